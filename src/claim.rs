@@ -1,0 +1,265 @@
+//! Claims: one checkable statement of fact, with where it stands and the interval it allows.
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::document::Lang;
+
+/// What a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Count,
+    Ordinal,
+    EventAge,
+    Date,
+    Duration,
+    Percent,
+    Money,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Ordinal => "ordinal",
+            Kind::EventAge => "event_age",
+            Kind::Date => "date",
+            Kind::Duration => "duration",
+            Kind::Percent => "percent",
+            Kind::Money => "money",
+        }
+    }
+}
+
+/// The hedge as said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    Almost,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Range,
+    Vague,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::Almost => "almost",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::LessThan => "less_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Range => "range",
+            Qualifier::Vague => "vague",
+        }
+    }
+}
+
+/// Calendar units of durations and event ages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl TimeUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeUnit::Day => "day",
+            TimeUnit::Week => "week",
+            TimeUnit::Month => "month",
+            TimeUnit::Year => "year",
+        }
+    }
+}
+
+/// A closed interval of numbers; `hi == None` is open upwards.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: Option<f64>,
+}
+
+impl Interval {
+    pub fn exact(n: f64) -> Interval {
+        Interval { lo: n, hi: Some(n) }
+    }
+
+    /// Whether two intervals share at least one value.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let a_hi = self.hi.unwrap_or(f64::INFINITY);
+        let b_hi = other.hi.unwrap_or(f64::INFINITY);
+        self.lo <= b_hi && other.lo <= a_hi
+    }
+
+    pub fn same(&self, other: &Interval) -> bool {
+        self.lo == other.lo && self.hi == other.hi
+    }
+}
+
+/// An interval of days; `end == None` is a single day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DayRange {
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+}
+
+impl DayRange {
+    pub fn day(d: NaiveDate) -> DayRange {
+        DayRange { start: d, end: None }
+    }
+
+    pub fn between(start: NaiveDate, end: NaiveDate) -> DayRange {
+        if start == end { DayRange::day(start) } else { DayRange { start, end: Some(end) } }
+    }
+
+    pub fn last(&self) -> NaiveDate {
+        self.end.unwrap_or(self.start)
+    }
+
+    pub fn overlaps(&self, other: &DayRange) -> bool {
+        self.start <= other.last() && other.start <= self.last()
+    }
+}
+
+/// Where a claim stands in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// Byte offsets into the file as read.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 0-based sentence index.
+    pub sentence: usize,
+}
+
+/// One checkable statement of fact in one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub doc: String,
+    pub lang: Lang,
+    pub kind: Kind,
+    /// The mention exactly as it stands in the text.
+    pub text: String,
+    pub span: Span,
+    /// Byte offsets of the mention in the document's text (not the file).
+    pub text_start: usize,
+    pub text_end: usize,
+    /// The whole sentence the claim stands in.
+    pub sentence_text: String,
+    /// Normalized key of what is counted or which event is meant.
+    pub subject: String,
+    /// The word(s) the subject was read from.
+    pub subject_text: String,
+    pub qualifier: Qualifier,
+    /// The number said, if any.
+    pub value: Option<f64>,
+    /// The numeric interval the hedge allows (counts, percent, money, durations).
+    pub interval: Option<Interval>,
+    pub unit: Option<String>,
+    /// Resolved days (dates; for event ages, the interval of the event's start).
+    pub days: Option<DayRange>,
+    /// Why a time claim has no resolved day.
+    pub unresolved: Option<String>,
+    /// Who said it, when the claim stands in a quote or reported speech.
+    pub attribution: Option<String>,
+}
+
+impl Claim {
+    pub fn lo(&self) -> Option<f64> {
+        self.interval.map(|i| i.lo)
+    }
+
+    pub fn hi(&self) -> Option<f64> {
+        self.interval.and_then(|i| i.hi)
+    }
+}
+
+/// A number that prints as an integer when it is one (`40`, not `40.0`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number(pub f64);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            s.serialize_i64(v as i64)
+        } else {
+            s.serialize_f64(v)
+        }
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            write!(f, "{}", v as i64)
+        } else {
+            write!(f, "{v}")
+        }
+    }
+}
+
+/// The SPEC §5 record of a claim, as written by `extract --format jsonl`.
+#[derive(Debug, Serialize)]
+pub struct ClaimRecord<'a> {
+    pub doc: &'a str,
+    pub lang: Lang,
+    pub kind: Kind,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub sentence: usize,
+    pub subject: &'a str,
+    pub subject_text: &'a str,
+    pub qualifier: Qualifier,
+    pub value: Option<Number>,
+    pub lo: Option<Number>,
+    pub hi: Option<Number>,
+    pub unit: Option<&'a str>,
+    pub date: Option<NaiveDate>,
+    pub date_end: Option<NaiveDate>,
+    pub attribution: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unresolved: Option<&'a str>,
+}
+
+impl<'a> From<&'a Claim> for ClaimRecord<'a> {
+    fn from(c: &'a Claim) -> Self {
+        ClaimRecord {
+            doc: &c.doc,
+            lang: c.lang,
+            kind: c.kind,
+            text: &c.text,
+            start: c.span.start,
+            end: c.span.end,
+            line: c.span.line,
+            sentence: c.span.sentence,
+            subject: &c.subject,
+            subject_text: &c.subject_text,
+            qualifier: c.qualifier,
+            value: c.value.map(Number),
+            lo: c.lo().map(Number),
+            hi: c.hi().map(Number),
+            unit: c.unit.as_deref(),
+            date: c.days.map(|d| d.start),
+            date_end: c.days.and_then(|d| d.end),
+            attribution: c.attribution.as_deref(),
+            unresolved: c.unresolved.as_deref(),
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! Word lists, one table per language over shared concept keys.
+//!
+//! Every hedge, number word, vague quantity, weekday, month and counted concept lives here once.
+//! The scanners in `extract/` read only these tables; adding a language means adding one file
+//! beside `de.rs` and `en.rs` and one arm in [`Lexicon::of`].
+
+mod de;
+mod en;
+
+use chrono::Weekday;
+
+use crate::claim::{Qualifier, TimeUnit};
+use crate::document::Lang;
+
+/// Whether a phrase points back or forward in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+}
+
+/// Which part of a month "Anfang/Mitte/Ende", "early/mid/late" names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthPart {
+    Early,
+    Mid,
+    Late,
+}
+
+/// One language's words.
+pub struct Lexicon {
+    pub lang: Lang,
+    /// Hedges before a number, lowercase, words separated by one space.
+    pub hedges: &'static [(&'static str, Qualifier)],
+    /// Vague quantities and their default intervals (`None` = open).
+    pub vague: &'static [(&'static str, f64, Option<f64>)],
+    /// Phrases that mean an exact number ("ein Dutzend").
+    pub exact_phrases: &'static [(&'static str, f64)],
+    /// Scale words after a number.
+    pub scales: &'static [(&'static str, f64)],
+    /// Words linking the two ends of a range ("bis", "to"); `range_openers` start one ("zwischen").
+    pub range_links: &'static [&'static str],
+    pub range_openers: &'static [&'static str],
+    pub range_opener_links: &'static [&'static str],
+    /// Reads one cardinal number word ("einunddreißig", "twelve"), lowercase.
+    pub cardinal: fn(&str) -> Option<f64>,
+    /// Reads one ordinal word ("dritten", "third", "3rd"), lowercase.
+    pub ordinal: fn(&str) -> Option<u32>,
+    /// Words that may join cardinal words into one number ("and" in "one hundred and five").
+    pub number_joiners: &'static [&'static str],
+    /// Articles and pronouns that are numbers only in count context ("ein", "eine", "a", "one").
+    pub article_ones: &'static [&'static str],
+    /// Counted nouns: a stem and its concept key. A leading `*` lets the stem end a compound
+    /// ("Gipfeltreffen" for `*treffen`).
+    pub concepts: &'static [(&'static str, &'static str)],
+    /// Endings a noun stem may carry.
+    pub noun_endings: &'static [&'static str],
+    /// Words that make a head count a casualty count, with the predicate key.
+    pub predicates: &'static [(&'static str, &'static str)],
+    /// Words that may stand between a number and its noun ("von", "of").
+    pub linkers: &'static [&'static str],
+    /// Words before a number that make it a label, not a count ("Seite", "Artikel").
+    pub label_words: &'static [&'static str],
+    /// Words after a number that make it a time of day or age ("Uhr", "p.m.").
+    pub not_count_after: &'static [&'static str],
+    pub percent_words: &'static [&'static str],
+    pub currencies: &'static [(&'static str, &'static str)],
+    pub weekdays: &'static [(&'static str, Weekday)],
+    pub months: &'static [(&'static str, u32)],
+    /// Day words and their offset from the publication day.
+    pub relative_days: &'static [(&'static str, i64)],
+    pub time_units: &'static [(&'static str, TimeUnit)],
+    /// Words right before a weekday or period that fix its direction.
+    pub direction_words: &'static [(&'static str, Tense)],
+    /// Words in a clause that put it in the future.
+    pub future_markers: &'static [&'static str],
+    pub month_parts: &'static [(&'static str, MonthPart)],
+    /// "seit", "for": a following quantity of time units is a duration.
+    pub duration_openers: &'static [&'static str],
+    /// "lang": a quantity of time units followed by this is a duration.
+    pub duration_closers: &'static [&'static str],
+    /// "vor" (before the number) / "ago" (after the unit).
+    pub ago_before: &'static [&'static str],
+    pub ago_after: &'static [&'static str],
+    /// Period words with "last/this/next": week, month, year.
+    pub this_words: &'static [&'static str],
+    pub speech_verbs: &'static [&'static str],
+    pub abbreviations: &'static [&'static str],
+    /// Articles and prepositions after which "3." is an ordinal or date, not a sentence end.
+    pub ordinal_contexts: &'static [&'static str],
+    /// Nouns for anniversaries ("Jahrestag", "anniversary").
+    pub anniversary_words: &'static [&'static str],
+}
+
+/// Keys of concepts that are people, so a casualty predicate turns them into `people_<predicate>`.
+pub const PERSON_KEYS: &[&str] = &[
+    "people", "soldier", "civilian", "child", "woman", "man", "police_officer", "employee",
+    "refugee", "migrant", "hostage", "prisoner", "passenger", "worker", "student", "patient",
+    "journalist", "firefighter", "tourist", "fighter", "miner",
+];
+
+/// Keys whose counts are running tallies: a later, higher figure is an update, not a clash.
+pub const RUNNING_TALLIES: &[&str] =
+    &["people_killed", "people_injured", "people_missing", "people_arrested", "people_evacuated"];
+
+/// Keys that name events, which ordinals number and dates date.
+pub const EVENT_KEYS: &[&str] = &[
+    "meeting", "talks", "election", "attack", "strike", "match", "war", "visit", "vote_round",
+    "sanctions_package", "term", "trial", "debate", "round", "summit", "anniversary", "stage",
+    "season", "congress", "protest", "wave", "negotiation",
+];
+
+impl Lexicon {
+    /// The lexicon of a language.
+    pub fn of(lang: Lang) -> &'static Lexicon {
+        match lang {
+            Lang::De => &de::LEXICON,
+            Lang::En => &en::LEXICON,
+        }
+    }
+
+    /// The concept key of a (lowercase) noun, if it is one the lexicon knows.
+    ///
+    /// ```
+    /// use claimdiff::extract::lexicon::Lexicon;
+    /// use claimdiff::Lang;
+    /// let de = Lexicon::of(Lang::De);
+    /// assert_eq!(de.concept("ländern"), Some("country"));
+    /// assert_eq!(de.concept("gipfeltreffen"), Some("meeting"));
+    /// assert_eq!(Lexicon::of(Lang::En).concept("nations"), Some("country"));
+    /// ```
+    pub fn concept(&self, word: &str) -> Option<&'static str> {
+        let mut best: Option<(usize, &'static str)> = None;
+        for &(stem, key) in self.concepts {
+            let (compound, stem) = match stem.strip_prefix('*') {
+                Some(s) => (true, s),
+                None => (false, stem),
+            };
+            for ending in self.noun_endings {
+                let Some(core) = word.strip_suffix(ending) else { continue };
+                let hit = if compound { core.ends_with(stem) } else { core == stem };
+                if hit && best.is_none_or(|(len, _)| stem.len() > len) {
+                    best = Some((stem.len(), key));
+                }
+            }
+        }
+        best.map(|(_, key)| key)
+    }
+
+    /// The fallback subject of a noun the lexicon does not know: a per-language stem.
+    pub fn stem(&self, word: &str) -> String {
+        let lower = word.to_lowercase();
+        let mut stem = lower.as_str();
+        for ending in self.noun_endings.iter().rev() {
+            if !ending.is_empty() && stem.len() > ending.len() + 3 {
+                if let Some(s) = stem.strip_suffix(ending) {
+                    stem = s;
+                    break;
+                }
+            }
+        }
+        format!("{}:{}", self.lang.code(), stem)
+    }
+
+    pub fn predicate(&self, word: &str) -> Option<&'static str> {
+        self.predicates.iter().find(|(w, _)| *w == word).map(|(_, p)| *p)
+    }
+
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(&word)
+    }
+
+    /// Whether the period after a bare number continues the sentence ("am 27. März",
+    /// "das 3. Treffen") rather than ending it.
+    pub fn number_period_continues(&self, before: &str, number: &str, next_word: &str) -> bool {
+        if self.lang == Lang::En {
+            return false;
+        }
+        let next = next_word.to_lowercase();
+        if self.months.iter().any(|(m, _)| *m == next) || next.is_empty() {
+            return true;
+        }
+        if number.len() > 2 {
+            return false;
+        }
+        let previous = before[..before.len() - number.len()]
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        self.ordinal_contexts.contains(&previous.as_str())
+            || next_word.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    pub fn weekday(&self, word: &str) -> Option<Weekday> {
+        self.weekdays.iter().find(|(w, _)| *w == word).map(|(_, d)| *d)
+    }
+
+    /// A weekday that starts a compound ("mittwochabend").
+    pub fn weekday_prefix(&self, word: &str) -> Option<Weekday> {
+        self.weekdays
+            .iter()
+            .filter(|(w, _)| w.len() >= 6)
+            .find(|(w, _)| word.starts_with(w))
+            .map(|(_, d)| *d)
+    }
+
+    pub fn month(&self, word: &str) -> Option<u32> {
+        let word = word.trim_end_matches('.');
+        self.months.iter().find(|(w, _)| *w == word).map(|(_, m)| *m)
+    }
+
+    pub fn time_unit(&self, word: &str) -> Option<TimeUnit> {
+        self.time_units.iter().find(|(w, _)| *w == word).map(|(_, u)| *u)
+    }
+
+    pub fn scale(&self, word: &str) -> Option<f64> {
+        self.scales.iter().find(|(w, _)| *w == word).map(|(_, s)| *s)
+    }
+
+    pub fn currency(&self, word: &str) -> Option<&'static str> {
+        self.currencies.iter().find(|(w, _)| *w == word).map(|(_, c)| *c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cardinals_in_both_languages() {
+        let de = Lexicon::of(Lang::De);
+        let cases: &[(&str, f64)] = &[
+            ("dreißig", 30.0), ("dreissig", 30.0), ("einunddreißig", 31.0), ("zwölf", 12.0),
+            ("zweihundertfünfzig", 250.0), ("viertausendvierhundert", 4400.0), ("einem", 1.0),
+            ("zweieinhalb", 2.5), ("anderthalb", 1.5), ("siebzehn", 17.0), ("hundert", 100.0),
+        ];
+        for (w, n) in cases {
+            assert_eq!((de.cardinal)(w), Some(*n), "{w}");
+        }
+        for w in ["einheit", "acht-", "hunderte", "tausende", "dreier-"] {
+            assert_eq!((de.cardinal)(w), None, "{w}");
+        }
+        let en = Lexicon::of(Lang::En);
+        for (w, n) in [("thirty-one", 31.0), ("twelve", 12.0), ("seventy", 70.0), ("hundred", 100.0)] {
+            assert_eq!((en.cardinal)(w), Some(n), "{w}");
+        }
+    }
+
+    #[test]
+    fn ordinals_in_both_languages() {
+        let de = Lexicon::of(Lang::De);
+        for (w, n) in [("dritte", 3), ("dritten", 3), ("drittes", 3), ("ersten", 1), ("achte", 8),
+            ("zwanzigste", 20), ("einundzwanzigsten", 21), ("siebten", 7), ("vierte", 4)] {
+            assert_eq!((de.ordinal)(w), Some(n), "{w}");
+        }
+        for w in ["acht", "beste", "letzte", "erstens"] {
+            assert_eq!((de.ordinal)(w), None, "{w}");
+        }
+        let en = Lexicon::of(Lang::En);
+        for (w, n) in [("third", 3), ("3rd", 3), ("twenty-first", 21), ("fourth", 4), ("21st", 21)] {
+            assert_eq!((en.ordinal)(w), Some(n), "{w}");
+        }
+    }
+
+    #[test]
+    fn concepts_follow_inflection_and_compounds() {
+        let de = Lexicon::of(Lang::De);
+        for (w, k) in [("länder", "country"), ("staaten", "country"), ("treffen", "meeting"),
+            ("gipfel", "meeting"), ("tote", "people_killed"), ("verletzte", "people_injured"),
+            ("menschen", "people"), ("regierungschefs", "leader"), ("spitzentreffen", "meeting")] {
+            assert_eq!(de.concept(w), Some(k), "{w}");
+        }
+        assert_eq!(de.concept("staatsanwaltschaft"), None);
+        assert_eq!(de.concept("dienstag"), None);
+        let en = Lexicon::of(Lang::En);
+        for (w, k) in [("countries", "country"), ("summit", "meeting"), ("people", "people"), ("dead", "people_killed")] {
+            assert_eq!(en.concept(w), Some(k), "{w}");
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! Numbers with their hedges: "fast 30", "zwischen 20 und 30", "Dutzende", "3,5 Millionen",
+//! "more than 200", each turned into a value, a qualifier and the interval the hedge allows.
+
+use super::lexicon::Lexicon;
+use super::token::{Token, TokenKind};
+use crate::claim::{Interval, Qualifier};
+use crate::config::Hedges;
+use crate::document::Lang;
+
+/// A quantity found at some tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// First token of the hedge (or of the number when there is none).
+    pub start: usize,
+    /// One past the last token of the number (and its scale word).
+    pub end: usize,
+    pub qualifier: Qualifier,
+    pub value: Option<f64>,
+    pub interval: Interval,
+    /// The number was an article-like "ein"/"a"/"one": a count only in count context.
+    pub weak: bool,
+    /// The number was spelled in digits.
+    pub digits: bool,
+}
+
+/// Reads digits with the language's grouping and decimal marks ("1.200", "3,5"; "1,200", "3.5").
+///
+/// ```
+/// use claimdiff::extract::quantity::parse_digits;
+/// use claimdiff::Lang;
+/// assert_eq!(parse_digits("1.200", Lang::De), Some(1200.0));
+/// assert_eq!(parse_digits("3,5", Lang::De), Some(3.5));
+/// assert_eq!(parse_digits("1,200", Lang::En), Some(1200.0));
+/// assert_eq!(parse_digits("3.5", Lang::En), Some(3.5));
+/// assert_eq!(parse_digits("14:30", Lang::En), None);
+/// ```
+pub fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
+    if s.contains(':') {
+        return None;
+    }
+    let (group, decimal) = match lang {
+        Lang::De => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let (int_part, frac_part) = match s.split_once(decimal) {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if frac_part.is_some_and(|f| f.contains(decimal) || f.contains(group)) {
+        return None;
+    }
+    let groups: Vec<&str> = int_part.split(group).collect();
+    let mut int = String::new();
+    if groups.len() > 1 {
+        if groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3) {
+            // "3.5" in German or "3,5" in English: the other convention's decimal mark.
+            if groups.len() == 2 && frac_part.is_none() && !groups[1].is_empty() {
+                return format!("{}.{}", groups[0], groups[1]).parse().ok();
+            }
+            return None;
+        }
+    }
+    for g in &groups {
+        int.push_str(g);
+    }
+    let text = match frac_part {
+        Some(f) => format!("{int}.{f}"),
+        None => int,
+    };
+    text.parse().ok()
+}
+
+/// A number at token `i`: its value, the token after it, whether it was weak ("ein") and
+/// whether it was digits.
+pub fn number_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<(f64, usize, bool, bool)> {
+    let t = tokens.get(i)?;
+    let (mut value, mut end, mut weak, digits) = match t.kind {
+        TokenKind::Number => {
+            if t.text.len() > 1 && t.text.starts_with('0') && !t.text[1..].starts_with([',', '.']) {
+                return None; // phone numbers and IDs
+            }
+            let v = parse_digits(t.text, lexicon.lang)?;
+            (v, i + 1, false, true)
+        }
+        TokenKind::Word => {
+            if lexicon.article_ones.contains(&t.lower.as_str()) {
+                (1.0, i + 1, true, false)
+            } else if let Some((v, e)) = digits_with_scale(&t.lower, lexicon) {
+                (v * e, i + 1, false, true)
+            } else {
+                let v = (lexicon.cardinal)(&t.lower)?;
+                let mut end = i + 1;
+                let mut value = v;
+                // English multi-word numbers: "one hundred and five", "two hundred".
+                if !lexicon.number_joiners.is_empty() {
+                    let mut current = v;
+                    loop {
+                        let Some(next) = tokens.get(end) else { break };
+                        if next.lower == "hundred" {
+                            current *= 100.0;
+                            end += 1;
+                        } else if lexicon.number_joiners.contains(&next.lower.as_str())
+                            && current >= 100.0
+                            && tokens.get(end + 1).and_then(|n| (lexicon.cardinal)(&n.lower)).is_some_and(|n| n < 100.0)
+                        {
+                            current += (lexicon.cardinal)(&tokens[end + 1].lower).unwrap_or(0.0);
+                            end += 2;
+                        } else if current < 100.0
+                            && current % 10.0 == 0.0
+                            && current >= 20.0
+                            && (lexicon.cardinal)(&next.lower).is_some_and(|n| n < 10.0)
+                        {
+                            current += (lexicon.cardinal)(&next.lower).unwrap_or(0.0);
+                            end += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    value = current;
+                }
+                (value, end, false, false)
+            }
+        }
+        TokenKind::Punct => return None,
+    };
+    // "one and a half", "zwei Komma fünf" are rare; "and a half" is handled here.
+    if tokens.get(end).is_some_and(|t| t.lower == "and")
+        && tokens.get(end + 1).is_some_and(|t| t.lower == "a")
+        && tokens.get(end + 2).is_some_and(|t| t.lower == "half")
+    {
+        value += 0.5;
+        end += 3;
+        weak = false;
+    }
+    // Scale words: "3,5 Millionen", "Mio.", "2.5 billion".
+    if let Some(next) = tokens.get(end) {
+        let word = next.lower.trim_end_matches('.');
+        if let Some(scale) = lexicon.scale(word) {
+            let single_letter = word.len() <= 2 && word != "bn" && word != "mn";
+            if !(single_letter && next.space_before) {
+                value *= scale;
+                end += 1;
+                if tokens.get(end).is_some_and(|t| t.is_punct(".") && !t.space_before) && word.len() <= 3 {
+                    end += 1;
+                }
+            }
+        }
+    }
+    Some((value, end, weak, digits))
+}
+
+/// "5bn", "10m", "3k": digits with a glued scale suffix.
+fn digits_with_scale(word: &str, lexicon: &'static Lexicon) -> Option<(f64, f64)> {
+    let split = word.find(|c: char| c.is_alphabetic())?;
+    let (num, suffix) = word.split_at(split);
+    if num.is_empty() {
+        return None;
+    }
+    let scale = lexicon.scale(suffix)?;
+    Some((parse_digits(num, lexicon.lang)?, scale))
+}
+
+/// Matches a phrase of lowercase words ending at token `end` (exclusive); returns its first token.
+pub fn phrase_before(tokens: &[Token], end: usize, phrase: &str) -> Option<usize> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    if words.len() > end {
+        return None;
+    }
+    let start = end - words.len();
+    let all = words.iter().enumerate().all(|(k, w)| {
+        let t = &tokens[start + k];
+        t.lower.trim_end_matches('.') == *w
+    });
+    all.then_some(start)
+}
+
+/// Matches a phrase of lowercase words starting at token `start`; returns the token after it.
+pub fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let all = words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(start + k).is_some_and(|t| t.lower == *w));
+    all.then_some(start + words.len())
+}
+
+/// The interval a qualifier allows around `n`, with the configured tolerances.
+pub fn interval(qualifier: Qualifier, n: f64, hedges: &Hedges) -> Interval {
+    let integral = n.fract() == 0.0;
+    match qualifier {
+        Qualifier::Exact | Qualifier::Range | Qualifier::Vague => Interval::exact(n),
+        Qualifier::Approx => {
+            let d = n * hedges.approx;
+            if integral {
+                Interval { lo: (n - d).floor(), hi: Some((n + d).ceil()) }
+            } else {
+                Interval { lo: n - d, hi: Some(n + d) }
+            }
+        }
+        Qualifier::Almost => {
+            if integral {
+                let d = (n * hedges.almost).floor().max(1.0);
+                Interval { lo: (n - d).max(0.0), hi: Some((n - 1.0).max(0.0)) }
+            } else {
+                Interval { lo: n * (1.0 - hedges.almost), hi: Some(n) }
+            }
+        }
+        Qualifier::MoreThan => Interval { lo: if integral { n + 1.0 } else { n }, hi: None },
+        Qualifier::AtLeast => Interval { lo: n, hi: None },
+        Qualifier::LessThan => Interval { lo: 0.0, hi: Some(if integral { (n - 1.0).max(0.0) } else { n }) },
+        Qualifier::AtMost => Interval { lo: 0.0, hi: Some(n) },
+    }
+}
+
+/// Finds the quantity whose number starts at token `i`, with hedge, range and vague words.
+pub fn quantity_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon, hedges: &Hedges) -> Option<Quantity> {
+    // Exact phrases ("ein Dutzend") and vague words ("Dutzende", "several").
+    for &(phrase, n) in lexicon.exact_phrases {
+        if let Some(end) = phrase_at(tokens, i, phrase) {
+            return Some(hedged(tokens, i, end, n, false, false, lexicon, hedges));
+        }
+    }
+    for &(phrase, lo, hi) in hedges.vague_for(lexicon) {
+        if let Some(end) = phrase_at(tokens, i, phrase) {
+            // "Hunderte" followed by a number is a scale, not a vague word ("Hunderte 20" never).
+            if tokens.get(end).is_some_and(|t| t.is_number()) {
+                return None;
+            }
+            return Some(Quantity {
+                start: i,
+                end,
+                qualifier: Qualifier::Vague,
+                value: None,
+                interval: Interval { lo, hi },
+                weak: false,
+                digits: false,
+            });
+        }
+    }
+    // "zwischen 20 und 30", "between 20 and 30".
+    if lexicon.range_openers.contains(&tokens.get(i)?.lower.as_str()) {
+        let (a, a_end, _, digits) = number_at(tokens, i + 1, lexicon)?;
+        let link = tokens.get(a_end)?;
+        if lexicon.range_opener_links.contains(&link.lower.as_str()) {
+            let (b, b_end, _, _) = number_at(tokens, a_end + 1, lexicon)?;
+            if b > a {
+                return Some(range(i, b_end, a, b, digits, tokens, a_end, lexicon));
+            }
+        }
+        return None;
+    }
+    let (n, end, weak, digits) = number_at(tokens, i, lexicon)?;
+    // "20 bis 30", "20 to 30", "20–30".
+    if let Some(link) = tokens.get(end) {
+        if lexicon.range_links.contains(&link.lower.as_str()) {
+            if let Some((b, b_end, false, _)) = number_at(tokens, end + 1, lexicon) {
+                if b > n && !weak {
+                    return Some(range(i, b_end, n, b, digits, tokens, end, lexicon));
+                }
+            }
+        }
+    }
+    Some(hedged(tokens, i, end, n, weak, digits, lexicon, hedges))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn range(start: usize, end: usize, a: f64, b: f64, digits: bool, tokens: &[Token], a_end: usize, lexicon: &'static Lexicon) -> Quantity {
+    // "2 bis 3 Millionen": the scale after the upper end applies to both.
+    let mut lo = a;
+    if let Some(scale) = tokens.get(end - 1).and_then(|t| lexicon.scale(t.lower.trim_end_matches('.'))) {
+        if tokens.get(a_end - 1).is_none_or(|t| lexicon.scale(t.lower.trim_end_matches('.')).is_none()) {
+            lo = a * scale;
+        }
+    }
+    Quantity {
+        start,
+        end,
+        qualifier: Qualifier::Range,
+        value: None,
+        interval: Interval { lo, hi: Some(b) },
+        weak: false,
+        digits,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn hedged(tokens: &[Token], i: usize, end: usize, n: f64, weak: bool, digits: bool, lexicon: &'static Lexicon, hedges: &Hedges) -> Quantity {
+    let mut best: Option<(usize, Qualifier)> = None;
+    for &(phrase, q) in lexicon.hedges {
+        if let Some(s) = phrase_before(tokens, i, phrase) {
+            if best.is_none_or(|(b, _)| s < b) {
+                best = Some((s, q));
+            }
+        }
+    }
+    // "Ca." leaves its period as a token between hedge and number.
+    if best.is_none() && i >= 2 && tokens[i - 1].is_punct(".") {
+        for &(phrase, q) in lexicon.hedges {
+            if let Some(s) = phrase_before(tokens, i - 1, phrase) {
+                best = Some((s, q));
+            }
+        }
+    }
+    let (start, qualifier) = match best {
+        Some((s, q)) if !weak => (s, q),
+        _ => (i, Qualifier::Exact),
+    };
+    Quantity {
+        start,
+        end,
+        qualifier,
+        value: Some(n),
+        interval: interval(qualifier, n, hedges),
+        weak,
+        digits,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    fn q(text: &str, lang: Lang) -> Option<(Qualifier, Option<f64>, f64, Option<f64>)> {
+        let tokens = tokenize(text);
+        let lexicon = Lexicon::of(lang);
+        let hedges = Hedges::default();
+        (0..tokens.len())
+            .find_map(|i| quantity_at(&tokens, i, lexicon, &hedges).filter(|q| !q.weak))
+            .map(|q| (q.qualifier, q.value, q.interval.lo, q.interval.hi))
+    }
+
+    #[test]
+    fn hedges_and_intervals() {
+        use Qualifier::*;
+        let cases: &[(&str, Lang, Qualifier, Option<f64>, f64, Option<f64>)] = &[
+            ("fast 30 Länder", Lang::De, Almost, Some(30.0), 27.0, Some(29.0)),
+            ("knapp 40 Staaten", Lang::De, Almost, Some(40.0), 36.0, Some(39.0)),
+            ("rund 30 Länder", Lang::De, Approx, Some(30.0), 27.0, Some(33.0)),
+            ("mehr als 200 Menschen", Lang::De, MoreThan, Some(200.0), 201.0, None),
+            ("mindestens 14 Tote", Lang::De, AtLeast, Some(14.0), 14.0, None),
+            ("bis zu 500 Soldaten", Lang::De, AtMost, Some(500.0), 0.0, Some(500.0)),
+            ("zwischen 20 und 30 Verletzte", Lang::De, Range, None, 20.0, Some(30.0)),
+            ("20 bis 30 Verletzte", Lang::De, Range, None, 20.0, Some(30.0)),
+            ("Dutzende von Menschen", Lang::De, Vague, None, 24.0, Some(99.0)),
+            ("mehrere Wochen", Lang::De, Vague, None, 3.0, Some(9.0)),
+            ("ein Dutzend Häuser", Lang::De, Exact, Some(12.0), 12.0, Some(12.0)),
+            ("3,5 Millionen Euro", Lang::De, Exact, Some(3.5e6), 3.5e6, Some(3.5e6)),
+            ("2,5 Mrd. Euro", Lang::De, Exact, Some(2.5e9), 2.5e9, Some(2.5e9)),
+            ("einunddreißig Länder", Lang::De, Exact, Some(31.0), 31.0, Some(31.0)),
+            ("more than 200 mostly elderly people", Lang::En, MoreThan, Some(200.0), 201.0, None),
+            ("nearly 30 countries", Lang::En, Almost, Some(30.0), 27.0, Some(29.0)),
+            ("one hundred and five people", Lang::En, Exact, Some(105.0), 105.0, Some(105.0)),
+            ("thirty-one countries", Lang::En, Exact, Some(31.0), 31.0, Some(31.0)),
+            ("dozens of people", Lang::En, Vague, None, 24.0, Some(99.0)),
+            ("a dozen houses", Lang::En, Exact, Some(12.0), 12.0, Some(12.0)),
+            ("between 20 and 30 people", Lang::En, Range, None, 20.0, Some(30.0)),
+            ("$2.5bn", Lang::En, Exact, Some(2.5e9), 2.5e9, Some(2.5e9)),
+            ("fewer than 50 people", Lang::En, LessThan, Some(50.0), 0.0, Some(49.0)),
+            ("one and a half years", Lang::En, Exact, Some(1.5), 1.5, Some(1.5)),
+        ];
+        for (text, lang, qual, value, lo, hi) in cases {
+            assert_eq!(q(text, *lang), Some((*qual, *value, *lo, *hi)), "{text}");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Tokens of one sentence: words, numbers and punctuation, with byte spans.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with digits and inner hyphens ("Länder", "G7", "COVID-19", "47-Jährige").
+    Word,
+    /// Digits with inner separators ("30", "1.200", "3,5", "27.03.2025").
+    Number,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token; `start`/`end` are byte offsets into the sentence.
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    pub kind: TokenKind,
+    pub text: &'a str,
+    pub lower: String,
+    pub start: usize,
+    pub end: usize,
+    /// Whether whitespace stands right before the token.
+    pub space_before: bool,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_number(&self) -> bool {
+        self.kind == TokenKind::Number
+    }
+
+    pub fn is_punct(&self, c: &str) -> bool {
+        self.kind == TokenKind::Punct && self.text == c
+    }
+
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits a sentence into tokens.
+///
+/// ```
+/// use claimdiff::extract::token::{tokenize, TokenKind};
+/// let t = tokenize("Fast 1.200 Staats- und Regierungschefs, 47-Jährige.");
+/// let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
+/// assert_eq!(texts, ["Fast", "1.200", "Staats-", "und", "Regierungschefs", ",", "47-Jährige", "."]);
+/// assert_eq!(t[1].kind, TokenKind::Number);
+/// ```
+pub fn tokenize(s: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    let mut space_before = true;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let kind = if c.is_ascii_digit() {
+            // Digits with inner '.', ',' or ':' followed by a digit.
+            while j < chars.len() {
+                let d = chars[j].1;
+                if d.is_ascii_digit() {
+                    j += 1;
+                } else if matches!(d, '.' | ',' | ':') && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit()) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // Glued letters make a word: "3rd", "5bn", "47-Jährige", "30-köpfige".
+            let glued_letter = chars.get(j).is_some_and(|n| n.1.is_alphabetic());
+            let hyphen_word = chars.get(j).is_some_and(|n| n.1 == '-')
+                && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic());
+            if glued_letter || hyphen_word {
+                j = scan_word(&chars, j);
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            }
+        } else if is_word_char(c) {
+            j = scan_word(&chars, j);
+            // German elision: "Staats- und", "Ein- und Ausreise".
+            if chars.get(j).is_some_and(|n| n.1 == '-') && chars.get(j + 1).is_none_or(|n| n.1.is_whitespace()) {
+                j += 1;
+            }
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        let end = chars.get(j).map_or(s.len(), |n| n.0);
+        let text = &s[start..end];
+        out.push(Token { kind, text, lower: text.to_lowercase(), start, end, space_before });
+        space_before = false;
+        i = j;
+    }
+    out
+}
+
+fn scan_word(chars: &[(usize, char)], mut j: usize) -> usize {
+    while j < chars.len() {
+        let d = chars[j].1;
+        if is_word_char(d) {
+            j += 1;
+        } else if matches!(d, '-' | '\'' | '’' | '.')
+            && chars.get(j + 1).is_some_and(|n| is_word_char(n.1))
+            && (d != '.' || chars[j - 1].1.is_uppercase() && chars.get(j + 2).is_some_and(|n| n.1 == '.'))
+        {
+            // Inner hyphens and apostrophes; dots only inside capital abbreviations ("U.S.").
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
+}

@@ -1,0 +1,72 @@
+//! `json` (one document with documents, claims and findings) and `jsonl` (one record a line:
+//! claims for `extract`, findings for `diff` and `compare`).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Command, FindingRecord, Report};
+use crate::claim::ClaimRecord;
+
+#[derive(Serialize)]
+struct DocumentRecord<'a> {
+    id: &'a str,
+    lang: &'static str,
+    published: Option<String>,
+    outlet: Option<&'a str>,
+    title: Option<&'a str>,
+    article: Option<&'a str>,
+    version: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Whole<'a> {
+    documents: Vec<DocumentRecord<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    claims: Vec<ClaimRecord<'a>>,
+    findings: Vec<FindingRecord<'a>>,
+    summary: std::collections::BTreeMap<&'static str, usize>,
+    notes: Vec<String>,
+}
+
+pub(super) fn write(report: &Report, lines: bool, out: &mut dyn Write) -> io::Result<()> {
+    if lines {
+        if report.command == Command::Extract {
+            for c in &report.claims {
+                serde_json::to_writer(&mut *out, &ClaimRecord::from(c))?;
+                out.write_all(b"\n")?;
+            }
+        } else {
+            for f in &report.findings {
+                serde_json::to_writer(&mut *out, &FindingRecord::from(f))?;
+                out.write_all(b"\n")?;
+            }
+        }
+        return Ok(());
+    }
+    let whole = Whole {
+        documents: report
+            .documents
+            .iter()
+            .map(|d| DocumentRecord {
+                id: &d.id,
+                lang: d.lang.code(),
+                published: d.published.map(|p| p.to_string()),
+                outlet: d.outlet.as_deref(),
+                title: d.title.as_deref(),
+                article: d.article.as_deref(),
+                version: d.version.as_deref(),
+            })
+            .collect(),
+        claims: if report.command == Command::Extract { report.claims.iter().map(ClaimRecord::from).collect() } else { Vec::new() },
+        findings: report.findings.iter().map(FindingRecord::from).collect(),
+        summary: report.tally().into_iter().map(|(v, n)| (v.as_str(), n)).collect(),
+        notes: report
+            .unresolved_documents()
+            .into_iter()
+            .map(|d| format!("{d}: no publication time, so relative dates stay unresolved"))
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &whole)?;
+    out.write_all(b"\n")
+}

@@ -1,0 +1,201 @@
+//! Sentences: the article text cut where a reader would stop, with byte spans kept.
+//!
+//! Takes the article text and gives [`Sentence`]s. A period does not end a sentence after an
+//! abbreviation ("z. B.", "Dr.", "U.S."), inside a number ("3,5", "1.200") or after a German
+//! ordinal or date number ("am 27. März", "das 3. Treffen").
+
+use crate::document::Lang;
+use crate::extract::lexicon::Lexicon;
+
+/// One sentence of a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// 0-based position in the document.
+    pub index: usize,
+    /// Byte offsets into the document's text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits text into sentences.
+///
+/// ```
+/// use claimdiff::{segment, Lang};
+/// let text = "Am 27. März kamen z. B. Vertreter. Es war das 3. Treffen.";
+/// let s = segment::split(text, Lang::De);
+/// assert_eq!(s.len(), 2);
+/// assert_eq!(&text[s[1].start..s[1].end], "Es war das 3. Treffen.");
+/// ```
+pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
+    let lexicon = Lexicon::of(lang);
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = skip_space(text, 0);
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let cut = match b {
+            b'\n' | b'\r' => {
+                // A blank line always ends a paragraph; a single line break ends a sentence only
+                // after closing punctuation (hard-wrapped text keeps its sentences whole).
+                let next = skip_inline_space(text, i + if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 });
+                let blank = matches!(bytes.get(next), Some(b'\n') | Some(b'\r')) || next >= bytes.len();
+                let before = text[start..i].trim_end();
+                let closed = before.ends_with(['.', '!', '?', ':', '"', '“', '”', '»', '«', '\'']);
+                if blank || closed || before.is_empty() { Some(i) } else { None }
+            }
+            b'.' | b'!' | b'?' => {
+                let mut end = i + 1;
+                while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+                    end += 1;
+                }
+                end = skip_closing_quotes(text, end);
+                if ends_sentence(text, start, i, end, b, lexicon) { Some(end) } else { None }
+            }
+            _ => None,
+        };
+        match cut {
+            Some(end) => {
+                push(text, start, end, &mut out);
+                start = skip_space(text, end);
+                i = start;
+            }
+            None => i += utf8_len(b),
+        }
+    }
+    push(text, start, bytes.len(), &mut out);
+    out
+}
+
+fn push(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let slice = &text[start..end];
+    let trimmed_end = start + slice.trim_end().len();
+    if trimmed_end > start {
+        out.push(Sentence { index: out.len(), start, end: trimmed_end });
+    }
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+    .max(1)
+}
+
+fn skip_space(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text[i..].chars().next() {
+        if !c.is_whitespace() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+fn skip_inline_space(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
+        if c == '\n' || c == '\r' || !c.is_whitespace() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+fn skip_closing_quotes(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
+        if matches!(c, '"' | '“' | '”' | '»' | '«' | '\'' | '’' | ')') {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Decides whether the punctuation at `at` (through `end`) closes the sentence begun at `start`.
+fn ends_sentence(text: &str, start: usize, at: usize, end: usize, mark: u8, lexicon: &Lexicon) -> bool {
+    let after = &text[end..];
+    let next = after.chars().next();
+    match next {
+        None => return true,
+        Some(c) if !c.is_whitespace() => return false, // "U.S.", "3.5", "z.B."
+        _ => {}
+    }
+    if mark != b'.' {
+        return true;
+    }
+    let next_word: String = after.trim_start().chars().take_while(|c| c.is_alphanumeric()).collect();
+    let next_char = after.trim_start().chars().next();
+    // What stands right before the period.
+    let before = &text[start..at];
+    let word: &str = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '„').next().unwrap_or("");
+    if word.is_empty() {
+        return true;
+    }
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        return !lexicon.number_period_continues(before, word, &next_word);
+    }
+    let lower = word.to_lowercase();
+    if lexicon.is_abbreviation(&lower) {
+        return false;
+    }
+    // Initials and dotted abbreviations: "z.", "U.S", "J."
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        return false;
+    }
+    // A sentence does not go on in lower case after a full stop in news prose.
+    !matches!(next_char, Some(c) if c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str, lang: Lang) -> Vec<&str> {
+        split(text, lang).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn german_dates_ordinals_and_abbreviations_do_not_cut() {
+        let cases: &[(&str, usize)] = &[
+            ("Am 27. März trafen sich die Chefs. Danach sprachen sie.", 2),
+            ("Es ist das 3. Treffen in diesem Format. Es folgt ein viertes.", 2),
+            ("Das kostet z. B. 3,5 Millionen Euro. Das ist viel.", 2),
+            ("Dr. Müller sprach mit Prof. Schmidt. Beide lachten.", 2),
+            ("Rund 1.200 Menschen kamen. Später 1.500.", 2),
+            ("„Wir bleiben“, sagte er. „Ganz sicher.“ Dann ging er.", 3),
+            ("Er kam – wie angekündigt – am Mittwoch. Sie nicht.", 2),
+            ("Insgesamt starben 30. Die Polizei ermittelt.", 2),
+        ];
+        for (text, n) in cases {
+            assert_eq!(sentences(text, Lang::De).len(), *n, "{text}: {:?}", sentences(text, Lang::De));
+        }
+    }
+
+    #[test]
+    fn english_abbreviations_do_not_cut() {
+        let cases: &[(&str, usize)] = &[
+            ("The U.S. sent 3.5 million doses. Officials agreed.", 2),
+            ("Mr. Smith met Dr. Jones on Jan. 3. They talked.", 2),
+            ("\"We will stay,\" she said. \"No doubt.\" Then she left.", 3),
+            ("It rose 3.4 percent. Analysts were surprised!", 2),
+        ];
+        for (text, n) in cases {
+            assert_eq!(sentences(text, Lang::En).len(), *n, "{text}: {:?}", sentences(text, Lang::En));
+        }
+    }
+
+    #[test]
+    fn paragraphs_end_sentences_and_spans_are_exact() {
+        let text = "Titel ohne Punkt\n\nErster Satz. Zweiter\nSatz geht weiter.\r\nDritter.";
+        let s = sentences(text, Lang::De);
+        assert_eq!(s, vec!["Titel ohne Punkt", "Erster Satz.", "Zweiter\nSatz geht weiter.", "Dritter."]);
+    }
+}
