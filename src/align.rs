@@ -14,11 +14,25 @@ pub fn align_sentences(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
         match op {
-            DiffOp::Equal { old_index, new_index, len } => {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
                 pairs.extend((0..len).map(|k| (old_index + k, new_index + k)));
             }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                pairs.extend(match_reworded(&a, old_index..old_index + old_len, &b, new_index..new_index + new_len));
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                pairs.extend(match_reworded(
+                    &a,
+                    old_index..old_index + old_len,
+                    &b,
+                    new_index..new_index + new_len,
+                ));
             }
             _ => {}
         }
@@ -35,18 +49,32 @@ pub fn align_sentences(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     pairs
 }
 
-fn match_reworded(a: &[String], ra: std::ops::Range<usize>, b: &[String], rb: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+fn match_reworded(
+    a: &[String],
+    ra: std::ops::Range<usize>,
+    b: &[String],
+    rb: std::ops::Range<usize>,
+) -> Vec<(usize, usize)> {
     let ia: Vec<usize> = ra.collect();
     let ib: Vec<usize> = rb.collect();
     greedy(a, &ia, b, &ib, 0.4)
 }
 
 /// Pairs the most similar sentences first, each at most once, above `threshold`.
-fn greedy(a: &[String], ia: &[usize], b: &[String], ib: &[usize], threshold: f32) -> Vec<(usize, usize)> {
+fn greedy(
+    a: &[String],
+    ia: &[usize],
+    b: &[String],
+    ib: &[usize],
+    threshold: f32,
+) -> Vec<(usize, usize)> {
     let mut scored = Vec::new();
     for &i in ia {
         for &j in ib {
-            let ratio = TextDiff::configure().algorithm(Algorithm::Myers).diff_words(&a[i], &b[j]).ratio();
+            let ratio = TextDiff::configure()
+                .algorithm(Algorithm::Myers)
+                .diff_words(&a[i], &b[j])
+                .ratio();
             if ratio >= threshold {
                 scored.push((ratio, i, j));
             }
@@ -69,13 +97,21 @@ pub fn comparable(a: &Claim, b: &Claim) -> bool {
 
 /// Pairs claims of two versions: first within aligned sentences, then anywhere by subject
 /// and kind. Returns (old index, new index) pairs; unpaired claims are added or removed.
-pub fn pair_versions(old: &[Claim], new: &[Claim], sentence_pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+pub fn pair_versions(
+    old: &[Claim],
+    new: &[Claim],
+    sentence_pairs: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut used_old = vec![false; old.len()];
     let mut used_new = vec![false; new.len()];
     for &(si, sj) in sentence_pairs {
-        let olds: Vec<usize> = (0..old.len()).filter(|&i| old[i].span.sentence == si).collect();
-        let news: Vec<usize> = (0..new.len()).filter(|&j| new[j].span.sentence == sj).collect();
+        let olds: Vec<usize> = (0..old.len())
+            .filter(|&i| old[i].span.sentence == si)
+            .collect();
+        let news: Vec<usize> = (0..new.len())
+            .filter(|&j| new[j].span.sentence == sj)
+            .collect();
         // Same kind and subject first, in order; then same kind (a reworded noun).
         for strict in [true, false] {
             for &i in &olds {
@@ -85,7 +121,8 @@ pub fn pair_versions(old: &[Claim], new: &[Claim], sentence_pairs: &[(usize, usi
                 let hit = news.iter().copied().find(|&j| {
                     !used_new[j]
                         && old[i].kind == new[j].kind
-                        && (old[i].subject == new[j].subject || !strict && same_stem_family(&old[i], &new[j]))
+                        && (old[i].subject == new[j].subject
+                            || !strict && same_stem_family(&old[i], &new[j]))
                 });
                 if let Some(j) = hit {
                     used_old[i] = true;
@@ -100,7 +137,9 @@ pub fn pair_versions(old: &[Claim], new: &[Claim], sentence_pairs: &[(usize, usi
         if used_old[i] || old[i].subject == "event" {
             continue;
         }
-        if let Some(j) = (0..new.len()).find(|&j| !used_new[j] && comparable(&old[i], &new[j]) && old[i].text == new[j].text) {
+        if let Some(j) = (0..new.len())
+            .find(|&j| !used_new[j] && comparable(&old[i], &new[j]) && old[i].text == new[j].text)
+        {
             used_old[i] = true;
             used_new[j] = true;
             pairs.push((i, j));
@@ -123,8 +162,16 @@ mod tests {
 
     #[test]
     fn reworded_sentences_stay_paired() {
-        let old = ["Fast 30 Länder kamen nach Paris.", "Es war das dritte Treffen.", "Ein Satz fällt weg."];
-        let new = ["Es war das dritte Treffen.", "Insgesamt 31 Länder kamen nach Paris.", "Ganz neu."];
+        let old = [
+            "Fast 30 Länder kamen nach Paris.",
+            "Es war das dritte Treffen.",
+            "Ein Satz fällt weg.",
+        ];
+        let new = [
+            "Es war das dritte Treffen.",
+            "Insgesamt 31 Länder kamen nach Paris.",
+            "Ganz neu.",
+        ];
         let pairs = align_sentences(&old, &new);
         assert!(pairs.contains(&(0, 1)), "{pairs:?}");
         assert!(pairs.contains(&(1, 0)), "{pairs:?}");

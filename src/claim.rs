@@ -117,11 +117,21 @@ pub struct DayRange {
 
 impl DayRange {
     pub fn day(d: NaiveDate) -> DayRange {
-        DayRange { start: d, end: None }
+        DayRange {
+            start: d,
+            end: None,
+        }
     }
 
     pub fn between(start: NaiveDate, end: NaiveDate) -> DayRange {
-        if start == end { DayRange::day(start) } else { DayRange { start, end: Some(end) } }
+        if start == end {
+            DayRange::day(start)
+        } else {
+            DayRange {
+                start,
+                end: Some(end),
+            }
+        }
     }
 
     pub fn last(&self) -> NaiveDate {

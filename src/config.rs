@@ -36,7 +36,12 @@ pub struct VagueOverride {
 
 impl Default for Hedges {
     fn default() -> Self {
-        Hedges { approx: 0.10, almost: 0.10, vague: Vec::new(), resolved: Vec::new() }
+        Hedges {
+            approx: 0.10,
+            almost: 0.10,
+            vague: Vec::new(),
+            resolved: Vec::new(),
+        }
     }
 }
 
@@ -99,11 +104,23 @@ impl Config {
     /// Parses a config file's text; errors name the file and line.
     pub fn parse(path: &Path, text: &str) -> Result<Config> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1)).unwrap_or(1);
-            Error::Record { path: path.to_path_buf(), line, problem: e.message().to_string() }
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
+                .unwrap_or(1);
+            Error::Record {
+                path: path.to_path_buf(),
+                line,
+                problem: e.message().to_string(),
+            }
         })?;
-        if !(0.0..1.0).contains(&config.hedges.approx) || !(0.0..1.0).contains(&config.hedges.almost) {
-            return Err(Error::input(path, "hedges.approx and hedges.almost must be shares between 0 and 1"));
+        if !(0.0..1.0).contains(&config.hedges.approx)
+            || !(0.0..1.0).contains(&config.hedges.almost)
+        {
+            return Err(Error::input(
+                path,
+                "hedges.approx and hedges.almost must be shares between 0 and 1",
+            ));
         }
         config.hedges.resolve();
         Ok(config)
@@ -144,7 +161,11 @@ mod tests {
 
     #[test]
     fn bad_config_names_file_and_line() {
-        let err = Config::parse(Path::new("c.toml"), "[hedges]\napprox = 0.2\nalmost = \"x\"\n").unwrap_err();
+        let err = Config::parse(
+            Path::new("c.toml"),
+            "[hedges]\napprox = 0.2\nalmost = \"x\"\n",
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("c.toml:3:"), "{err}");
         let err = Config::parse(Path::new("c.toml"), "colour = 1\n").unwrap_err();
         assert!(err.to_string().starts_with("c.toml:1:"), "{err}");
@@ -152,7 +173,11 @@ mod tests {
 
     #[test]
     fn vague_overrides_apply() {
-        let c = Config::parse(Path::new("c.toml"), "[[hedges.vague]]\nword = \"dozens\"\nlo = 13\nhi = 99\n").unwrap();
+        let c = Config::parse(
+            Path::new("c.toml"),
+            "[[hedges.vague]]\nword = \"dozens\"\nlo = 13\nhi = 99\n",
+        )
+        .unwrap();
         let v = c.hedges.vague_for(Lexicon::of(crate::Lang::En));
         assert!(v.contains(&("dozens", 13.0, Some(99.0))));
     }

@@ -9,9 +9,18 @@ use crate::error::Result;
 
 /// (name, text) of the demo documents, in version order.
 pub const FILES: &[(&str, &str)] = &[
-    ("demo/kurier-v1.md", include_str!("../fixtures/demo/kurier-v1.md")),
-    ("demo/kurier-v2.md", include_str!("../fixtures/demo/kurier-v2.md")),
-    ("demo/northern-wire.md", include_str!("../fixtures/demo/northern-wire.md")),
+    (
+        "demo/kurier-v1.md",
+        include_str!("../fixtures/demo/kurier-v1.md"),
+    ),
+    (
+        "demo/kurier-v2.md",
+        include_str!("../fixtures/demo/kurier-v2.md"),
+    ),
+    (
+        "demo/northern-wire.md",
+        include_str!("../fixtures/demo/northern-wire.md"),
+    ),
 ];
 
 /// The demo documents; the two Kurier texts are versions of one article.
@@ -20,9 +29,25 @@ pub fn documents() -> Result<Vec<Document>> {
         .iter()
         .map(|(name, text)| {
             let article = name.contains("kurier").then(|| "kurier-paris".to_string());
-            let version = name.contains("-v").then(|| name.rsplit("-v").next().unwrap_or("").trim_end_matches(".md").to_string());
-            let meta = Meta { article, version, ..Meta::default() };
-            Document::from_text(name, text.to_string(), Format::Markdown, &meta, &Defaults::default())
+            let version = name.contains("-v").then(|| {
+                name.rsplit("-v")
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(".md")
+                    .to_string()
+            });
+            let meta = Meta {
+                article,
+                version,
+                ..Meta::default()
+            };
+            Document::from_text(
+                name,
+                text.to_string(),
+                Format::Markdown,
+                &meta,
+                &Defaults::default(),
+            )
         })
         .collect()
 }

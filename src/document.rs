@@ -54,11 +54,18 @@ impl std::str::FromStr for Lang {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let primary = s.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = s
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "de" | "deu" | "ger" | "german" | "deutsch" => Ok(Lang::De),
             "en" | "eng" | "english" => Ok(Lang::En),
-            _ => Err(format!("unknown language {s:?} (claimdiff reads de and en)")),
+            _ => Err(format!(
+                "unknown language {s:?} (claimdiff reads de and en)"
+            )),
         }
     }
 }
@@ -94,16 +101,34 @@ impl Published {
     pub fn parse(s: &str) -> Option<Published> {
         let s = s.trim().trim_matches(['"', '\'']);
         if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-            return Some(Published { instant: Some(t), day: t.date_naive() });
+            return Some(Published {
+                instant: Some(t),
+                day: t.date_naive(),
+            });
         }
-        for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%dT%H:%M%z"] {
+        for format in [
+            "%Y-%m-%dT%H:%M:%S%.f%z",
+            "%Y-%m-%d %H:%M:%S%z",
+            "%Y-%m-%dT%H:%M%z",
+        ] {
             if let Ok(t) = DateTime::parse_from_str(s, format) {
-                return Some(Published { instant: Some(t), day: t.date_naive() });
+                return Some(Published {
+                    instant: Some(t),
+                    day: t.date_naive(),
+                });
             }
         }
-        for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+        for format in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ] {
             if let Ok(t) = NaiveDateTime::parse_from_str(s, format) {
-                return Some(Published { instant: None, day: t.date() });
+                return Some(Published {
+                    instant: None,
+                    day: t.date(),
+                });
             }
         }
         for format in ["%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d"] {
@@ -150,8 +175,18 @@ pub(crate) struct Piece {
 }
 
 impl Piece {
-    pub(crate) fn new(text_start: usize, source_start: usize, source_len: usize, text_len: usize) -> Piece {
-        Piece { text_start, source_start, source_len, text_len }
+    pub(crate) fn new(
+        text_start: usize,
+        source_start: usize,
+        source_len: usize,
+        text_len: usize,
+    ) -> Piece {
+        Piece {
+            text_start,
+            source_start,
+            source_len,
+            text_len,
+        }
     }
 }
 
@@ -174,13 +209,21 @@ pub enum Format {
 impl Format {
     /// Guesses the format from a file name, falling back to sniffing the content.
     pub fn guess(path: &Path, content: &str) -> Format {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match ext.as_str() {
             "html" | "htm" | "xhtml" => Format::Html,
             "md" | "markdown" => Format::Markdown,
             _ => {
                 let head = content.trim_start_matches('\u{feff}').trim_start();
-                let lower: String = head.chars().take(15).collect::<String>().to_ascii_lowercase();
+                let lower: String = head
+                    .chars()
+                    .take(15)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
                 if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
                     Format::Html
                 } else if head.starts_with("---") {
@@ -347,8 +390,12 @@ impl Document {
 /// Splits a Markdown front-matter block off the top; returns where the body starts.
 fn front_matter(source: &str, from: usize, meta: &mut Meta) -> usize {
     let rest = &source[from..];
-    let Some(after_open) = rest.strip_prefix("---") else { return from };
-    let Some(first_nl) = after_open.find('\n') else { return from };
+    let Some(after_open) = rest.strip_prefix("---") else {
+        return from;
+    };
+    let Some(first_nl) = after_open.find('\n') else {
+        return from;
+    };
     if !after_open[..first_nl].trim().is_empty() {
         return from;
     }
@@ -360,7 +407,9 @@ fn front_matter(source: &str, from: usize, meta: &mut Meta) -> usize {
         if content.trim_end() == "---" || content.trim_end() == "..." {
             return pos;
         }
-        let Some((key, value)) = content.split_once(':') else { continue };
+        let Some((key, value)) = content.split_once(':') else {
+            continue;
+        };
         let value = value.trim().trim_matches(['"', '\'']).to_string();
         if value.is_empty() {
             continue;
@@ -424,7 +473,10 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
         return Err(Error::input(path, "the file is empty"));
     }
     if bytes.contains(&0) {
-        return Err(Error::input(path, "the file contains NUL bytes; it looks binary, not text"));
+        return Err(Error::input(
+            path,
+            "the file contains NUL bytes; it looks binary, not text",
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -445,7 +497,10 @@ pub fn read_inputs(paths: &[PathBuf], defaults: &Defaults) -> Result<Vec<Documen
             let mut files = Vec::new();
             collect_files(path, &mut files)?;
             if files.is_empty() {
-                return Err(Error::input(path, "the folder holds no .txt, .md or .html files"));
+                return Err(Error::input(
+                    path,
+                    "the folder holds no .txt, .md or .html files",
+                ));
             }
             for file in files {
                 docs.extend(read_one(&file, defaults)?);
@@ -466,7 +521,10 @@ fn read_one(path: &Path, defaults: &Defaults) -> Result<Vec<Document>> {
 }
 
 fn is_manifest(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl") | Some("ndjson"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl") | Some("ndjson")
+    )
 }
 
 const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
@@ -494,8 +552,14 @@ mod tests {
     use super::*;
 
     fn doc(source: &str, format: Format) -> Document {
-        Document::from_text("t", source.to_string(), format, &Meta::default(), &Defaults::default())
-            .unwrap()
+        Document::from_text(
+            "t",
+            source.to_string(),
+            format,
+            &Meta::default(),
+            &Defaults::default(),
+        )
+        .unwrap()
     }
 
     #[test]

@@ -13,7 +13,11 @@ pub enum Error {
     Input { path: PathBuf, problem: String },
     /// One record (a manifest line, a CSV row) is malformed.
     #[error("{path}:{line}: {problem}")]
-    Record { path: PathBuf, line: usize, problem: String },
+    Record {
+        path: PathBuf,
+        line: usize,
+        problem: String,
+    },
     /// A command-line value or option is not usable.
     #[error("{0}")]
     Usage(String),
@@ -24,7 +28,10 @@ pub enum Error {
 
 impl Error {
     pub(crate) fn input(path: impl Into<PathBuf>, problem: impl Into<String>) -> Self {
-        Error::Input { path: path.into(), problem: problem.into() }
+        Error::Input {
+            path: path.into(),
+            problem: problem.into(),
+        }
     }
 
     pub(crate) fn read(path: impl Into<PathBuf>, err: &std::io::Error) -> Self {
@@ -34,7 +41,10 @@ impl Error {
             std::io::ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
             _ => err.to_string(),
         };
-        Error::Read { path: path.into(), problem }
+        Error::Read {
+            path: path.into(),
+            problem,
+        }
     }
 }
 

@@ -13,8 +13,31 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "article", "section",
-    "blockquote", "tr", "td", "th", "table", "main", "body", "title", "hr", "dd", "dt",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "br",
+    "article",
+    "section",
+    "blockquote",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "main",
+    "body",
+    "title",
+    "hr",
+    "dd",
+    "dt",
 ];
 
 /// Deeper nesting than this is treated as flat: the text is still read, the depth not tracked.
@@ -58,12 +81,20 @@ pub(crate) fn article_text(source: &str, meta: &mut Meta) -> (String, Vec<Piece>
                         }
                     }
                     "meta" => {
-                        let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
+                        let key = attr("property")
+                            .or_else(|| attr("name"))
+                            .or_else(|| attr("itemprop"));
                         let key = key.unwrap_or_default().to_ascii_lowercase();
                         let content = attr("content");
                         match key.as_str() {
-                            "article:published_time" | "datepublished" | "date" | "pubdate"
-                            | "publish-date" | "dc.date" | "dc.date.issued" | "og:published_time" => {
+                            "article:published_time"
+                            | "datepublished"
+                            | "date"
+                            | "pubdate"
+                            | "publish-date"
+                            | "dc.date"
+                            | "dc.date.issued"
+                            | "og:published_time" => {
                                 if meta.published.is_none() {
                                     meta.published = content;
                                 }
@@ -140,7 +171,12 @@ pub(crate) fn article_text(source: &str, meta: &mut Meta) -> (String, Vec<Piece>
                 }
                 let text_start = text.len();
                 let source_len = s.span.end.saturating_sub(s.span.start);
-                pieces.push(Piece::new(text_start, s.span.start, source_len, value.len()));
+                pieces.push(Piece::new(
+                    text_start,
+                    s.span.start,
+                    source_len,
+                    value.len(),
+                ));
                 text.push_str(&value);
             }
             _ => {}
@@ -150,7 +186,11 @@ pub(crate) fn article_text(source: &str, meta: &mut Meta) -> (String, Vec<Piece>
         meta.published = time_datetime;
     }
     if meta.title.is_none() {
-        let t = if headline.trim().is_empty() { title } else { headline };
+        let t = if headline.trim().is_empty() {
+            title
+        } else {
+            headline
+        };
         let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
         if !t.is_empty() {
             meta.title = Some(t);
@@ -172,7 +212,14 @@ mod tests {
 
     #[test]
     fn reads_headline_and_paragraphs_only() {
-        let d = Document::from_text("p.html", PAGE.into(), Format::Html, &Meta::default(), &Defaults::default()).unwrap();
+        let d = Document::from_text(
+            "p.html",
+            PAGE.into(),
+            Format::Html,
+            &Meta::default(),
+            &Defaults::default(),
+        )
+        .unwrap();
         let text = d.text();
         assert!(text.contains("Gipfel in Paris"));
         assert!(text.contains("Fast 30 Länder kamen am Mittwoch."));
@@ -186,17 +233,34 @@ mod tests {
 
     #[test]
     fn offsets_point_into_the_page() {
-        let d = Document::from_text("p.html", PAGE.into(), Format::Html, &Meta::default(), &Defaults::default()).unwrap();
+        let d = Document::from_text(
+            "p.html",
+            PAGE.into(),
+            Format::Html,
+            &Meta::default(),
+            &Defaults::default(),
+        )
+        .unwrap();
         let at = d.text().find("dritte Treffen").unwrap();
         let src = d.source_offset(at);
-        assert_eq!(&d.source[src..src + "dritte Treffen".len()], "dritte Treffen");
+        assert_eq!(
+            &d.source[src..src + "dritte Treffen".len()],
+            "dritte Treffen"
+        );
         assert_eq!(d.line_of(src), 6);
     }
 
     #[test]
     fn markup_in_text_stays_text() {
         let page = "<html><body><p>A &lt;script&gt; tag and 3 people.</p></body></html>";
-        let d = Document::from_text("p.html", page.into(), Format::Html, &Meta::default(), &Defaults::default()).unwrap();
+        let d = Document::from_text(
+            "p.html",
+            page.into(),
+            Format::Html,
+            &Meta::default(),
+            &Defaults::default(),
+        )
+        .unwrap();
         assert!(d.text().contains("<script>"));
     }
 }

@@ -37,19 +37,30 @@ impl Verdict {
 
     /// Findings an editor must look at; agree and compatible are context.
     pub fn is_alarm(self) -> bool {
-        matches!(self, Verdict::Contradiction | Verdict::Correction | Verdict::Update)
+        matches!(
+            self,
+            Verdict::Contradiction | Verdict::Correction | Verdict::Update
+        )
     }
 
     pub const ALL: [Verdict; 7] = [
-        Verdict::Contradiction, Verdict::Correction, Verdict::Update, Verdict::Added,
-        Verdict::Removed, Verdict::Compatible, Verdict::Agree,
+        Verdict::Contradiction,
+        Verdict::Correction,
+        Verdict::Update,
+        Verdict::Added,
+        Verdict::Removed,
+        Verdict::Compatible,
+        Verdict::Agree,
     ];
 }
 
 impl std::str::FromStr for Verdict {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Verdict::ALL.into_iter().find(|v| v.as_str() == s).ok_or_else(|| format!("unknown finding {s:?}"))
+        Verdict::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| format!("unknown finding {s:?}"))
     }
 }
 
@@ -79,7 +90,9 @@ pub enum Relation {
 pub fn describe(c: &Claim) -> String {
     if let Some(days) = c.days {
         return match days.end {
-            Some(end) if c.kind == Kind::EventAge => format!("a start between {} and {}", days.start, end),
+            Some(end) if c.kind == Kind::EventAge => {
+                format!("a start between {} and {}", days.start, end)
+            }
             Some(end) => format!("{} to {}", days.start, end),
             None => days.start.to_string(),
         };
@@ -88,7 +101,9 @@ pub fn describe(c: &Claim) -> String {
     if c.kind == Kind::Ordinal {
         return format!("number {}", n(c.value.unwrap_or(0.0)));
     }
-    let Some(i) = c.interval else { return c.text.clone() };
+    let Some(i) = c.interval else {
+        return c.text.clone();
+    };
     let unit = match c.kind {
         Kind::Percent => " %".to_string(),
         Kind::Money => format!(" {}", c.unit.as_deref().unwrap_or("")),
@@ -98,8 +113,18 @@ pub fn describe(c: &Claim) -> String {
     match (c.qualifier, i.hi) {
         (Qualifier::Exact, _) => format!("{}{unit}", n(i.lo)),
         (_, None) => format!("{} or more{unit}", n(i.lo)),
-        (Qualifier::Almost, Some(hi)) => format!("fewer than {} ({} to {}){unit}", n(c.value.unwrap_or(hi + 1.0)), n(i.lo), n(hi)),
-        (Qualifier::Approx, Some(hi)) => format!("about {} ({} to {}){unit}", n(c.value.unwrap_or(i.lo)), n(i.lo), n(hi)),
+        (Qualifier::Almost, Some(hi)) => format!(
+            "fewer than {} ({} to {}){unit}",
+            n(c.value.unwrap_or(hi + 1.0)),
+            n(i.lo),
+            n(hi)
+        ),
+        (Qualifier::Approx, Some(hi)) => format!(
+            "about {} ({} to {}){unit}",
+            n(c.value.unwrap_or(i.lo)),
+            n(i.lo),
+            n(hi)
+        ),
         (_, Some(hi)) if i.lo == 0.0 => format!("at most {}{unit}", n(hi)),
         (_, Some(hi)) => format!("{} to {}{unit}", n(i.lo), n(hi)),
     }
@@ -129,7 +154,13 @@ fn compare_values(a: &Claim, b: &Claim) -> Option<(bool, bool, std::cmp::Orderin
 }
 
 /// Judges two comparable claims; `None` when they cannot be compared (unresolved dates).
-pub fn judge(a: &Claim, b: &Claim, relation: Relation, b_is_later: bool, config: &Config) -> Option<Finding> {
+pub fn judge(
+    a: &Claim,
+    b: &Claim,
+    relation: Relation,
+    b_is_later: bool,
+    config: &Config,
+) -> Option<Finding> {
     let (same, overlap, order) = compare_values(a, b)?;
     let tally = config.is_running_tally(&a.subject);
     let verdict = if same {
@@ -139,15 +170,28 @@ pub fn judge(a: &Claim, b: &Claim, relation: Relation, b_is_later: bool, config:
     } else {
         match relation {
             Relation::Versions if tally => {
-                if order == std::cmp::Ordering::Less { Verdict::Update } else { Verdict::Correction }
+                if order == std::cmp::Ordering::Less {
+                    Verdict::Update
+                } else {
+                    Verdict::Correction
+                }
             }
             Relation::Versions => Verdict::Correction,
-            Relation::Outlets if tally && b_is_later && order == std::cmp::Ordering::Less => Verdict::Update,
+            Relation::Outlets if tally && b_is_later && order == std::cmp::Ordering::Less => {
+                Verdict::Update
+            }
             _ => Verdict::Contradiction,
         }
     };
     let reason = reason(verdict, a, b);
-    Some(Finding { verdict, kind: a.kind, subject: a.subject.clone(), a: Some(a.clone()), b: Some(b.clone()), reason })
+    Some(Finding {
+        verdict,
+        kind: a.kind,
+        subject: a.subject.clone(),
+        a: Some(a.clone()),
+        b: Some(b.clone()),
+        reason,
+    })
 }
 
 fn reason(verdict: Verdict, a: &Claim, b: &Claim) -> String {
@@ -160,10 +204,19 @@ fn reason(verdict: Verdict, a: &Claim, b: &Claim) -> String {
     };
     let body = match verdict {
         Verdict::Agree => format!("both say {da} for {what}"),
-        Verdict::Compatible => format!("'{}' means {da} and '{}' means {db}; the ranges overlap, so both can be true", a.text, b.text),
-        Verdict::Contradiction => format!("'{}' means {da}, but '{}' means {db}; both cannot be true of the same {what}", a.text, b.text),
+        Verdict::Compatible => format!(
+            "'{}' means {da} and '{}' means {db}; the ranges overlap, so both can be true",
+            a.text, b.text
+        ),
+        Verdict::Contradiction => format!(
+            "'{}' means {da}, but '{}' means {db}; both cannot be true of the same {what}",
+            a.text, b.text
+        ),
         Verdict::Update => format!("the later text raises {what} from {da} to {db}"),
-        Verdict::Correction => format!("the later text changes {what} from {da} ('{}') to {db} ('{}')", a.text, b.text),
+        Verdict::Correction => format!(
+            "the later text changes {what} from {da} ('{}') to {db} ('{}')",
+            a.text, b.text
+        ),
         Verdict::Added => format!("new claim: '{}' ({db})", b.text),
         Verdict::Removed => format!("dropped claim: '{}' ({da})", a.text),
     };
@@ -179,7 +232,14 @@ fn single(verdict: Verdict, claim: &Claim) -> Finding {
         Verdict::Removed => format!("dropped claim: '{}' ({})", claim.text, describe(claim)),
         _ => format!("new claim: '{}' ({})", claim.text, describe(claim)),
     };
-    Finding { verdict, kind: claim.kind, subject: claim.subject.clone(), a, b, reason }
+    Finding {
+        verdict,
+        kind: claim.kind,
+        subject: claim.subject.clone(),
+        a,
+        b,
+        reason,
+    }
 }
 
 /// Whether a claim may be judged: resolved dates, concept subjects for cross-text pairing.
@@ -188,9 +248,21 @@ fn judgeable(c: &Claim) -> bool {
 }
 
 /// Compares two versions of one article (`new` later than `old`).
-pub fn diff_versions(old: &Document, old_claims: &[Claim], new: &Document, new_claims: &[Claim], config: &Config) -> Vec<Finding> {
-    let s_old: Vec<&str> = segment::split(old.text(), old.lang).iter().map(|s| &old.text()[s.start..s.end]).collect();
-    let s_new: Vec<&str> = segment::split(new.text(), new.lang).iter().map(|s| &new.text()[s.start..s.end]).collect();
+pub fn diff_versions(
+    old: &Document,
+    old_claims: &[Claim],
+    new: &Document,
+    new_claims: &[Claim],
+    config: &Config,
+) -> Vec<Finding> {
+    let s_old: Vec<&str> = segment::split(old.text(), old.lang)
+        .iter()
+        .map(|s| &old.text()[s.start..s.end])
+        .collect();
+    let s_new: Vec<&str> = segment::split(new.text(), new.lang)
+        .iter()
+        .map(|s| &new.text()[s.start..s.end])
+        .collect();
     let sentence_pairs = align::align_sentences(&s_old, &s_new);
     let pairs = align::pair_versions(old_claims, new_claims, &sentence_pairs);
     let mut findings = Vec::new();
@@ -211,12 +283,20 @@ pub fn diff_versions(old: &Document, old_claims: &[Claim], new: &Document, new_c
         }
     }
     for (i, c) in old_claims.iter().enumerate() {
-        if !paired_old[i] && !new_claims.iter().any(|n| align::comparable(c, n) && compare_values(c, n).is_some_and(|v| v.0)) {
+        if !paired_old[i]
+            && !new_claims
+                .iter()
+                .any(|n| align::comparable(c, n) && compare_values(c, n).is_some_and(|v| v.0))
+        {
             findings.push(single(Verdict::Removed, c));
         }
     }
     for (j, c) in new_claims.iter().enumerate() {
-        if !paired_new[j] && !old_claims.iter().any(|o| align::comparable(o, c) && compare_values(o, c).is_some_and(|v| v.0)) {
+        if !paired_new[j]
+            && !old_claims
+                .iter()
+                .any(|o| align::comparable(o, c) && compare_values(o, c).is_some_and(|v| v.0))
+        {
             findings.push(single(Verdict::Added, c));
         }
     }
@@ -264,25 +344,39 @@ pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
 
 /// Compares two texts from different outlets (or of unknown relation): claims paired by
 /// subject and kind. A claim in `a` that agrees with any claim of `b` raises no alarm.
-pub fn compare_outlets(a_doc: &Document, a: &[Claim], b_doc: &Document, b: &[Claim], config: &Config) -> Vec<Finding> {
+pub fn compare_outlets(
+    a_doc: &Document,
+    a: &[Claim],
+    b_doc: &Document,
+    b: &[Claim],
+    config: &Config,
+) -> Vec<Finding> {
     let b_is_later = match (a_doc.published, b_doc.published) {
         (Some(x), Some(y)) => y.sort_key() > x.sort_key(),
         _ => false,
     };
     let mut findings = Vec::new();
     let mut seen_b = vec![false; b.len()];
-    for x in a.iter().filter(|c| judgeable(c) && !c.subject.contains(':') && c.subject != "event") {
+    for x in a
+        .iter()
+        .filter(|c| judgeable(c) && !c.subject.contains(':') && c.subject != "event")
+    {
         let candidates: Vec<(usize, Finding)> = b
             .iter()
             .enumerate()
-            .filter(|(_, y)| judgeable(y) && align::comparable(x, y) && x.attribution == y.attribution)
+            .filter(|(_, y)| {
+                judgeable(y) && align::comparable(x, y) && x.attribution == y.attribution
+            })
             .filter_map(|(j, y)| judge(x, y, Relation::Outlets, b_is_later, config).map(|f| (j, f)))
             .collect();
         if candidates.is_empty() {
             continue;
         }
         // The best counterpart: agreement over compatibility over a clash.
-        let best = candidates.iter().min_by_key(|(j, f)| (rank(f.verdict), *j)).map(|(j, f)| (*j, f.clone()));
+        let best = candidates
+            .iter()
+            .min_by_key(|(j, f)| (rank(f.verdict), *j))
+            .map(|(j, f)| (*j, f.clone()));
         if let Some((j, f)) = best {
             if f.verdict.is_alarm() && !close_enough_for_outlets(x, &b[j]) {
                 continue;

@@ -38,7 +38,10 @@ pub use report::{Command, Report};
 
 /// Extracts the claims of several documents into a report.
 pub fn extract_all(docs: Vec<Document>, config: &Config) -> Report {
-    let claims = docs.iter().flat_map(|d| extract::extract(d, config)).collect();
+    let claims = docs
+        .iter()
+        .flat_map(|d| extract::extract(d, config))
+        .collect();
     Report::new(Command::Extract, docs, claims, Vec::new())
 }
 
@@ -62,10 +65,17 @@ fn are_versions(a: &Document, b: &Document) -> bool {
 
 /// The order of two versions: by version number, else by publication time.
 fn version_order(a: &Document, b: &Document) -> std::cmp::Ordering {
-    let num = |d: &Document| d.version.as_deref().and_then(|v| v.trim_start_matches(['v', 'V']).parse::<f64>().ok());
+    let num = |d: &Document| {
+        d.version
+            .as_deref()
+            .and_then(|v| v.trim_start_matches(['v', 'V']).parse::<f64>().ok())
+    };
     match (num(a), num(b)) {
         (Some(x), Some(y)) if x != y => x.total_cmp(&y),
-        _ => a.published.map(|p| p.sort_key()).cmp(&b.published.map(|p| p.sort_key())),
+        _ => a
+            .published
+            .map(|p| p.sort_key())
+            .cmp(&b.published.map(|p| p.sort_key())),
     }
 }
 
@@ -78,15 +88,21 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
         findings.extend(judge::within(&claims[i], config));
         for j in i + 1..docs.len() {
             if are_versions(&docs[i], &docs[j]) {
-                let (o, n) = if version_order(&docs[i], &docs[j]).is_gt() { (j, i) } else { (i, j) };
+                let (o, n) = if version_order(&docs[i], &docs[j]).is_gt() {
+                    (j, i)
+                } else {
+                    (i, j)
+                };
                 findings.extend(
                     judge::diff_versions(&docs[o], &claims[o], &docs[n], &claims[n], config)
                         .into_iter()
                         .filter(|f| !matches!(f.verdict, Verdict::Added | Verdict::Removed)),
                 );
             } else {
-                let forward = judge::compare_outlets(&docs[i], &claims[i], &docs[j], &claims[j], config);
-                let backward = judge::compare_outlets(&docs[j], &claims[j], &docs[i], &claims[i], config);
+                let forward =
+                    judge::compare_outlets(&docs[i], &claims[i], &docs[j], &claims[j], config);
+                let backward =
+                    judge::compare_outlets(&docs[j], &claims[j], &docs[i], &claims[i], config);
                 let mut merged = forward;
                 for f in backward {
                     let dup = merged.iter().any(|g| same_pair(g, &f));
@@ -98,7 +114,12 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
             }
         }
     }
-    Report::new(Command::Compare, docs, claims.into_iter().flatten().collect(), findings)
+    Report::new(
+        Command::Compare,
+        docs,
+        claims.into_iter().flatten().collect(),
+        findings,
+    )
 }
 
 fn key(c: &Option<Claim>) -> Option<(&str, usize)> {
@@ -106,5 +127,6 @@ fn key(c: &Option<Claim>) -> Option<(&str, usize)> {
 }
 
 fn same_pair(f: &Finding, g: &Finding) -> bool {
-    (key(&f.a) == key(&g.a) && key(&f.b) == key(&g.b)) || (key(&f.a) == key(&g.b) && key(&f.b) == key(&g.a))
+    (key(&f.a) == key(&g.a) && key(&f.b) == key(&g.b))
+        || (key(&f.a) == key(&g.b) && key(&f.b) == key(&g.a))
 }

@@ -13,7 +13,11 @@ use claimdiff::report::{self, FailOn, OutputFormat, WriteOptions};
 use claimdiff::{Config, Defaults, Document, Lang, Published, Report};
 
 #[derive(Parser)]
-#[command(name = "claimdiff", version, about = "Finds where news texts disagree on facts: counts, ordinals, event ages and dates, across versions, outlets and languages.")]
+#[command(
+    name = "claimdiff",
+    version,
+    about = "Finds where news texts disagree on facts: counts, ordinals, event ages and dates, across versions, outlets and languages."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Cmd,
@@ -88,11 +92,18 @@ struct Common {
 impl Common {
     fn defaults(&self) -> Result<Defaults> {
         let published = match &self.published {
-            Some(p) => Some(Published::parse(p).with_context(|| format!("--published: cannot read {p:?} as a date or time"))?),
+            Some(p) => Some(
+                Published::parse(p)
+                    .with_context(|| format!("--published: cannot read {p:?} as a date or time"))?,
+            ),
             None => None,
         };
         let lang = match &self.lang {
-            Some(l) => Some(l.parse::<Lang>().map_err(anyhow::Error::msg).context("--lang")?),
+            Some(l) => Some(
+                l.parse::<Lang>()
+                    .map_err(anyhow::Error::msg)
+                    .context("--lang")?,
+            ),
             None => None,
         };
         Ok(Defaults { published, lang })
@@ -135,7 +146,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Cmd::Demo { common } => {
             let config = Config::load(common.config.as_deref())?;
-            (claimdiff::compare(claimdiff::demo::documents()?, &config), common)
+            (
+                claimdiff::compare(claimdiff::demo::documents()?, &config),
+                common,
+            )
         }
     };
     emit(&report, &common)
@@ -145,7 +159,9 @@ fn emit(report: &Report, common: &Common) -> Result<ExitCode> {
     let config = Config::load(common.config.as_deref())?;
     let format = match (common.format, &config.format) {
         (Some(f), _) => f,
-        (None, Some(name)) => OutputFormat::from_str(name, true).map_err(anyhow::Error::msg).context("claimdiff.toml: format")?,
+        (None, Some(name)) => OutputFormat::from_str(name, true)
+            .map_err(anyhow::Error::msg)
+            .context("claimdiff.toml: format")?,
         (None, None) => OutputFormat::Text,
     };
     let fail_on: FailOn = common
@@ -158,9 +174,16 @@ fn emit(report: &Report, common: &Common) -> Result<ExitCode> {
     let color = match common.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => common.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        Color::Auto => {
+            common.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
-    let options = WriteOptions { color, all: common.all };
+    let options = WriteOptions {
+        color,
+        all: common.all,
+    };
     let mut buffer = Vec::new();
     report::write(report, format, &options, &mut buffer)?;
     match &common.output {
@@ -174,15 +197,28 @@ fn emit(report: &Report, common: &Common) -> Result<ExitCode> {
             }
         }
     }
-    Ok(if report.count_at_least(fail_on) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if report.count_at_least(fail_on) > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Writes through a temporary file in the same folder, renamed into place, so a failed run
 /// never leaves a half-written or emptied report.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().with_context(|| format!("{}: not a file name", path.display()))?;
-    let tmp = dir.join(format!(".{}.claimdiff-{}.tmp", name.to_string_lossy(), std::process::id()));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .with_context(|| format!("{}: not a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.claimdiff-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;

@@ -24,18 +24,28 @@ impl Record {
         match (self.text, self.path) {
             (Some(text), _) => {
                 let id = self.meta.id.clone().unwrap_or_else(|| where_.to_string());
-                let format = if text.trim_start().starts_with('<') { Format::Html } else { Format::Text };
+                let format = if text.trim_start().starts_with('<') {
+                    Format::Html
+                } else {
+                    Format::Text
+                };
                 Document::from_text(&id, text, format, &self.meta, defaults)
             }
             (None, Some(path)) => {
-                let full = if path.is_absolute() { path.clone() } else { base.join(&path) };
+                let full = if path.is_absolute() {
+                    path.clone()
+                } else {
+                    base.join(&path)
+                };
                 let mut doc = Document::read_with(&full, &self.meta, defaults)?;
                 if self.meta.id.is_none() {
                     doc.id = path.to_string_lossy().into_owned();
                 }
                 Ok(doc)
             }
-            (None, None) => Err(Error::Usage(format!("{where_}: the record has neither `text` nor `path`"))),
+            (None, None) => Err(Error::Usage(format!(
+                "{where_}: the record has neither `text` nor `path`"
+            ))),
         }
     }
 }
@@ -66,14 +76,16 @@ pub fn read_manifest(path: &Path, defaults: &Defaults) -> Result<Vec<Document>> 
         }
         let record = parse_line(path, line_no, &line)?;
         let where_ = format!("{}:{line_no}", path.display());
-        let doc = record.into_document(&base, defaults, &where_).map_err(|e| match e {
-            Error::Usage(problem) | Error::Input { problem, .. } => Error::Record {
-                path: path.to_path_buf(),
-                line: line_no,
-                problem,
-            },
-            other => other,
-        })?;
+        let doc = record
+            .into_document(&base, defaults, &where_)
+            .map_err(|e| match e {
+                Error::Usage(problem) | Error::Input { problem, .. } => Error::Record {
+                    path: path.to_path_buf(),
+                    line: line_no,
+                    problem,
+                },
+                other => other,
+            })?;
         docs.push(doc);
     }
     if docs.is_empty() {

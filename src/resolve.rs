@@ -10,15 +10,29 @@ use crate::extract::lexicon::{MonthPart, Tense};
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimeExpr {
     /// "am Mittwoch", "next Monday": `strict` excludes the publication day itself.
-    Weekday { day: Weekday, tense: Tense, strict: bool },
+    Weekday {
+        day: Weekday,
+        tense: Tense,
+        strict: bool,
+    },
     /// "gestern", "tomorrow": days from the publication day.
     Offset(i64),
     /// "27. März 2025", "March 27": year inferred when missing.
-    Absolute { year: Option<i32>, month: u32, day: u32, tense: Tense },
+    Absolute {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+        tense: Tense,
+    },
     /// "zwischen dem 10. und 14. März".
     Between(Box<TimeExpr>, Box<TimeExpr>),
     /// "im März", "Anfang März", "late March 2024".
-    Month { year: Option<i32>, month: u32, part: Option<MonthPart>, tense: Tense },
+    Month {
+        year: Option<i32>,
+        month: u32,
+        part: Option<MonthPart>,
+        tense: Tense,
+    },
     /// A calendar year ("2022" after "seit", "im Jahr 2022").
     Year(i32),
     /// "letzte Woche" (-1), "diese Woche" (0), "next month" (+1), "last year" (-1).
@@ -37,17 +51,27 @@ fn shift(day: NaiveDate, n: i64, unit: TimeUnit) -> Option<NaiveDate> {
         TimeUnit::Week => day.checked_add_signed(chrono::Duration::weeks(n)),
         TimeUnit::Month => {
             let m = Months::new(n.unsigned_abs().min(u32::MAX as u64) as u32);
-            if n >= 0 { day.checked_add_months(m) } else { day.checked_sub_months(m) }
+            if n >= 0 {
+                day.checked_add_months(m)
+            } else {
+                day.checked_sub_months(m)
+            }
         }
         TimeUnit::Year => {
             let m = Months::new((n.unsigned_abs().min(100_000) * 12) as u32);
-            if n >= 0 { day.checked_add_months(m) } else { day.checked_sub_months(m) }
+            if n >= 0 {
+                day.checked_add_months(m)
+            } else {
+                day.checked_sub_months(m)
+            }
         }
     }
 }
 
 fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(year, month, 1)?.checked_add_months(Months::new(1))?.pred_opt()
+    NaiveDate::from_ymd_opt(year, month, 1)?
+        .checked_add_months(Months::new(1))?
+        .pred_opt()
 }
 
 /// Which year a month (and day) without a year belongs to, seen from the publication day.
@@ -56,10 +80,21 @@ fn infer_year(published: NaiveDate, month: u32, day: u32, tense: Tense) -> i32 {
     let candidate = NaiveDate::from_ymd_opt(y, month, day.min(28)).unwrap_or(published);
     match tense {
         // A date later in the year than publication, said in the past, is last year's.
-        Tense::Past if candidate > published && (month, day) > (published.month(), published.day()) => {
-            if month > published.month() + 1 || (month as i32 - published.month() as i32) > 1 { y - 1 } else { y }
+        Tense::Past
+            if candidate > published && (month, day) > (published.month(), published.day()) =>
+        {
+            if month > published.month() + 1 || (month as i32 - published.month() as i32) > 1 {
+                y - 1
+            } else {
+                y
+            }
         }
-        Tense::Future if (month, day) < (published.month(), published.day()) && published.month() - month > 1 => y + 1,
+        Tense::Future
+            if (month, day) < (published.month(), published.day())
+                && published.month() - month > 1 =>
+        {
+            y + 1
+        }
         _ => y,
     }
 }
@@ -88,13 +123,22 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
                 }
                 Tense::Future => {
                     let fwd = (to - from).rem_euclid(7);
-                    if fwd == 0 { 7 } else { fwd }
+                    if fwd == 0 {
+                        7
+                    } else {
+                        fwd
+                    }
                 }
             };
             Some(DayRange::day(shift(published, delta, TimeUnit::Day)?))
         }
         TimeExpr::Offset(n) => Some(DayRange::day(shift(published, *n, TimeUnit::Day)?)),
-        TimeExpr::Absolute { year, month, day, tense } => {
+        TimeExpr::Absolute {
+            year,
+            month,
+            day,
+            tense,
+        } => {
             let y = year.unwrap_or_else(|| infer_year(published, *month, *day, *tense));
             Some(DayRange::day(NaiveDate::from_ymd_opt(y, *month, *day)?))
         }
@@ -103,7 +147,12 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             let b = resolve(b, published)?;
             (a.start <= b.last()).then(|| DayRange::between(a.start, b.last()))
         }
-        TimeExpr::Month { year, month, part, tense } => {
+        TimeExpr::Month {
+            year,
+            month,
+            part,
+            tense,
+        } => {
             let y = year.unwrap_or_else(|| infer_year(published, *month, 1, *tense));
             let end = month_end(y, *month)?;
             let (from, to) = match part {
@@ -112,24 +161,40 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
                 Some(MonthPart::Mid) => (11, 20),
                 Some(MonthPart::Late) => (21, end.day()),
             };
-            Some(DayRange::between(NaiveDate::from_ymd_opt(y, *month, from)?, NaiveDate::from_ymd_opt(y, *month, to)?))
+            Some(DayRange::between(
+                NaiveDate::from_ymd_opt(y, *month, from)?,
+                NaiveDate::from_ymd_opt(y, *month, to)?,
+            ))
         }
-        TimeExpr::Year(y) => Some(DayRange::between(NaiveDate::from_ymd_opt(*y, 1, 1)?, NaiveDate::from_ymd_opt(*y, 12, 31)?)),
+        TimeExpr::Year(y) => Some(DayRange::between(
+            NaiveDate::from_ymd_opt(*y, 1, 1)?,
+            NaiveDate::from_ymd_opt(*y, 12, 31)?,
+        )),
         TimeExpr::Period { unit, offset } => {
             let offset = *offset as i64;
             match unit {
                 TimeUnit::Day => Some(DayRange::day(shift(published, offset, TimeUnit::Day)?)),
                 TimeUnit::Week => {
-                    let monday = published.checked_sub_days(Days::new(published.weekday().num_days_from_monday() as u64))?;
+                    let monday = published.checked_sub_days(Days::new(
+                        published.weekday().num_days_from_monday() as u64,
+                    ))?;
                     let start = shift(monday, offset, TimeUnit::Week)?;
-                    Some(DayRange::between(start, start.checked_add_days(Days::new(6))?))
+                    Some(DayRange::between(
+                        start,
+                        start.checked_add_days(Days::new(6))?,
+                    ))
                 }
                 TimeUnit::Month => {
                     let first = NaiveDate::from_ymd_opt(published.year(), published.month(), 1)?;
                     let start = shift(first, offset, TimeUnit::Month)?;
-                    Some(DayRange::between(start, month_end(start.year(), start.month())?))
+                    Some(DayRange::between(
+                        start,
+                        month_end(start.year(), start.month())?,
+                    ))
                 }
-                TimeUnit::Year => resolve(&TimeExpr::Year(published.year() + offset as i32), published),
+                TimeUnit::Year => {
+                    resolve(&TimeExpr::Year(published.year() + offset as i32), published)
+                }
             }
         }
         TimeExpr::Ago { n, unit } => Some(DayRange::day(shift(published, -(*n as i64), *unit)?)),
@@ -141,7 +206,9 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             let latest = shift(published, -(*n as i64 - 1), *unit)?;
             Some(DayRange::between(earliest, latest))
         }
-        TimeExpr::Elapsed { n, unit } => Some(DayRange::day(shift(published, -(*n as i64), *unit)?)),
+        TimeExpr::Elapsed { n, unit } => {
+            Some(DayRange::day(shift(published, -(*n as i64), *unit)?))
+        }
     }
 }
 
@@ -161,25 +228,98 @@ mod tests {
     #[test]
     fn weekdays_by_tense() {
         use Weekday::*;
-        let past = |day| TimeExpr::Weekday { day, tense: Tense::Past, strict: false };
-        let future = |day| TimeExpr::Weekday { day, tense: Tense::Future, strict: true };
+        let past = |day| TimeExpr::Weekday {
+            day,
+            tense: Tense::Past,
+            strict: false,
+        };
+        let future = |day| TimeExpr::Weekday {
+            day,
+            tense: Tense::Future,
+            strict: true,
+        };
         assert_eq!(r(past(Wed), "2025-03-27"), ("2025-03-26".into(), None));
         assert_eq!(r(past(Thu), "2025-03-27"), ("2025-03-27".into(), None));
         assert_eq!(r(past(Fri), "2025-03-27"), ("2025-03-21".into(), None));
         assert_eq!(r(future(Mon), "2025-03-27"), ("2025-03-31".into(), None));
         assert_eq!(r(future(Thu), "2025-03-27"), ("2025-04-03".into(), None));
-        let last = TimeExpr::Weekday { day: Thu, tense: Tense::Past, strict: true };
+        let last = TimeExpr::Weekday {
+            day: Thu,
+            tense: Tense::Past,
+            strict: true,
+        };
         assert_eq!(r(last, "2025-03-27"), ("2025-03-20".into(), None));
     }
 
     #[test]
     fn periods_months_and_ages() {
-        assert_eq!(r(TimeExpr::Period { unit: TimeUnit::Week, offset: -1 }, "2025-03-27"), ("2025-03-17".into(), Some("2025-03-23".into())));
-        assert_eq!(r(TimeExpr::Period { unit: TimeUnit::Year, offset: -1 }, "2025-01-01"), ("2024-01-01".into(), Some("2024-12-31".into())));
-        assert_eq!(r(TimeExpr::Month { year: None, month: 2, part: Some(MonthPart::Late), tense: Tense::Past }, "2024-03-05"), ("2024-02-21".into(), Some("2024-02-29".into())));
-        assert_eq!(r(TimeExpr::Absolute { year: None, month: 12, day: 30, tense: Tense::Past }, "2025-01-02"), ("2024-12-30".into(), None));
-        assert_eq!(r(TimeExpr::Ago { n: 1, unit: TimeUnit::Year }, "2024-02-29"), ("2023-02-28".into(), None));
-        assert_eq!(r(TimeExpr::NthUnit { n: 3, unit: TimeUnit::Week }, "2025-03-27"), ("2025-03-07".into(), Some("2025-03-13".into())));
-        assert_eq!(r(TimeExpr::Offset(-1), "2025-03-01"), ("2025-02-28".into(), None));
+        assert_eq!(
+            r(
+                TimeExpr::Period {
+                    unit: TimeUnit::Week,
+                    offset: -1
+                },
+                "2025-03-27"
+            ),
+            ("2025-03-17".into(), Some("2025-03-23".into()))
+        );
+        assert_eq!(
+            r(
+                TimeExpr::Period {
+                    unit: TimeUnit::Year,
+                    offset: -1
+                },
+                "2025-01-01"
+            ),
+            ("2024-01-01".into(), Some("2024-12-31".into()))
+        );
+        assert_eq!(
+            r(
+                TimeExpr::Month {
+                    year: None,
+                    month: 2,
+                    part: Some(MonthPart::Late),
+                    tense: Tense::Past
+                },
+                "2024-03-05"
+            ),
+            ("2024-02-21".into(), Some("2024-02-29".into()))
+        );
+        assert_eq!(
+            r(
+                TimeExpr::Absolute {
+                    year: None,
+                    month: 12,
+                    day: 30,
+                    tense: Tense::Past
+                },
+                "2025-01-02"
+            ),
+            ("2024-12-30".into(), None)
+        );
+        assert_eq!(
+            r(
+                TimeExpr::Ago {
+                    n: 1,
+                    unit: TimeUnit::Year
+                },
+                "2024-02-29"
+            ),
+            ("2023-02-28".into(), None)
+        );
+        assert_eq!(
+            r(
+                TimeExpr::NthUnit {
+                    n: 3,
+                    unit: TimeUnit::Week
+                },
+                "2025-03-27"
+            ),
+            ("2025-03-07".into(), Some("2025-03-13".into()))
+        );
+        assert_eq!(
+            r(TimeExpr::Offset(-1), "2025-03-01"),
+            ("2025-02-28".into(), None)
+        );
     }
 }

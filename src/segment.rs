@@ -38,11 +38,23 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
             b'\n' | b'\r' => {
                 // A blank line always ends a paragraph; a single line break ends a sentence only
                 // after closing punctuation (hard-wrapped text keeps its sentences whole).
-                let next = skip_inline_space(text, i + if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 });
-                let blank = matches!(bytes.get(next), Some(b'\n') | Some(b'\r')) || next >= bytes.len();
+                let next = skip_inline_space(
+                    text,
+                    i + if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    },
+                );
+                let blank =
+                    matches!(bytes.get(next), Some(b'\n') | Some(b'\r')) || next >= bytes.len();
                 let before = text[start..i].trim_end();
                 let closed = before.ends_with(['.', '!', '?', ':', '"', '“', '”', '»', '«', '\'']);
-                if blank || closed || before.is_empty() { Some(i) } else { None }
+                if blank || closed || before.is_empty() {
+                    Some(i)
+                } else {
+                    None
+                }
             }
             b'.' | b'!' | b'?' => {
                 let mut end = i + 1;
@@ -50,7 +62,11 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
                     end += 1;
                 }
                 end = skip_closing_quotes(text, end);
-                if ends_sentence(text, start, i, end, b, lexicon) { Some(end) } else { None }
+                if ends_sentence(text, start, i, end, b, lexicon) {
+                    Some(end)
+                } else {
+                    None
+                }
             }
             _ => None,
         };
@@ -71,7 +87,11 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let slice = &text[start..end];
     let trimmed_end = start + slice.trim_end().len();
     if trimmed_end > start {
-        out.push(Sentence { index: out.len(), start, end: trimmed_end });
+        out.push(Sentence {
+            index: out.len(),
+            start,
+            end: trimmed_end,
+        });
     }
 }
 
@@ -117,7 +137,14 @@ fn skip_closing_quotes(text: &str, mut i: usize) -> usize {
 }
 
 /// Decides whether the punctuation at `at` (through `end`) closes the sentence begun at `start`.
-fn ends_sentence(text: &str, start: usize, at: usize, end: usize, mark: u8, lexicon: &Lexicon) -> bool {
+fn ends_sentence(
+    text: &str,
+    start: usize,
+    at: usize,
+    end: usize,
+    mark: u8,
+    lexicon: &Lexicon,
+) -> bool {
     let after = &text[end..];
     let next = after.chars().next();
     match next {
@@ -128,11 +155,18 @@ fn ends_sentence(text: &str, start: usize, at: usize, end: usize, mark: u8, lexi
     if mark != b'.' {
         return true;
     }
-    let next_word: String = after.trim_start().chars().take_while(|c| c.is_alphanumeric()).collect();
+    let next_word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
     let next_char = after.trim_start().chars().next();
     // What stands right before the period.
     let before = &text[start..at];
-    let word: &str = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '„').next().unwrap_or("");
+    let word: &str = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '„')
+        .next()
+        .unwrap_or("");
     if word.is_empty() {
         return true;
     }
@@ -159,14 +193,20 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str, lang: Lang) -> Vec<&str> {
-        split(text, lang).iter().map(|s| &text[s.start..s.end]).collect()
+        split(text, lang)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn german_dates_ordinals_and_abbreviations_do_not_cut() {
         let cases: &[(&str, usize)] = &[
             ("Am 27. März trafen sich die Chefs. Danach sprachen sie.", 2),
-            ("Es ist das 3. Treffen in diesem Format. Es folgt ein viertes.", 2),
+            (
+                "Es ist das 3. Treffen in diesem Format. Es folgt ein viertes.",
+                2,
+            ),
             ("Das kostet z. B. 3,5 Millionen Euro. Das ist viel.", 2),
             ("Dr. Müller sprach mit Prof. Schmidt. Beide lachten.", 2),
             ("Rund 1.200 Menschen kamen. Später 1.500.", 2),
@@ -175,7 +215,12 @@ mod tests {
             ("Insgesamt starben 30. Die Polizei ermittelt.", 2),
         ];
         for (text, n) in cases {
-            assert_eq!(sentences(text, Lang::De).len(), *n, "{text}: {:?}", sentences(text, Lang::De));
+            assert_eq!(
+                sentences(text, Lang::De).len(),
+                *n,
+                "{text}: {:?}",
+                sentences(text, Lang::De)
+            );
         }
     }
 
@@ -184,11 +229,19 @@ mod tests {
         let cases: &[(&str, usize)] = &[
             ("The U.S. sent 3.5 million doses. Officials agreed.", 2),
             ("Mr. Smith met Dr. Jones on Jan. 3. They talked.", 2),
-            ("\"We will stay,\" she said. \"No doubt.\" Then she left.", 3),
+            (
+                "\"We will stay,\" she said. \"No doubt.\" Then she left.",
+                3,
+            ),
             ("It rose 3.4 percent. Analysts were surprised!", 2),
         ];
         for (text, n) in cases {
-            assert_eq!(sentences(text, Lang::En).len(), *n, "{text}: {:?}", sentences(text, Lang::En));
+            assert_eq!(
+                sentences(text, Lang::En).len(),
+                *n,
+                "{text}: {:?}",
+                sentences(text, Lang::En)
+            );
         }
     }
 
@@ -196,6 +249,14 @@ mod tests {
     fn paragraphs_end_sentences_and_spans_are_exact() {
         let text = "Titel ohne Punkt\n\nErster Satz. Zweiter\nSatz geht weiter.\r\nDritter.";
         let s = sentences(text, Lang::De);
-        assert_eq!(s, vec!["Titel ohne Punkt", "Erster Satz.", "Zweiter\nSatz geht weiter.", "Dritter."]);
+        assert_eq!(
+            s,
+            vec![
+                "Titel ohne Punkt",
+                "Erster Satz.",
+                "Zweiter\nSatz geht weiter.",
+                "Dritter."
+            ]
+        );
     }
 }

@@ -57,7 +57,11 @@ impl Quotes {
         // Speakers: after the closing quote in its sentence, else before the opening one.
         let mut last_speaker: Option<String> = None;
         for span in &mut spans {
-            let sentence_of = |at: usize| sentences.iter().find(|s| s.start <= at && at < s.end.max(s.start + 1));
+            let sentence_of = |at: usize| {
+                sentences
+                    .iter()
+                    .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+            };
             let mut speaker = None;
             if let Some(s) = sentence_of(span.1.saturating_sub(1)) {
                 let after = &text[span.1.min(s.end)..s.end];
@@ -80,7 +84,13 @@ impl Quotes {
 
     /// The speaker of a claim at text offset `at` in `sentence`: a quote's speaker, or the
     /// subject of a speech verb whose reported clause holds the claim.
-    pub fn speaker_at(&self, at: usize, sentence: &Sentence, sentence_text: &str, lexicon: &'static Lexicon) -> Option<String> {
+    pub fn speaker_at(
+        &self,
+        at: usize,
+        sentence: &Sentence,
+        sentence_text: &str,
+        lexicon: &'static Lexicon,
+    ) -> Option<String> {
         if let Some((_, _, speaker)) = self.spans.iter().find(|(s, e, _)| *s <= at && at < *e) {
             return speaker.clone();
         }
@@ -96,7 +106,9 @@ fn is_name(t: &Token) -> bool {
 /// Kanzler Scholz", ", said Starmer" — or right before it: ", Starmer said".
 fn speaker_after(after: &str, lexicon: &'static Lexicon) -> Option<String> {
     let tokens = tokenize(after);
-    let verb = tokens.iter().position(|t| lexicon.speech_verbs.contains(&t.lower.as_str()))?;
+    let verb = tokens
+        .iter()
+        .position(|t| lexicon.speech_verbs.contains(&t.lower.as_str()))?;
     if verb > 4 {
         return None;
     }
@@ -104,13 +116,18 @@ fn speaker_after(after: &str, lexicon: &'static Lexicon) -> Option<String> {
     for t in &tokens[verb + 1..] {
         if is_name(t) {
             name = Some(t.text.to_string());
-        } else if name.is_some() || t.kind != TokenKind::Word || t.lower == "on" || t.lower == "am" {
+        } else if name.is_some() || t.kind != TokenKind::Word || t.lower == "on" || t.lower == "am"
+        {
             break;
         }
     }
     if name.is_none() {
         // ", Starmer said"
-        name = tokens[..verb].iter().rev().find(|t| is_name(t)).map(|t| t.text.to_string());
+        name = tokens[..verb]
+            .iter()
+            .rev()
+            .find(|t| is_name(t))
+            .map(|t| t.text.to_string());
     }
     name
 }
@@ -118,8 +135,15 @@ fn speaker_after(after: &str, lexicon: &'static Lexicon) -> Option<String> {
 /// "Macron sagte: „…" — the name before the verb that introduces the quote.
 fn speaker_before(before: &str, lexicon: &'static Lexicon) -> Option<String> {
     let tokens = tokenize(before);
-    let verb = tokens.iter().rposition(|t| lexicon.speech_verbs.contains(&t.lower.as_str()))?;
-    tokens[..verb].iter().rev().take(4).find(|t| is_name(t)).map(|t| t.text.to_string())
+    let verb = tokens
+        .iter()
+        .rposition(|t| lexicon.speech_verbs.contains(&t.lower.as_str()))?;
+    tokens[..verb]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|t| is_name(t))
+        .map(|t| t.text.to_string())
 }
 
 /// Reported speech: "Selenskyj erklärte, die Angriffe …", "X zufolge", "laut X", "according to X".
@@ -136,18 +160,30 @@ fn reported_speaker(sentence: &str, at: usize, lexicon: &'static Lexicon) -> Opt
             return Some(name.text.to_string());
         }
         if l == "zufolge" {
-            return tokens[..k].iter().rev().take(3).find(|t| is_name(t)).map(|t| t.text.to_string());
+            return tokens[..k]
+                .iter()
+                .rev()
+                .take(3)
+                .find(|t| is_name(t))
+                .map(|t| t.text.to_string());
         }
     }
     // A speech verb before the claim, followed by a comma or "that"/"dass": the claim is in the
     // reported clause and the speaker is the name before the verb.
-    let verb = tokens.iter().position(|t| t.start < at && lexicon.speech_verbs.contains(&t.lower.as_str()) && t.lower != "so")?;
-    let clause_follows = tokens[verb + 1..]
-        .iter()
-        .take(6)
-        .any(|t| t.start <= at && (t.is_punct(",") || t.is_punct(":") || matches!(t.lower.as_str(), "dass" | "that")));
+    let verb = tokens.iter().position(|t| {
+        t.start < at && lexicon.speech_verbs.contains(&t.lower.as_str()) && t.lower != "so"
+    })?;
+    let clause_follows = tokens[verb + 1..].iter().take(6).any(|t| {
+        t.start <= at
+            && (t.is_punct(",") || t.is_punct(":") || matches!(t.lower.as_str(), "dass" | "that"))
+    });
     if !clause_follows {
         return None;
     }
-    tokens[..verb].iter().rev().take(3).find(|t| is_name(t) && t.start > 0 || is_name(t)).map(|t| t.text.to_string())
+    tokens[..verb]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|t| is_name(t) && t.start > 0 || is_name(t))
+        .map(|t| t.text.to_string())
 }

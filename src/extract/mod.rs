@@ -43,7 +43,13 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
     claims
 }
 
-fn extract_sentence(doc: &Document, config: &Config, sentence: &Sentence, quotes: &attribution::Quotes, out: &mut Vec<Claim>) {
+fn extract_sentence(
+    doc: &Document,
+    config: &Config,
+    sentence: &Sentence,
+    quotes: &attribution::Quotes,
+    out: &mut Vec<Claim>,
+) {
     let lexicon = Lexicon::of(doc.lang);
     let text = &doc.text()[sentence.start..sentence.end];
     let tokens = tokenize(text);
@@ -61,7 +67,10 @@ fn extract_sentence(doc: &Document, config: &Config, sentence: &Sentence, quotes
                 Some(d) => (Some(d), None),
                 None => (None, Some("the date does not exist".to_string())),
             },
-            (Some(_), None) => (None, Some("no publication time: relative dates stay unresolved".to_string())),
+            (Some(_), None) => (
+                None,
+                Some("no publication time: relative dates stay unresolved".to_string()),
+            ),
             (None, _) => (None, None),
         };
         found.push(Found {
@@ -111,13 +120,23 @@ fn extract_sentence(doc: &Document, config: &Config, sentence: &Sentence, quotes
         let end = sentence.start + tokens[f.end - 1].end;
         let source_start = doc.source_offset(start);
         let source_end = doc.source_offset(end);
-        let attribution = quotes.speaker_at(start, sentence, &doc.text()[sentence.start..sentence.end], lexicon);
+        let attribution = quotes.speaker_at(
+            start,
+            sentence,
+            &doc.text()[sentence.start..sentence.end],
+            lexicon,
+        );
         out.push(Claim {
             doc: doc.id.clone(),
             lang: doc.lang,
             kind: f.kind,
             text: doc.text()[start..end].to_string(),
-            span: Span { start: source_start, end: source_end, line: doc.line_of(source_start), sentence: sentence.index },
+            span: Span {
+                start: source_start,
+                end: source_end,
+                line: doc.line_of(source_start),
+                sentence: sentence.index,
+            },
             text_start: start,
             text_end: end,
             sentence_text: text.to_string(),
@@ -150,7 +169,12 @@ struct Found {
 }
 
 /// "das dritte Treffen", "das 3. Treffen", "the third round of talks", "zum dritten Mal".
-fn ordinal_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon, taken: &[bool]) -> Option<Found> {
+fn ordinal_at(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+    taken: &[bool],
+) -> Option<Found> {
     let t = &tokens[i];
     let (n, after) = match t.kind {
         TokenKind::Word => ((lexicon.ordinal)(&t.lower)?, i + 1),
@@ -167,13 +191,21 @@ fn ordinal_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon, taken: &[bo
         return None;
     }
     // "zum dritten Mal", "for the third time": the event is named elsewhere in the sentence.
-    if tokens.get(after).is_some_and(|w| matches!(w.lower.as_str(), "mal" | "time")) {
+    if tokens
+        .get(after)
+        .is_some_and(|w| matches!(w.lower.as_str(), "mal" | "time"))
+    {
         let start = if i >= 1 && matches!(tokens[i - 1].lower.as_str(), "zum" | "the") {
-            if i >= 2 && tokens[i - 2].lower == "for" { i - 2 } else { i - 1 }
+            if i >= 2 && tokens[i - 2].lower == "for" {
+                i - 2
+            } else {
+                i - 1
+            }
         } else {
             i
         };
-        let (subject, subject_text) = subject::sentence_event(tokens, start, Kind::Ordinal, lexicon);
+        let (subject, subject_text) =
+            subject::sentence_event(tokens, start, Kind::Ordinal, lexicon);
         return Some(ordinal(start, after + 1, n, subject, subject_text));
     }
     // The numbered noun, past up to two adjectives.
@@ -193,14 +225,21 @@ fn ordinal_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon, taken: &[bo
             let mut subject_text = w.text.to_string();
             if tokens.get(end).is_some_and(|o| o.lower == "of") {
                 if let Some(next) = tokens.get(end + 1) {
-                    if let Some(k2) = lexicon.concept(&next.lower).filter(|k| EVENT_KEYS.contains(k)) {
+                    if let Some(k2) = lexicon
+                        .concept(&next.lower)
+                        .filter(|k| EVENT_KEYS.contains(k))
+                    {
                         key = k2.to_string();
                         subject_text = format!("{} of {}", w.text, next.text);
                         end += 2;
                     }
                 }
             }
-            let start = if lexicon.lang == crate::Lang::De { i } else { i };
+            let start = if lexicon.lang == crate::Lang::De {
+                i
+            } else {
+                i
+            };
             return Some(ordinal(start, end, n, key, subject_text));
         }
         let is_adjective = match lexicon.lang {
@@ -232,7 +271,13 @@ fn ordinal(start: usize, end: usize, n: u32, subject: String, subject_text: Stri
 }
 
 /// A count, percentage or sum of money whose number starts at token `i`.
-fn quantity_claim(tokens: &[Token], i: usize, lexicon: &'static Lexicon, config: &Config, taken: &[bool]) -> Option<Found> {
+fn quantity_claim(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+    config: &Config,
+    taken: &[bool],
+) -> Option<Found> {
     let q = quantity::quantity_at(tokens, i, lexicon, &config.hedges)?;
     if q.end > tokens.len() || taken[q.start..q.end].iter().any(|t| *t) {
         return None;
@@ -245,26 +290,59 @@ fn quantity_claim(tokens: &[Token], i: usize, lexicon: &'static Lexicon, config:
             return None;
         }
     }
-    let after_text: String = tokens[q.end.min(tokens.len())..].iter().take(2).map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
-    if lexicon.not_count_after.iter().any(|w| after_text == *w || after_text.starts_with(&format!("{w} ")) || tokens.get(q.end).is_some_and(|t| t.lower.trim_end_matches('.') == *w)) {
+    let after_text: String = tokens[q.end.min(tokens.len())..]
+        .iter()
+        .take(2)
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if lexicon.not_count_after.iter().any(|w| {
+        after_text == *w
+            || after_text.starts_with(&format!("{w} "))
+            || tokens
+                .get(q.end)
+                .is_some_and(|t| t.lower.trim_end_matches('.') == *w)
+    }) {
         return None;
     }
     // Money: a currency sign before or a currency word after.
-    let currency_before = i > 0 && q.start == i && lexicon.currency(&tokens[i - 1].lower).is_some() && tokens[i - 1].kind == TokenKind::Punct;
-    if let Some(code) = currency_before.then(|| lexicon.currency(&tokens[i - 1].lower)).flatten() {
+    let currency_before = i > 0
+        && q.start == i
+        && lexicon.currency(&tokens[i - 1].lower).is_some()
+        && tokens[i - 1].kind == TokenKind::Punct;
+    if let Some(code) = currency_before
+        .then(|| lexicon.currency(&tokens[i - 1].lower))
+        .flatten()
+    {
         return Some(measure(q.start - 1, q.end, &q, Kind::Money, code, tokens));
     }
     if let Some(next) = tokens.get(q.end) {
         if let Some(code) = lexicon.currency(&next.lower) {
             return Some(measure(q.start, q.end + 1, &q, Kind::Money, code, tokens));
         }
-        let two = tokens.get(q.end + 1).map(|n2| format!("{} {}", next.lower, n2.lower));
+        let two = tokens
+            .get(q.end + 1)
+            .map(|n2| format!("{} {}", next.lower, n2.lower));
         if lexicon.percent_words.contains(&next.lower.as_str()) {
-            return Some(measure(q.start, q.end + 1, &q, Kind::Percent, "percent", tokens));
+            return Some(measure(
+                q.start,
+                q.end + 1,
+                &q,
+                Kind::Percent,
+                "percent",
+                tokens,
+            ));
         }
         if let Some(two) = two.filter(|t| lexicon.percent_words.contains(&t.as_str())) {
             let _ = two;
-            return Some(measure(q.start, q.end + 2, &q, Kind::Percent, "percent", tokens));
+            return Some(measure(
+                q.start,
+                q.end + 2,
+                &q,
+                Kind::Percent,
+                "percent",
+                tokens,
+            ));
         }
     }
     // A year standing alone, IDs and numbers without anything counted are not claims.
@@ -294,7 +372,14 @@ fn quantity_claim(tokens: &[Token], i: usize, lexicon: &'static Lexicon, config:
     })
 }
 
-fn measure(start: usize, end: usize, q: &quantity::Quantity, kind: Kind, unit: &str, tokens: &[Token]) -> Found {
+fn measure(
+    start: usize,
+    end: usize,
+    q: &quantity::Quantity,
+    kind: Kind,
+    unit: &str,
+    tokens: &[Token],
+) -> Found {
     let (subject, subject_text) = match kind {
         Kind::Percent => ("percent".to_string(), tokens[end - 1].text.to_string()),
         _ => ("money".to_string(), unit.to_string()),

@@ -72,7 +72,11 @@ pub fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
 
 /// A number at token `i`: its value, the token after it, whether it was weak ("ein") and
 /// whether it was digits.
-pub fn number_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<(f64, usize, bool, bool)> {
+pub fn number_at(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+) -> Option<(f64, usize, bool, bool)> {
     let t = tokens.get(i)?;
     let (mut value, mut end, mut weak, digits) = match t.kind {
         TokenKind::Number => {
@@ -101,7 +105,10 @@ pub fn number_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Optio
                             end += 1;
                         } else if lexicon.number_joiners.contains(&next.lower.as_str())
                             && current >= 100.0
-                            && tokens.get(end + 1).and_then(|n| (lexicon.cardinal)(&n.lower)).is_some_and(|n| n < 100.0)
+                            && tokens
+                                .get(end + 1)
+                                .and_then(|n| (lexicon.cardinal)(&n.lower))
+                                .is_some_and(|n| n < 100.0)
                         {
                             current += (lexicon.cardinal)(&tokens[end + 1].lower).unwrap_or(0.0);
                             end += 2;
@@ -140,7 +147,11 @@ pub fn number_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Optio
             if !(single_letter && next.space_before) {
                 value *= scale;
                 end += 1;
-                if tokens.get(end).is_some_and(|t| t.is_punct(".") && !t.space_before) && word.len() <= 3 {
+                if tokens
+                    .get(end)
+                    .is_some_and(|t| t.is_punct(".") && !t.space_before)
+                    && word.len() <= 3
+                {
                     end += 1;
                 }
             }
@@ -192,28 +203,54 @@ pub fn interval(qualifier: Qualifier, n: f64, hedges: &Hedges) -> Interval {
         Qualifier::Approx => {
             let d = n * hedges.approx;
             if integral {
-                Interval { lo: (n - d).floor(), hi: Some((n + d).ceil()) }
+                Interval {
+                    lo: (n - d).floor(),
+                    hi: Some((n + d).ceil()),
+                }
             } else {
-                Interval { lo: n - d, hi: Some(n + d) }
+                Interval {
+                    lo: n - d,
+                    hi: Some(n + d),
+                }
             }
         }
         Qualifier::Almost => {
             if integral {
                 let d = (n * hedges.almost).floor().max(1.0);
-                Interval { lo: (n - d).max(0.0), hi: Some((n - 1.0).max(0.0)) }
+                Interval {
+                    lo: (n - d).max(0.0),
+                    hi: Some((n - 1.0).max(0.0)),
+                }
             } else {
-                Interval { lo: n * (1.0 - hedges.almost), hi: Some(n) }
+                Interval {
+                    lo: n * (1.0 - hedges.almost),
+                    hi: Some(n),
+                }
             }
         }
-        Qualifier::MoreThan => Interval { lo: if integral { n + 1.0 } else { n }, hi: None },
+        Qualifier::MoreThan => Interval {
+            lo: if integral { n + 1.0 } else { n },
+            hi: None,
+        },
         Qualifier::AtLeast => Interval { lo: n, hi: None },
-        Qualifier::LessThan => Interval { lo: 0.0, hi: Some(if integral { (n - 1.0).max(0.0) } else { n }) },
-        Qualifier::AtMost => Interval { lo: 0.0, hi: Some(n) },
+        Qualifier::LessThan => Interval {
+            lo: 0.0,
+            hi: Some(if integral { (n - 1.0).max(0.0) } else { n }),
+        },
+        Qualifier::AtMost => Interval {
+            lo: 0.0,
+            hi: Some(n),
+        },
     }
 }
 
 /// Finds the quantity whose number starts at token `i`, with hedge, range and vague words.
-pub fn quantity_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon, hedges: &Hedges) -> Option<Quantity> {
+pub fn quantity_at(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+    hedges: &Hedges,
+) -> Option<Quantity> {
     // Exact phrases ("ein Dutzend") and vague words ("Dutzende", "several").
     for &(phrase, n) in lexicon.exact_phrases {
         if let Some(end) = phrase_at(tokens, i, phrase) {
@@ -238,7 +275,10 @@ pub fn quantity_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon, hedges
         }
     }
     // "zwischen 20 und 30", "between 20 and 30".
-    if lexicon.range_openers.contains(&tokens.get(i)?.lower.as_str()) {
+    if lexicon
+        .range_openers
+        .contains(&tokens.get(i)?.lower.as_str())
+    {
         let (a, a_end, _, digits) = number_at(tokens, i + 1, lexicon)?;
         let link = tokens.get(a_end)?;
         if lexicon.range_opener_links.contains(&link.lower.as_str()) {
@@ -264,11 +304,26 @@ pub fn quantity_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon, hedges
 }
 
 #[allow(clippy::too_many_arguments)]
-fn range(start: usize, end: usize, a: f64, b: f64, digits: bool, tokens: &[Token], a_end: usize, lexicon: &'static Lexicon) -> Quantity {
+fn range(
+    start: usize,
+    end: usize,
+    a: f64,
+    b: f64,
+    digits: bool,
+    tokens: &[Token],
+    a_end: usize,
+    lexicon: &'static Lexicon,
+) -> Quantity {
     // "2 bis 3 Millionen": the scale after the upper end applies to both.
     let mut lo = a;
-    if let Some(scale) = tokens.get(end - 1).and_then(|t| lexicon.scale(t.lower.trim_end_matches('.'))) {
-        if tokens.get(a_end - 1).is_none_or(|t| lexicon.scale(t.lower.trim_end_matches('.')).is_none()) {
+    if let Some(scale) = tokens
+        .get(end - 1)
+        .and_then(|t| lexicon.scale(t.lower.trim_end_matches('.')))
+    {
+        if tokens
+            .get(a_end - 1)
+            .is_none_or(|t| lexicon.scale(t.lower.trim_end_matches('.')).is_none())
+        {
             lo = a * scale;
         }
     }
@@ -284,7 +339,16 @@ fn range(start: usize, end: usize, a: f64, b: f64, digits: bool, tokens: &[Token
 }
 
 #[allow(clippy::too_many_arguments)]
-fn hedged(tokens: &[Token], i: usize, end: usize, n: f64, weak: bool, digits: bool, lexicon: &'static Lexicon, hedges: &Hedges) -> Quantity {
+fn hedged(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    n: f64,
+    weak: bool,
+    digits: bool,
+    lexicon: &'static Lexicon,
+    hedges: &Hedges,
+) -> Quantity {
     let mut best: Option<(usize, Qualifier)> = None;
     for &(phrase, q) in lexicon.hedges {
         if let Some(s) = phrase_before(tokens, i, phrase) {
@@ -334,30 +398,177 @@ mod tests {
     fn hedges_and_intervals() {
         use Qualifier::*;
         let cases: &[(&str, Lang, Qualifier, Option<f64>, f64, Option<f64>)] = &[
-            ("fast 30 Länder", Lang::De, Almost, Some(30.0), 27.0, Some(29.0)),
-            ("knapp 40 Staaten", Lang::De, Almost, Some(40.0), 36.0, Some(39.0)),
-            ("rund 30 Länder", Lang::De, Approx, Some(30.0), 27.0, Some(33.0)),
-            ("mehr als 200 Menschen", Lang::De, MoreThan, Some(200.0), 201.0, None),
-            ("mindestens 14 Tote", Lang::De, AtLeast, Some(14.0), 14.0, None),
-            ("bis zu 500 Soldaten", Lang::De, AtMost, Some(500.0), 0.0, Some(500.0)),
-            ("zwischen 20 und 30 Verletzte", Lang::De, Range, None, 20.0, Some(30.0)),
-            ("20 bis 30 Verletzte", Lang::De, Range, None, 20.0, Some(30.0)),
-            ("Dutzende von Menschen", Lang::De, Vague, None, 24.0, Some(99.0)),
+            (
+                "fast 30 Länder",
+                Lang::De,
+                Almost,
+                Some(30.0),
+                27.0,
+                Some(29.0),
+            ),
+            (
+                "knapp 40 Staaten",
+                Lang::De,
+                Almost,
+                Some(40.0),
+                36.0,
+                Some(39.0),
+            ),
+            (
+                "rund 30 Länder",
+                Lang::De,
+                Approx,
+                Some(30.0),
+                27.0,
+                Some(33.0),
+            ),
+            (
+                "mehr als 200 Menschen",
+                Lang::De,
+                MoreThan,
+                Some(200.0),
+                201.0,
+                None,
+            ),
+            (
+                "mindestens 14 Tote",
+                Lang::De,
+                AtLeast,
+                Some(14.0),
+                14.0,
+                None,
+            ),
+            (
+                "bis zu 500 Soldaten",
+                Lang::De,
+                AtMost,
+                Some(500.0),
+                0.0,
+                Some(500.0),
+            ),
+            (
+                "zwischen 20 und 30 Verletzte",
+                Lang::De,
+                Range,
+                None,
+                20.0,
+                Some(30.0),
+            ),
+            (
+                "20 bis 30 Verletzte",
+                Lang::De,
+                Range,
+                None,
+                20.0,
+                Some(30.0),
+            ),
+            (
+                "Dutzende von Menschen",
+                Lang::De,
+                Vague,
+                None,
+                24.0,
+                Some(99.0),
+            ),
             ("mehrere Wochen", Lang::De, Vague, None, 3.0, Some(9.0)),
-            ("ein Dutzend Häuser", Lang::De, Exact, Some(12.0), 12.0, Some(12.0)),
-            ("3,5 Millionen Euro", Lang::De, Exact, Some(3.5e6), 3.5e6, Some(3.5e6)),
-            ("2,5 Mrd. Euro", Lang::De, Exact, Some(2.5e9), 2.5e9, Some(2.5e9)),
-            ("einunddreißig Länder", Lang::De, Exact, Some(31.0), 31.0, Some(31.0)),
-            ("more than 200 mostly elderly people", Lang::En, MoreThan, Some(200.0), 201.0, None),
-            ("nearly 30 countries", Lang::En, Almost, Some(30.0), 27.0, Some(29.0)),
-            ("one hundred and five people", Lang::En, Exact, Some(105.0), 105.0, Some(105.0)),
-            ("thirty-one countries", Lang::En, Exact, Some(31.0), 31.0, Some(31.0)),
+            (
+                "ein Dutzend Häuser",
+                Lang::De,
+                Exact,
+                Some(12.0),
+                12.0,
+                Some(12.0),
+            ),
+            (
+                "3,5 Millionen Euro",
+                Lang::De,
+                Exact,
+                Some(3.5e6),
+                3.5e6,
+                Some(3.5e6),
+            ),
+            (
+                "2,5 Mrd. Euro",
+                Lang::De,
+                Exact,
+                Some(2.5e9),
+                2.5e9,
+                Some(2.5e9),
+            ),
+            (
+                "einunddreißig Länder",
+                Lang::De,
+                Exact,
+                Some(31.0),
+                31.0,
+                Some(31.0),
+            ),
+            (
+                "more than 200 mostly elderly people",
+                Lang::En,
+                MoreThan,
+                Some(200.0),
+                201.0,
+                None,
+            ),
+            (
+                "nearly 30 countries",
+                Lang::En,
+                Almost,
+                Some(30.0),
+                27.0,
+                Some(29.0),
+            ),
+            (
+                "one hundred and five people",
+                Lang::En,
+                Exact,
+                Some(105.0),
+                105.0,
+                Some(105.0),
+            ),
+            (
+                "thirty-one countries",
+                Lang::En,
+                Exact,
+                Some(31.0),
+                31.0,
+                Some(31.0),
+            ),
             ("dozens of people", Lang::En, Vague, None, 24.0, Some(99.0)),
-            ("a dozen houses", Lang::En, Exact, Some(12.0), 12.0, Some(12.0)),
-            ("between 20 and 30 people", Lang::En, Range, None, 20.0, Some(30.0)),
+            (
+                "a dozen houses",
+                Lang::En,
+                Exact,
+                Some(12.0),
+                12.0,
+                Some(12.0),
+            ),
+            (
+                "between 20 and 30 people",
+                Lang::En,
+                Range,
+                None,
+                20.0,
+                Some(30.0),
+            ),
             ("$2.5bn", Lang::En, Exact, Some(2.5e9), 2.5e9, Some(2.5e9)),
-            ("fewer than 50 people", Lang::En, LessThan, Some(50.0), 0.0, Some(49.0)),
-            ("one and a half years", Lang::En, Exact, Some(1.5), 1.5, Some(1.5)),
+            (
+                "fewer than 50 people",
+                Lang::En,
+                LessThan,
+                Some(50.0),
+                0.0,
+                Some(49.0),
+            ),
+            (
+                "one and a half years",
+                Lang::En,
+                Exact,
+                Some(1.5),
+                1.5,
+                Some(1.5),
+            ),
         ];
         for (text, lang, qual, value, lo, hi) in cases {
             assert_eq!(q(text, *lang), Some((*qual, *value, *lo, *hi)), "{text}");

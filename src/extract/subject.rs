@@ -8,18 +8,80 @@ use crate::document::Lang;
 
 /// English words that end a noun phrase after a number.
 const EN_STOP: &[&str] = &[
-    "were", "was", "are", "is", "be", "been", "have", "has", "had", "and", "or", "but", "in", "on",
-    "at", "to", "from", "by", "with", "for", "as", "that", "who", "which", "than", "per", "after",
-    "before", "since", "during", "the", "a", "an", "it", "they", "their", "this", "these", "those",
-    "will", "would", "could", "can", "may", "might", "should", "into", "across", "over", "under",
-    "when", "where", "while", "if", "not", "also", "all", "each", "including", "about", "out", "up",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "with",
+    "for",
+    "as",
+    "that",
+    "who",
+    "which",
+    "than",
+    "per",
+    "after",
+    "before",
+    "since",
+    "during",
+    "the",
+    "a",
+    "an",
+    "it",
+    "they",
+    "their",
+    "this",
+    "these",
+    "those",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "into",
+    "across",
+    "over",
+    "under",
+    "when",
+    "where",
+    "while",
+    "if",
+    "not",
+    "also",
+    "all",
+    "each",
+    "including",
+    "about",
+    "out",
+    "up",
 ];
 
 /// The counted noun after a quantity ending at `from`: (subject, subject text, end token).
 ///
 /// German nouns are capitalized, so lowercase words between number and noun are adjectives;
 /// English takes the lexicon's noun within the next words, or else the phrase's last word.
-pub fn counted(tokens: &[Token], from: usize, hedge_start: usize, lexicon: &'static Lexicon) -> Option<(String, String, usize)> {
+pub fn counted(
+    tokens: &[Token],
+    from: usize,
+    hedge_start: usize,
+    lexicon: &'static Lexicon,
+) -> Option<(String, String, usize)> {
     let mut k = from;
     let mut adjectives = 0;
     let mut noun: Option<(usize, Option<&'static str>)> = None;
@@ -51,7 +113,9 @@ pub fn counted(tokens: &[Token], from: usize, hedge_start: usize, lexicon: &'sta
                     break;
                 }
                 let next_is_word = tokens.get(k + 1).is_some_and(|n| {
-                    n.kind == TokenKind::Word && !EN_STOP.contains(&n.lower.as_str()) && lexicon.predicate(&n.lower).is_none()
+                    n.kind == TokenKind::Word
+                        && !EN_STOP.contains(&n.lower.as_str())
+                        && lexicon.predicate(&n.lower).is_none()
                 });
                 if !next_is_word || adjectives == 3 {
                     noun = Some((k, None));
@@ -62,7 +126,12 @@ pub fn counted(tokens: &[Token], from: usize, hedge_start: usize, lexicon: &'sta
         adjectives += 1;
         k += 1;
     }
-    let predicate = predicate_near(tokens, noun.map_or(from, |(n, _)| n + 1), hedge_start, lexicon);
+    let predicate = predicate_near(
+        tokens,
+        noun.map_or(from, |(n, _)| n + 1),
+        hedge_start,
+        lexicon,
+    );
     match noun {
         Some((n, Some(key))) => {
             let text = tokens[n].text.to_string();
@@ -85,7 +154,12 @@ pub fn counted(tokens: &[Token], from: usize, hedge_start: usize, lexicon: &'sta
 }
 
 /// A casualty predicate after the noun (within the clause) or right before the hedge.
-fn predicate_near(tokens: &[Token], after: usize, hedge_start: usize, lexicon: &'static Lexicon) -> Option<&'static str> {
+fn predicate_near(
+    tokens: &[Token],
+    after: usize,
+    hedge_start: usize,
+    lexicon: &'static Lexicon,
+) -> Option<&'static str> {
     let mut k = after;
     while k < tokens.len() && k < after + 5 {
         let t = &tokens[k];
@@ -107,7 +181,9 @@ fn predicate_near(tokens: &[Token], after: usize, hedge_start: usize, lexicon: &
     }
     // "killed at least 12 people", "injuring 30".
     for back in 1..=2 {
-        let Some(j) = hedge_start.checked_sub(back) else { break };
+        let Some(j) = hedge_start.checked_sub(back) else {
+            break;
+        };
         if let Some(p) = lexicon.predicate(&tokens[j].lower) {
             return Some(p);
         }
@@ -120,7 +196,12 @@ fn predicate_near(tokens: &[Token], after: usize, hedge_start: usize, lexicon: &
 
 /// The event a time expression or unnumbered ordinal belongs to: the nearest event noun in
 /// the sentence, else the speech or report verb ("statement", "report"), else "event".
-pub fn sentence_event(tokens: &[Token], at: usize, kind: Kind, lexicon: &'static Lexicon) -> (String, String) {
+pub fn sentence_event(
+    tokens: &[Token],
+    at: usize,
+    kind: Kind,
+    lexicon: &'static Lexicon,
+) -> (String, String) {
     let mut best: Option<(usize, &'static str, &str)> = None;
     for (k, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
@@ -139,12 +220,25 @@ pub fn sentence_event(tokens: &[Token], at: usize, kind: Kind, lexicon: &'static
     if kind == Kind::Date {
         for t in tokens {
             let l = t.lower.as_str();
-            if matches!(l, "berichtete" | "berichteten" | "meldete" | "meldeten" | "reported" | "report" | "reports") {
+            if matches!(
+                l,
+                "berichtete"
+                    | "berichteten"
+                    | "meldete"
+                    | "meldeten"
+                    | "reported"
+                    | "report"
+                    | "reports"
+            ) {
                 return ("report".into(), t.text.into());
             }
         }
         for t in tokens {
-            if lexicon.speech_verbs.contains(&t.lower.as_str()) && t.lower != "so" && t.lower != "laut" && t.lower != "according" {
+            if lexicon.speech_verbs.contains(&t.lower.as_str())
+                && t.lower != "so"
+                && t.lower != "laut"
+                && t.lower != "according"
+            {
                 return ("statement".into(), t.text.into());
             }
         }

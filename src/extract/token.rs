@@ -73,7 +73,9 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
                 let d = chars[j].1;
                 if d.is_ascii_digit() {
                     j += 1;
-                } else if matches!(d, '.' | ',' | ':') && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit()) {
+                } else if matches!(d, '.' | ',' | ':')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit())
+                {
                     j += 2;
                 } else {
                     break;
@@ -92,7 +94,9 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         } else if is_word_char(c) {
             j = scan_word(&chars, j);
             // German elision: "Staats- und", "Ein- und Ausreise".
-            if chars.get(j).is_some_and(|n| n.1 == '-') && chars.get(j + 1).is_none_or(|n| n.1.is_whitespace()) {
+            if chars.get(j).is_some_and(|n| n.1 == '-')
+                && chars.get(j + 1).is_none_or(|n| n.1.is_whitespace())
+            {
                 j += 1;
             }
             TokenKind::Word
@@ -101,7 +105,14 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         };
         let end = chars.get(j).map_or(s.len(), |n| n.0);
         let text = &s[start..end];
-        out.push(Token { kind, text, lower: text.to_lowercase(), start, end, space_before });
+        out.push(Token {
+            kind,
+            text,
+            lower: text.to_lowercase(),
+            start,
+            end,
+            space_before,
+        });
         space_before = false;
         i = j;
     }
@@ -115,7 +126,8 @@ fn scan_word(chars: &[(usize, char)], mut j: usize) -> usize {
             j += 1;
         } else if matches!(d, '-' | '\'' | '’' | '.')
             && chars.get(j + 1).is_some_and(|n| is_word_char(n.1))
-            && (d != '.' || chars[j - 1].1.is_uppercase() && chars.get(j + 2).is_some_and(|n| n.1 == '.'))
+            && (d != '.'
+                || chars[j - 1].1.is_uppercase() && chars.get(j + 2).is_some_and(|n| n.1 == '.'))
         {
             // Inner hyphens and apostrophes; dots only inside capital abbreviations ("U.S.").
             j += 2;

@@ -8,15 +8,50 @@ use crate::claim::ClaimRecord;
 
 /// Columns of the findings CSV, documented in the README.
 pub const FINDING_COLUMNS: &[&str] = &[
-    "finding", "kind", "subject", "a_doc", "a_line", "a_start", "a_end", "a_text", "a_lo", "a_hi",
-    "a_date", "a_date_end", "b_doc", "b_line", "b_start", "b_end", "b_text", "b_lo", "b_hi",
-    "b_date", "b_date_end", "reason",
+    "finding",
+    "kind",
+    "subject",
+    "a_doc",
+    "a_line",
+    "a_start",
+    "a_end",
+    "a_text",
+    "a_lo",
+    "a_hi",
+    "a_date",
+    "a_date_end",
+    "b_doc",
+    "b_line",
+    "b_start",
+    "b_end",
+    "b_text",
+    "b_lo",
+    "b_hi",
+    "b_date",
+    "b_date_end",
+    "reason",
 ];
 
 /// Columns of the claims CSV, documented in the README.
 pub const CLAIM_COLUMNS: &[&str] = &[
-    "doc", "lang", "kind", "text", "start", "end", "line", "sentence", "subject", "subject_text",
-    "qualifier", "value", "lo", "hi", "unit", "date", "date_end", "attribution",
+    "doc",
+    "lang",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "line",
+    "sentence",
+    "subject",
+    "subject_text",
+    "qualifier",
+    "value",
+    "lo",
+    "hi",
+    "unit",
+    "date",
+    "date_end",
+    "attribution",
 ];
 
 /// Makes a cell safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, tab or
@@ -37,8 +72,15 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 fn side(s: Option<Side>) -> [String; 9] {
     match s {
         Some(s) => [
-            safe_cell(s.doc), s.line.to_string(), s.start.to_string(), s.end.to_string(), safe_cell(s.text),
-            opt(s.lo), opt(s.hi), opt(s.date), opt(s.date_end),
+            safe_cell(s.doc),
+            s.line.to_string(),
+            s.start.to_string(),
+            s.end.to_string(),
+            safe_cell(s.text),
+            opt(s.lo),
+            opt(s.hi),
+            opt(s.date),
+            opt(s.date_end),
         ],
         None => Default::default(),
     }
@@ -51,17 +93,34 @@ pub(super) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for c in &report.claims {
             let r = ClaimRecord::from(c);
             w.write_record([
-                safe_cell(r.doc), r.lang.code().into(), r.kind.as_str().into(), safe_cell(r.text),
-                r.start.to_string(), r.end.to_string(), r.line.to_string(), r.sentence.to_string(),
-                safe_cell(r.subject), safe_cell(r.subject_text), r.qualifier.as_str().into(),
-                opt(r.value), opt(r.lo), opt(r.hi), opt(r.unit), opt(r.date), opt(r.date_end),
+                safe_cell(r.doc),
+                r.lang.code().into(),
+                r.kind.as_str().into(),
+                safe_cell(r.text),
+                r.start.to_string(),
+                r.end.to_string(),
+                r.line.to_string(),
+                r.sentence.to_string(),
+                safe_cell(r.subject),
+                safe_cell(r.subject_text),
+                r.qualifier.as_str().into(),
+                opt(r.value),
+                opt(r.lo),
+                opt(r.hi),
+                opt(r.unit),
+                opt(r.date),
+                opt(r.date_end),
                 safe_cell(r.attribution.unwrap_or("")),
             ])?;
         }
     } else {
         w.write_record(FINDING_COLUMNS)?;
         for f in &report.findings {
-            let mut row = vec![f.verdict.as_str().to_string(), f.kind.as_str().to_string(), safe_cell(&f.subject)];
+            let mut row = vec![
+                f.verdict.as_str().to_string(),
+                f.kind.as_str().to_string(),
+                safe_cell(&f.subject),
+            ];
             row.extend(side(f.a.as_ref().map(Side::from)));
             row.extend(side(f.b.as_ref().map(Side::from)));
             row.push(safe_cell(&f.reason));

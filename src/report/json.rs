@@ -58,9 +58,17 @@ pub(super) fn write(report: &Report, lines: bool, out: &mut dyn Write) -> io::Re
                 version: d.version.as_deref(),
             })
             .collect(),
-        claims: if report.command == Command::Extract { report.claims.iter().map(ClaimRecord::from).collect() } else { Vec::new() },
+        claims: if report.command == Command::Extract {
+            report.claims.iter().map(ClaimRecord::from).collect()
+        } else {
+            Vec::new()
+        },
         findings: report.findings.iter().map(FindingRecord::from).collect(),
-        summary: report.tally().into_iter().map(|(v, n)| (v.as_str(), n)).collect(),
+        summary: report
+            .tally()
+            .into_iter()
+            .map(|(v, n)| (v.as_str(), n))
+            .collect(),
         notes: report
             .unresolved_documents()
             .into_iter()

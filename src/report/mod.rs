@@ -35,20 +35,43 @@ pub struct Report {
 impl Report {
     /// Builds a report; findings are put in their documented order: by the first claim's
     /// document (as given), its position, then the second claim's.
-    pub fn new(command: Command, documents: Vec<Document>, claims: Vec<Claim>, mut findings: Vec<Finding>) -> Report {
-        let doc_index = |id: &str| documents.iter().position(|d| d.id == id).unwrap_or(usize::MAX);
-        let key = |c: &Option<Claim>| c.as_ref().map(|c| (doc_index(&c.doc), c.span.start, c.span.end));
+    pub fn new(
+        command: Command,
+        documents: Vec<Document>,
+        claims: Vec<Claim>,
+        mut findings: Vec<Finding>,
+    ) -> Report {
+        let doc_index = |id: &str| {
+            documents
+                .iter()
+                .position(|d| d.id == id)
+                .unwrap_or(usize::MAX)
+        };
+        let key = |c: &Option<Claim>| {
+            c.as_ref()
+                .map(|c| (doc_index(&c.doc), c.span.start, c.span.end))
+        };
         findings.sort_by(|x, y| {
             let kx = key(&x.a).or(key(&x.b));
             let ky = key(&y.a).or(key(&y.b));
-            kx.cmp(&ky).then(key(&x.b).cmp(&key(&y.b))).then(x.verdict.cmp(&y.verdict))
+            kx.cmp(&ky)
+                .then(key(&x.b).cmp(&key(&y.b)))
+                .then(x.verdict.cmp(&y.verdict))
         });
-        Report { command, documents, claims, findings }
+        Report {
+            command,
+            documents,
+            claims,
+            findings,
+        }
     }
 
     /// The findings at or above a threshold, for the exit status.
     pub fn count_at_least(&self, fail_on: FailOn) -> usize {
-        self.findings.iter().filter(|f| fail_on.matches(f.verdict)).count()
+        self.findings
+            .iter()
+            .filter(|f| fail_on.matches(f.verdict))
+            .count()
     }
 
     /// Count of findings per verdict, in the order of [`Verdict::ALL`].
@@ -65,7 +88,11 @@ impl Report {
         self.documents
             .iter()
             .filter(|d| d.published.is_none())
-            .filter(|d| self.claims.iter().any(|c| c.doc == d.id && c.unresolved.is_some()))
+            .filter(|d| {
+                self.claims
+                    .iter()
+                    .any(|c| c.doc == d.id && c.unresolved.is_some())
+            })
             .map(|d| d.id.as_str())
             .collect()
     }
@@ -102,7 +129,11 @@ impl std::str::FromStr for FailOn {
             "update" => FailOn::Update,
             "any" => FailOn::Any,
             "never" => FailOn::Never,
-            _ => return Err(format!("unknown --fail-on value {s:?} (contradiction, correction, update, any, never)")),
+            _ => {
+                return Err(format!(
+                    "unknown --fail-on value {s:?} (contradiction, correction, update, any, never)"
+                ))
+            }
         })
     }
 }
@@ -126,7 +157,12 @@ pub struct WriteOptions {
 }
 
 /// Writes a report in a format.
-pub fn write(report: &Report, format: OutputFormat, options: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    report: &Report,
+    format: OutputFormat,
+    options: &WriteOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         OutputFormat::Text => text::write(report, options, out),
         OutputFormat::Json => json::write(report, false, out),

@@ -94,20 +94,62 @@ pub struct Lexicon {
 
 /// Keys of concepts that are people, so a casualty predicate turns them into `people_<predicate>`.
 pub const PERSON_KEYS: &[&str] = &[
-    "people", "soldier", "civilian", "child", "woman", "man", "police_officer", "employee",
-    "refugee", "migrant", "hostage", "prisoner", "passenger", "worker", "student", "patient",
-    "journalist", "firefighter", "tourist", "fighter", "miner",
+    "people",
+    "soldier",
+    "civilian",
+    "child",
+    "woman",
+    "man",
+    "police_officer",
+    "employee",
+    "refugee",
+    "migrant",
+    "hostage",
+    "prisoner",
+    "passenger",
+    "worker",
+    "student",
+    "patient",
+    "journalist",
+    "firefighter",
+    "tourist",
+    "fighter",
+    "miner",
 ];
 
 /// Keys whose counts are running tallies: a later, higher figure is an update, not a clash.
-pub const RUNNING_TALLIES: &[&str] =
-    &["people_killed", "people_injured", "people_missing", "people_arrested", "people_evacuated"];
+pub const RUNNING_TALLIES: &[&str] = &[
+    "people_killed",
+    "people_injured",
+    "people_missing",
+    "people_arrested",
+    "people_evacuated",
+];
 
 /// Keys that name events, which ordinals number and dates date.
 pub const EVENT_KEYS: &[&str] = &[
-    "meeting", "talks", "election", "attack", "strike", "match", "war", "visit", "vote_round",
-    "sanctions_package", "term", "trial", "debate", "round", "summit", "anniversary", "stage",
-    "season", "congress", "protest", "wave", "negotiation",
+    "meeting",
+    "talks",
+    "election",
+    "attack",
+    "strike",
+    "match",
+    "war",
+    "visit",
+    "vote_round",
+    "sanctions_package",
+    "term",
+    "trial",
+    "debate",
+    "round",
+    "summit",
+    "anniversary",
+    "stage",
+    "season",
+    "congress",
+    "protest",
+    "wave",
+    "negotiation",
 ];
 
 impl Lexicon {
@@ -137,8 +179,14 @@ impl Lexicon {
                 None => (false, stem),
             };
             for ending in self.noun_endings {
-                let Some(core) = word.strip_suffix(ending) else { continue };
-                let hit = if compound { core.ends_with(stem) } else { core == stem };
+                let Some(core) = word.strip_suffix(ending) else {
+                    continue;
+                };
+                let hit = if compound {
+                    core.ends_with(stem)
+                } else {
+                    core == stem
+                };
                 if hit && best.is_none_or(|(len, _)| stem.len() > len) {
                     best = Some((stem.len(), key));
                 }
@@ -163,7 +211,10 @@ impl Lexicon {
     }
 
     pub fn predicate(&self, word: &str) -> Option<&'static str> {
-        self.predicates.iter().find(|(w, _)| *w == word).map(|(_, p)| *p)
+        self.predicates
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, p)| *p)
     }
 
     pub fn is_abbreviation(&self, word: &str) -> bool {
@@ -193,7 +244,10 @@ impl Lexicon {
     }
 
     pub fn weekday(&self, word: &str) -> Option<Weekday> {
-        self.weekdays.iter().find(|(w, _)| *w == word).map(|(_, d)| *d)
+        self.weekdays
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, d)| *d)
     }
 
     /// A weekday that starts a compound ("mittwochabend").
@@ -207,19 +261,31 @@ impl Lexicon {
 
     pub fn month(&self, word: &str) -> Option<u32> {
         let word = word.trim_end_matches('.');
-        self.months.iter().find(|(w, _)| *w == word).map(|(_, m)| *m)
+        self.months
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, m)| *m)
     }
 
     pub fn time_unit(&self, word: &str) -> Option<TimeUnit> {
-        self.time_units.iter().find(|(w, _)| *w == word).map(|(_, u)| *u)
+        self.time_units
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, u)| *u)
     }
 
     pub fn scale(&self, word: &str) -> Option<f64> {
-        self.scales.iter().find(|(w, _)| *w == word).map(|(_, s)| *s)
+        self.scales
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, s)| *s)
     }
 
     pub fn currency(&self, word: &str) -> Option<&'static str> {
-        self.currencies.iter().find(|(w, _)| *w == word).map(|(_, c)| *c)
+        self.currencies
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, c)| *c)
     }
 }
 
@@ -231,9 +297,17 @@ mod tests {
     fn cardinals_in_both_languages() {
         let de = Lexicon::of(Lang::De);
         let cases: &[(&str, f64)] = &[
-            ("dreißig", 30.0), ("dreissig", 30.0), ("einunddreißig", 31.0), ("zwölf", 12.0),
-            ("zweihundertfünfzig", 250.0), ("viertausendvierhundert", 4400.0), ("einem", 1.0),
-            ("zweieinhalb", 2.5), ("anderthalb", 1.5), ("siebzehn", 17.0), ("hundert", 100.0),
+            ("dreißig", 30.0),
+            ("dreissig", 30.0),
+            ("einunddreißig", 31.0),
+            ("zwölf", 12.0),
+            ("zweihundertfünfzig", 250.0),
+            ("viertausendvierhundert", 4400.0),
+            ("einem", 1.0),
+            ("zweieinhalb", 2.5),
+            ("anderthalb", 1.5),
+            ("siebzehn", 17.0),
+            ("hundert", 100.0),
         ];
         for (w, n) in cases {
             assert_eq!((de.cardinal)(w), Some(*n), "{w}");
@@ -242,7 +316,12 @@ mod tests {
             assert_eq!((de.cardinal)(w), None, "{w}");
         }
         let en = Lexicon::of(Lang::En);
-        for (w, n) in [("thirty-one", 31.0), ("twelve", 12.0), ("seventy", 70.0), ("hundred", 100.0)] {
+        for (w, n) in [
+            ("thirty-one", 31.0),
+            ("twelve", 12.0),
+            ("seventy", 70.0),
+            ("hundred", 100.0),
+        ] {
             assert_eq!((en.cardinal)(w), Some(n), "{w}");
         }
     }
@@ -250,15 +329,30 @@ mod tests {
     #[test]
     fn ordinals_in_both_languages() {
         let de = Lexicon::of(Lang::De);
-        for (w, n) in [("dritte", 3), ("dritten", 3), ("drittes", 3), ("ersten", 1), ("achte", 8),
-            ("zwanzigste", 20), ("einundzwanzigsten", 21), ("siebten", 7), ("vierte", 4)] {
+        for (w, n) in [
+            ("dritte", 3),
+            ("dritten", 3),
+            ("drittes", 3),
+            ("ersten", 1),
+            ("achte", 8),
+            ("zwanzigste", 20),
+            ("einundzwanzigsten", 21),
+            ("siebten", 7),
+            ("vierte", 4),
+        ] {
             assert_eq!((de.ordinal)(w), Some(n), "{w}");
         }
         for w in ["acht", "beste", "letzte", "erstens"] {
             assert_eq!((de.ordinal)(w), None, "{w}");
         }
         let en = Lexicon::of(Lang::En);
-        for (w, n) in [("third", 3), ("3rd", 3), ("twenty-first", 21), ("fourth", 4), ("21st", 21)] {
+        for (w, n) in [
+            ("third", 3),
+            ("3rd", 3),
+            ("twenty-first", 21),
+            ("fourth", 4),
+            ("21st", 21),
+        ] {
             assert_eq!((en.ordinal)(w), Some(n), "{w}");
         }
     }
@@ -266,15 +360,28 @@ mod tests {
     #[test]
     fn concepts_follow_inflection_and_compounds() {
         let de = Lexicon::of(Lang::De);
-        for (w, k) in [("länder", "country"), ("staaten", "country"), ("treffen", "meeting"),
-            ("gipfel", "meeting"), ("tote", "people_killed"), ("verletzte", "people_injured"),
-            ("menschen", "people"), ("regierungschefs", "leader"), ("spitzentreffen", "meeting")] {
+        for (w, k) in [
+            ("länder", "country"),
+            ("staaten", "country"),
+            ("treffen", "meeting"),
+            ("gipfel", "meeting"),
+            ("tote", "people_killed"),
+            ("verletzte", "people_injured"),
+            ("menschen", "people"),
+            ("regierungschefs", "leader"),
+            ("spitzentreffen", "meeting"),
+        ] {
             assert_eq!(de.concept(w), Some(k), "{w}");
         }
         assert_eq!(de.concept("staatsanwaltschaft"), None);
         assert_eq!(de.concept("dienstag"), None);
         let en = Lexicon::of(Lang::En);
-        for (w, k) in [("countries", "country"), ("summit", "meeting"), ("people", "people"), ("dead", "people_killed")] {
+        for (w, k) in [
+            ("countries", "country"),
+            ("summit", "meeting"),
+            ("people", "people"),
+            ("dead", "people_killed"),
+        ] {
             assert_eq!(en.concept(w), Some(k), "{w}");
         }
     }
