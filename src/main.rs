@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use claimdiff::report::baseline::Baseline;
 use claimdiff::report::{self, FailOn, OutputFormat, WriteOptions};
 use claimdiff::{Config, Defaults, Document, Lang, Published, Report};
 
@@ -84,9 +85,15 @@ struct Common {
     /// Colours in text output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
-    /// Also show agreeing and compatible findings in text output.
+    /// Also show agreeing and compatible findings in text, markdown and sarif output.
     #[arg(long)]
     all: bool,
+    /// Leave out the findings accepted in this baseline file (default: claimdiff.toml's `baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every finding of this run to a baseline file, to accept them, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
 }
 
 impl Common {
@@ -152,11 +159,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             )
         }
     };
-    emit(&report, &common)
+    emit(report, &common)
 }
 
-fn emit(report: &Report, common: &Common) -> Result<ExitCode> {
+fn emit(mut report: Report, common: &Common) -> Result<ExitCode> {
     let config = Config::load(common.config.as_deref())?;
+    if let Some(path) = &common.write_baseline {
+        let baseline = Baseline::of(&report);
+        write_atomically(path, baseline.to_json().as_bytes())?;
+        eprintln!(
+            "claimdiff: {}: accepted {} findings",
+            path.display(),
+            baseline.accepted.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(path) = common.baseline.as_ref().or(config.baseline.as_ref()) {
+        Baseline::read(path)?.apply(&mut report);
+    }
+    let report = &report;
     let format = match (common.format, &config.format) {
         (Some(f), _) => f,
         (None, Some(name)) => OutputFormat::from_str(name, true)

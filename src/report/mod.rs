@@ -3,11 +3,16 @@
 //! Every format reads the same findings in the same order, so the JSON is the same data as the
 //! terminal output. A new format is one file here and one arm in [`OutputFormat`].
 
+pub mod baseline;
 mod csv;
+mod html;
 mod json;
+mod markdown;
+mod sarif;
 mod text;
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -30,6 +35,8 @@ pub struct Report {
     pub documents: Vec<Document>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// Findings left out because a baseline accepts them (see [`baseline`]).
+    pub suppressed: usize,
 }
 
 impl Report {
@@ -63,7 +70,24 @@ impl Report {
             documents,
             claims,
             findings,
+            suppressed: 0,
         }
+    }
+
+    /// The document a claim was read from.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The findings a format shows by default: those an editor must look at, plus added and
+    /// removed claims; agree and compatible only with `all`.
+    pub fn shown<'a>(
+        &'a self,
+        options: &'a WriteOptions,
+    ) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings
+            .iter()
+            .filter(move |f| options.all || is_shown_by_default(f.verdict))
     }
 
     /// The findings at or above a threshold, for the exit status.
@@ -138,13 +162,53 @@ impl std::str::FromStr for FailOn {
     }
 }
 
+/// Whether `text`, `markdown` and `sarif` show a finding without `--all`.
+pub fn is_shown_by_default(v: Verdict) -> bool {
+    v.is_alarm() || matches!(v, Verdict::Added | Verdict::Removed)
+}
+
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
+    /// Terminal: rustc-style snippets and a summary line.
     Text,
+    /// A pull-request comment: a summary table and one section per finding.
+    Markdown,
+    /// One self-contained page: the texts side by side with every claim highlighted.
+    Html,
+    /// One document with documents, claims or findings, summary and notes.
     Json,
+    /// One record a line: claims for `extract`, findings otherwise.
     Jsonl,
+    /// One row per finding (or claim), for spreadsheets.
     Csv,
+    /// SARIF 2.1.0, for code-scanning views.
+    Sarif,
+}
+
+impl OutputFormat {
+    /// The usual file extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Text => "txt",
+            OutputFormat::Markdown => "md",
+            OutputFormat::Html => "html",
+            OutputFormat::Json => "json",
+            OutputFormat::Jsonl => "jsonl",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Sarif => "sarif",
+        }
+    }
+
+    pub const ALL: [OutputFormat; 7] = [
+        OutputFormat::Text,
+        OutputFormat::Markdown,
+        OutputFormat::Html,
+        OutputFormat::Json,
+        OutputFormat::Jsonl,
+        OutputFormat::Csv,
+        OutputFormat::Sarif,
+    ];
 }
 
 /// Options every format may honour.
@@ -168,7 +232,109 @@ pub fn write(
         OutputFormat::Json => json::write(report, false, out),
         OutputFormat::Jsonl => json::write(report, true, out),
         OutputFormat::Csv => csv::write(report, out),
+        OutputFormat::Markdown => markdown::write(report, options, out),
+        OutputFormat::Html => html::write(report, options, out),
+        OutputFormat::Sarif => sarif::write(report, options, out),
     }
+}
+
+/// Where a claim's mention stands in its sentence, as a byte range of `sentence_text`.
+pub fn mention_in_sentence(report: &Report, c: &Claim) -> Option<Range<usize>> {
+    let sentence = c.sentence_text.as_str();
+    let len = c.text_end.checked_sub(c.text_start)?;
+    if let Some(doc) = report.document(&c.doc) {
+        // The sentence is a slice of the document's text that covers the mention; look for it
+        // only where it could start, so a repeated sentence or number cannot mislead.
+        let text = doc.text();
+        let mut from = c.text_end.saturating_sub(sentence.len()).min(text.len());
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let to = (c.text_start + sentence.len()).min(text.len());
+        if let Some(window) = text.get(from..to) {
+            for (at, _) in window.match_indices(sentence) {
+                let start = from + at;
+                if start <= c.text_start && c.text_end <= start + sentence.len() {
+                    let r = c.text_start - start..c.text_start - start + len;
+                    if sentence.get(r.clone()) == Some(c.text.as_str()) {
+                        return Some(r);
+                    }
+                }
+            }
+        }
+    }
+    sentence.find(&c.text).map(|at| at..at + c.text.len())
+}
+
+/// Words of a sentence with their byte ranges: runs of letters and digits, and each other
+/// visible character on its own.
+fn words(s: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, ch) in s.char_indices() {
+        if ch.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(st) = start.take() {
+            out.push((st..i, &s[st..i]));
+        }
+        if !ch.is_whitespace() {
+            out.push((i..i + ch.len_utf8(), &s[i..i + ch.len_utf8()]));
+        }
+    }
+    if let Some(st) = start {
+        out.push((st..s.len(), &s[st..]));
+    }
+    out
+}
+
+/// The words that differ between two versions of one sentence, as byte ranges of each; `None`
+/// when the sentences are the same or too different to be versions of each other (a text in
+/// another language, another sentence).
+///
+/// ```
+/// use claimdiff::report::changed_words;
+/// let (old, new) = changed_words("Aus fast 30 Ländern kamen sie.", "Aus 31 Ländern kamen sie.").unwrap();
+/// assert_eq!(old, vec![4..11]);
+/// assert_eq!(new, vec![4..6]);
+/// ```
+pub fn changed_words(old: &str, new: &str) -> Option<(Vec<Range<usize>>, Vec<Range<usize>>)> {
+    if old == new {
+        return None;
+    }
+    let (a, b) = (words(old), words(new));
+    let (ta, tb): (Vec<&str>, Vec<&str>) = (
+        a.iter().map(|w| w.1).collect(),
+        b.iter().map(|w| w.1).collect(),
+    );
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &ta, &tb);
+    let same: usize = ops
+        .iter()
+        .map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    if (2 * same) < ta.len().max(tb.len()) {
+        return None;
+    }
+    let (mut old_ranges, mut new_ranges) = (Vec::new(), Vec::new());
+    let push = |ranges: &mut Vec<Range<usize>>, w: &[(Range<usize>, &str)], idx: Range<usize>| {
+        if idx.is_empty() {
+            return;
+        }
+        let r = w[idx.start].0.start..w[idx.end - 1].0.end;
+        ranges.push(r);
+    };
+    for op in ops {
+        let (_, old_idx, new_idx) = op.as_tag_tuple();
+        if op.tag() != similar::DiffTag::Equal {
+            push(&mut old_ranges, &a, old_idx);
+            push(&mut new_ranges, &b, new_idx);
+        }
+    }
+    Some((old_ranges, new_ranges))
 }
 
 /// One side of a finding, as SPEC §5 writes it.
@@ -231,4 +397,53 @@ impl<'a> From<&'a Finding> for FindingRecord<'a> {
             reason: &f.reason,
         }
     }
+}
+
+/// A sentence with its mention and changed words wrapped in markup, the rest escaped; the
+/// mention wins where a changed word overlaps it.
+pub(crate) fn mark_sentence(
+    sentence: &str,
+    mention: Option<Range<usize>>,
+    changed: &[Range<usize>],
+    escape: &dyn Fn(&str) -> String,
+    mention_wrap: (&str, &str),
+    changed_wrap: (&str, &str),
+) -> String {
+    let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
+    for r in changed {
+        match &mention {
+            Some(m) if r.start < m.end && m.start < r.end => {
+                if r.start < m.start {
+                    pieces.push((r.start..m.start, false));
+                }
+                if m.end < r.end {
+                    pieces.push((m.end..r.end, false));
+                }
+            }
+            _ => pieces.push((r.clone(), false)),
+        }
+    }
+    if let Some(m) = mention {
+        pieces.push((m, true));
+    }
+    pieces.sort_by_key(|(r, _)| r.start);
+    let mut out = String::new();
+    let mut at = 0;
+    for (r, is_mention) in pieces {
+        if r.start < at || sentence.get(r.clone()).is_none() {
+            continue;
+        }
+        out.push_str(&escape(&sentence[at..r.start]));
+        let (open, close) = if is_mention {
+            mention_wrap
+        } else {
+            changed_wrap
+        };
+        out.push_str(open);
+        out.push_str(&escape(&sentence[r.clone()]));
+        out.push_str(close);
+        at = r.end;
+    }
+    out.push_str(&escape(&sentence[at..]));
+    out
 }

@@ -3,6 +3,7 @@
 //! line. Control characters from the input never reach the terminal.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use super::{Command, Report, WriteOptions};
 use crate::claim::Claim;
@@ -48,9 +49,26 @@ fn verdict_color(v: Verdict) -> &'static str {
     }
 }
 
-fn snippet(c: &Claim, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+/// The longest sentence shown whole, in characters; longer ones are cut around the mention.
+const MAX_SHOWN: usize = 160;
+
+/// Char index of a byte offset.
+fn char_at(s: &str, byte: usize) -> usize {
+    s[..byte.min(s.len())].chars().count()
+}
+
+/// One side of a finding: file:line, the sentence, the mention underlined with `^` and, for
+/// two versions of one sentence, the other changed words with `~`.
+fn snippet(
+    report: &Report,
+    c: &Claim,
+    changed: &[Range<usize>],
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let line = c.span.line.to_string();
     let pad = " ".repeat(line.len());
+    let bar = style.paint("1;34", "|");
     writeln!(
         out,
         "{pad}{} {}:{}",
@@ -59,28 +77,65 @@ fn snippet(c: &Claim, style: &Style, out: &mut dyn Write) -> io::Result<()> {
         c.span.line
     )?;
     let sentence = &c.sentence_text;
-    let offset_in_sentence = sentence.find(&c.text);
-    let shown = sanitize(sentence);
-    writeln!(out, "{pad} {}", style.paint("1;34", "|"))?;
+    let chars: Vec<char> = sanitize(sentence).chars().collect();
+    let mut marks = vec![' '; chars.len()];
+    for r in changed {
+        for m in &mut marks[char_at(sentence, r.start)..char_at(sentence, r.end)] {
+            *m = '~';
+        }
+    }
+    let mention = super::mention_in_sentence(report, c)
+        .map(|r| (char_at(sentence, r.start), char_at(sentence, r.end)));
+    if let Some((from, to)) = mention {
+        for m in &mut marks[from..to.max(from + 1).min(chars.len())] {
+            *m = '^';
+        }
+    }
+    // Cut long sentences to a window around the mention, marked with an ellipsis.
+    let (mut lo, mut hi) = (0, chars.len());
+    if chars.len() > MAX_SHOWN {
+        let centre = mention.map_or(0, |(f, t)| (f + t) / 2);
+        lo = centre.saturating_sub(MAX_SHOWN / 2);
+        hi = (lo + MAX_SHOWN).min(chars.len());
+        lo = hi.saturating_sub(MAX_SHOWN);
+    }
+    let (head, tail) = (
+        if lo > 0 { "…" } else { "" },
+        if hi < chars.len() { "…" } else { "" },
+    );
+    let shown: String = chars[lo..hi].iter().collect();
+    writeln!(out, "{pad} {bar}")?;
     writeln!(
         out,
-        "{} {} {shown}",
-        style.paint("1;34", &line),
-        style.paint("1;34", "|")
+        "{} {bar} {head}{shown}{tail}",
+        style.paint("1;34", &line)
     )?;
-    if let Some(at) = offset_in_sentence {
-        let before = sentence[..at].chars().count();
-        let width = c.text.chars().count().max(1);
-        let mut marker = format!("{}{}", " ".repeat(before), "^".repeat(width));
-        if let Some(who) = &c.attribution {
-            marker.push_str(&format!(" quoted: {}", sanitize(who)));
-        }
-        writeln!(
-            out,
-            "{pad} {} {}",
-            style.paint("1;34", "|"),
-            style.paint("1;31", &marker)
-        )?;
+    let mut marker = String::new();
+    if !head.is_empty() {
+        marker.push(' ');
+    }
+    // Runs of one mark get one colour each.
+    let visible = &marks[lo..hi];
+    let mut i = 0;
+    while i < visible.len() {
+        let m = visible[i];
+        let run = visible[i..].iter().take_while(|&&x| x == m).count();
+        let piece: String = std::iter::repeat_n(m, run).collect();
+        marker.push_str(&match m {
+            '^' => style.paint("1;31", &piece),
+            '~' => style.paint("1;33", &piece),
+            _ => piece,
+        });
+        i += run;
+    }
+    let marker = marker.trim_end().to_string();
+    let quoted = c
+        .attribution
+        .as_ref()
+        .map(|who| format!(" quoted: {}", sanitize(who)))
+        .unwrap_or_default();
+    if !marker.is_empty() || !quoted.is_empty() {
+        writeln!(out, "{pad} {bar} {marker}{}", style.paint("1;31", &quoted))?;
     }
     Ok(())
 }
@@ -128,12 +183,7 @@ pub(super) fn write(
         return Ok(());
     }
     let mut shown = 0;
-    for f in &report.findings {
-        if !options.all
-            && !(f.verdict.is_alarm() || matches!(f.verdict, Verdict::Added | Verdict::Removed))
-        {
-            continue;
-        }
+    for f in report.shown(options) {
         shown += 1;
         writeln!(
             out,
@@ -145,8 +195,17 @@ pub(super) fn write(
             ),
             sanitize(&f.reason)
         )?;
-        for c in [&f.a, &f.b].into_iter().flatten() {
-            snippet(c, &style, out)?;
+        let (old_changed, new_changed) = match (&f.a, &f.b) {
+            (Some(a), Some(b)) => {
+                super::changed_words(&a.sentence_text, &b.sentence_text).unwrap_or_default()
+            }
+            _ => Default::default(),
+        };
+        if let Some(a) = &f.a {
+            snippet(report, a, &old_changed, &style, out)?;
+        }
+        if let Some(b) = &f.b {
+            snippet(report, b, &new_changed, &style, out)?;
         }
         writeln!(out)?;
     }
@@ -168,14 +227,26 @@ pub(super) fn write(
             .join(", ")
     };
     let hidden = report.findings.len() - shown;
-    let hidden_note = if hidden > 0 && !options.all {
-        format!(" ({hidden} agreeing or compatible not shown; --all shows them)")
-    } else {
+    let mut notes = Vec::new();
+    if hidden > 0 {
+        notes.push(format!(
+            "{hidden} agreeing or compatible not shown; --all shows them"
+        ));
+    }
+    if report.suppressed > 0 {
+        notes.push(format!(
+            "{} accepted in the baseline not shown",
+            report.suppressed
+        ));
+    }
+    let notes = if notes.is_empty() {
         String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
     };
     writeln!(
         out,
-        "{}: {summary} in {} documents{hidden_note}",
+        "{}: {summary} in {} documents{notes}",
         style.paint("1", "summary"),
         report.documents.len()
     )
