@@ -232,7 +232,7 @@ fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String)
         .iter()
         .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
     let span = if max > min { max - min } else { 1.0 };
-    let (w, h, left, right, top, bottom) = (360.0, 150.0, 20.0, 20.0, 14.0, 40.0);
+    let (w, h, left, right, top, bottom) = (360.0, 160.0, 24.0, 24.0, 24.0, 40.0);
     let n = t.points.len();
     let x = |i: usize| left + (w - left - right) * (i as f64 + 0.5) / n as f64;
     let y = |v: f64| top + (h - top - bottom) * (1.0 - (v - min) / span);
@@ -397,20 +397,29 @@ fn document_body(
     let text = doc.text();
     let paragraphs = |s: &str| -> String {
         let escaped = escape(s);
-        // Blank lines end paragraphs; single line breaks are spaces to a reader.
+        // Blank lines end paragraphs; single line breaks are spaces to a reader. A run of
+        // line breaks at the end of a piece is kept, since a claim follows it.
         let mut out = String::new();
-        let mut blank_run = 0;
+        let mut breaks = 0;
+        let flush = |out: &mut String, breaks: &mut usize| {
+            match *breaks {
+                0 => {}
+                1 => out.push('\n'),
+                _ => out.push_str("</p>\n<p>"),
+            }
+            *breaks = 0;
+        };
         for (i, line) in escaped.split('\n').enumerate() {
             if i > 0 {
+                breaks += 1;
                 if line.trim().is_empty() {
-                    blank_run += 1;
                     continue;
                 }
-                out.push_str(if blank_run > 0 { "</p>\n<p>" } else { "\n" });
-                blank_run = 0;
             }
+            flush(&mut out, &mut breaks);
             out.push_str(line);
         }
+        flush(&mut out, &mut breaks);
         out
     };
     out.push_str("<div class=\"body\"><p>");
