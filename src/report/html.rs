@@ -317,12 +317,15 @@ fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String)
 fn claim_ids(report: &Report) -> HashMap<(String, usize), String> {
     let mut ids = HashMap::new();
     let mut per_doc: HashMap<&str, usize> = HashMap::new();
+    let positions: HashMap<&str, usize> = report
+        .documents
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     for c in &report.claims {
-        let d = report
-            .documents
-            .iter()
-            .position(|d| d.id == c.doc)
-            .unwrap_or(usize::MAX);
+        let d = positions.get(c.doc.as_str()).copied().unwrap_or(usize::MAX);
         let n = per_doc.entry(c.doc.as_str()).or_insert(0);
         ids.entry((c.doc.clone(), c.text_start))
             .or_insert_with(|| format!("d{d}-c{n}"));
@@ -565,6 +568,10 @@ pub(super) fn write(
 
     // The texts side by side.
     s.push_str("<section id=\"texts\"><h2>Texts</h2>\n<p class=\"legend\">Every claim is shaded; a mention with a finding is underlined in the finding's colour and links to it.</p>\n<div class=\"texts\">\n");
+    let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::new();
+    for c in &report.claims {
+        by_doc.entry(c.doc.as_str()).or_default().push(c);
+    }
     for (i, doc) in report.documents.iter().enumerate() {
         let meta: Vec<String> = [
             doc.title.clone(),
@@ -583,8 +590,11 @@ pub(super) fn write(
             escape(&meta.join(" · "))
         )
         .unwrap();
-        let claims: Vec<&Claim> = report.claims.iter().filter(|c| c.doc == doc.id).collect();
-        document_body(doc, &claims, &targets, &ids, &mut s);
+        let claims = by_doc
+            .get(doc.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        document_body(doc, claims, &targets, &ids, &mut s);
         s.push_str("</article>\n");
     }
     s.push_str("</div></section>\n");

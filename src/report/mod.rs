@@ -37,6 +37,7 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Findings left out because a baseline accepts them (see [`baseline`]).
     pub suppressed: usize,
+    doc_index: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
 }
 
 impl Report {
@@ -71,12 +72,25 @@ impl Report {
             claims,
             findings,
             suppressed: 0,
+            doc_index: Default::default(),
         }
     }
 
     /// The document a claim was read from.
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        // An index built at first use keeps reports over large corpora linear; it is checked
+        // on every use, so documents added afterwards are still found.
+        let index = self.doc_index.get_or_init(|| {
+            let mut map = std::collections::HashMap::new();
+            for (i, d) in self.documents.iter().enumerate() {
+                map.entry(d.id.clone()).or_insert(i);
+            }
+            map
+        });
+        match index.get(id).and_then(|&i| self.documents.get(i)) {
+            Some(d) if d.id == id => Some(d),
+            _ => self.documents.iter().find(|d| d.id == id),
+        }
     }
 
     /// The findings a format shows by default: those an editor must look at, plus added and

@@ -63,10 +63,12 @@ fn snippet(
     report: &Report,
     c: &Claim,
     changed: &[Range<usize>],
+    width: usize,
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let line = c.span.line.to_string();
+    // Line numbers of one finding share a width, so their bars line up.
+    let line = format!("{:>width$}", c.span.line);
     let pad = " ".repeat(line.len());
     let bar = style.paint("1;34", "|");
     writeln!(
@@ -98,6 +100,15 @@ fn snippet(
         lo = centre.saturating_sub(MAX_SHOWN / 2);
         hi = (lo + MAX_SHOWN).min(chars.len());
         lo = hi.saturating_sub(MAX_SHOWN);
+        // Cut between words, never through the mention.
+        let keep_from = mention.map_or(lo, |(f, _)| f);
+        let keep_to = mention.map_or(hi, |(_, t)| t);
+        while lo > 0 && lo < keep_from && !chars[lo - 1].is_whitespace() {
+            lo += 1;
+        }
+        while hi < chars.len() && hi > keep_to && !chars[hi].is_whitespace() {
+            hi -= 1;
+        }
     }
     let (head, tail) = (
         if lo > 0 { "…" } else { "" },
@@ -195,6 +206,12 @@ pub(super) fn write(
             ),
             sanitize(&f.reason)
         )?;
+        let width = [&f.a, &f.b]
+            .into_iter()
+            .flatten()
+            .map(|c| c.span.line.to_string().len())
+            .max()
+            .unwrap_or(1);
         let (old_changed, new_changed) = match (&f.a, &f.b) {
             (Some(a), Some(b)) => {
                 super::changed_words(&a.sentence_text, &b.sentence_text).unwrap_or_default()
@@ -202,10 +219,10 @@ pub(super) fn write(
             _ => Default::default(),
         };
         if let Some(a) = &f.a {
-            snippet(report, a, &old_changed, &style, out)?;
+            snippet(report, a, &old_changed, width, &style, out)?;
         }
         if let Some(b) = &f.b {
-            snippet(report, b, &new_changed, &style, out)?;
+            snippet(report, b, &new_changed, width, &style, out)?;
         }
         writeln!(out)?;
     }
