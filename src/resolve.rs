@@ -15,6 +15,9 @@ pub enum TimeExpr {
         tense: Tense,
         strict: bool,
     },
+    /// "am Dienstag vergangener Woche", "on Tuesday next week": the day in the week `week`
+    /// weeks from the publication week (weeks run Monday to Sunday).
+    WeekdayOfWeek { day: Weekday, week: i32 },
     /// "gestern", "tomorrow": days from the publication day.
     Offset(i64),
     /// "27. März 2025", "March 27": year inferred when missing.
@@ -39,10 +42,48 @@ pub enum TimeExpr {
     Period { unit: TimeUnit, offset: i32 },
     /// "vor drei Tagen", "two weeks ago": the same calendar day that many units earlier.
     Ago { n: u32, unit: TimeUnit },
+    /// "in zwei Tagen", "in two weeks": the same calendar day that many units later.
+    Later { n: u32, unit: TimeUnit },
     /// "im vierten Jahr": the event started within the Nth unit before publication.
     NthUnit { n: u32, unit: TimeUnit },
-    /// "nach drei Jahren Krieg", "the third anniversary": started exactly that long ago.
+    /// "the third anniversary": started exactly that long ago.
     Elapsed { n: u32, unit: TimeUnit },
+}
+
+impl TimeExpr {
+    /// Whether the expression needs the publication day: everything but dates that say
+    /// their year.
+    pub fn is_relative(&self) -> bool {
+        match self {
+            TimeExpr::Absolute { year, .. } | TimeExpr::Month { year, .. } => year.is_none(),
+            TimeExpr::Between(a, b) => a.is_relative() || b.is_relative(),
+            TimeExpr::Year(_) => false,
+            _ => true,
+        }
+    }
+}
+
+/// Resolves an expression against the publication day when there is one; otherwise only
+/// dates that say their year resolve. The error says why a claim stays unresolved.
+///
+/// ```
+/// use claimdiff::resolve::{resolve_at, TimeExpr};
+/// use claimdiff::extract::lexicon::Tense;
+/// let yesterday = resolve_at(&TimeExpr::Offset(-1), None);
+/// assert!(yesterday.unwrap_err().contains("no publication time"));
+/// let fixed = TimeExpr::Absolute { year: Some(2025), month: 3, day: 27, tense: Tense::Past };
+/// assert_eq!(resolve_at(&fixed, None).unwrap().start.to_string(), "2025-03-27");
+/// ```
+pub fn resolve_at(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DayRange, String> {
+    let anchor = match published {
+        Some(day) => day,
+        None if expr.is_relative() => {
+            return Err("no publication time: relative dates stay unresolved".to_string());
+        }
+        // Any day will do: the expression does not depend on it.
+        None => NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid day"),
+    };
+    resolve(expr, anchor).ok_or_else(|| "the date does not exist".to_string())
 }
 
 fn shift(day: NaiveDate, n: i64, unit: TimeUnit) -> Option<NaiveDate> {
@@ -74,29 +115,26 @@ fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
         .pred_opt()
 }
 
-/// Which year a month (and day) without a year belongs to, seen from the publication day.
-fn infer_year(published: NaiveDate, month: u32, day: u32, tense: Tense) -> i32 {
+/// Which year a month (and day) without a year belongs to, seen from the publication day:
+/// said in the past, a date later in the year than publication is last year's; said of the
+/// future, an earlier one is next year's. Without a day only the months are compared.
+fn infer_year(published: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i32 {
     let y = published.year();
-    let candidate = NaiveDate::from_ymd_opt(y, month, day.min(28)).unwrap_or(published);
+    let said = (month, day.unwrap_or(0));
+    let now = (
+        published.month(),
+        if day.is_some() { published.day() } else { 0 },
+    );
     match tense {
-        // A date later in the year than publication, said in the past, is last year's.
-        Tense::Past
-            if candidate > published && (month, day) > (published.month(), published.day()) =>
-        {
-            if month > published.month() + 1 || (month as i32 - published.month() as i32) > 1 {
-                y - 1
-            } else {
-                y
-            }
-        }
-        Tense::Future
-            if (month, day) < (published.month(), published.day())
-                && published.month() - month > 1 =>
-        {
-            y + 1
-        }
+        Tense::Past if said > now => y - 1,
+        Tense::Present | Tense::Future if said < now => y + 1,
         _ => y,
     }
+}
+
+/// The Monday of the week a day falls in.
+fn monday_of(day: NaiveDate) -> Option<NaiveDate> {
+    day.checked_sub_days(Days::new(day.weekday().num_days_from_monday() as u64))
 }
 
 /// Resolves an expression against the publication day.
@@ -121,6 +159,16 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
                     let back = (from - to).rem_euclid(7);
                     -(if back == 0 && *strict { 7 } else { back })
                 }
+                // Something scheduled may be today; what "will" happen on the publication's
+                // own weekday is a week away (today would be "heute", "today").
+                Tense::Present => {
+                    let fwd = (to - from).rem_euclid(7);
+                    if fwd == 0 && *strict {
+                        7
+                    } else {
+                        fwd
+                    }
+                }
                 Tense::Future => {
                     let fwd = (to - from).rem_euclid(7);
                     if fwd == 0 {
@@ -132,6 +180,14 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             };
             Some(DayRange::day(shift(published, delta, TimeUnit::Day)?))
         }
+        TimeExpr::WeekdayOfWeek { day, week } => {
+            let monday = shift(monday_of(published)?, *week as i64, TimeUnit::Week)?;
+            Some(DayRange::day(shift(
+                monday,
+                day.num_days_from_monday() as i64,
+                TimeUnit::Day,
+            )?))
+        }
         TimeExpr::Offset(n) => Some(DayRange::day(shift(published, *n, TimeUnit::Day)?)),
         TimeExpr::Absolute {
             year,
@@ -139,7 +195,7 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             day,
             tense,
         } => {
-            let y = year.unwrap_or_else(|| infer_year(published, *month, *day, *tense));
+            let y = year.unwrap_or_else(|| infer_year(published, *month, Some(*day), *tense));
             Some(DayRange::day(NaiveDate::from_ymd_opt(y, *month, *day)?))
         }
         TimeExpr::Between(a, b) => {
@@ -153,7 +209,7 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             part,
             tense,
         } => {
-            let y = year.unwrap_or_else(|| infer_year(published, *month, 1, *tense));
+            let y = year.unwrap_or_else(|| infer_year(published, *month, None, *tense));
             let end = month_end(y, *month)?;
             let (from, to) = match part {
                 None => (1, end.day()),
@@ -175,9 +231,7 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             match unit {
                 TimeUnit::Day => Some(DayRange::day(shift(published, offset, TimeUnit::Day)?)),
                 TimeUnit::Week => {
-                    let monday = published.checked_sub_days(Days::new(
-                        published.weekday().num_days_from_monday() as u64,
-                    ))?;
+                    let monday = monday_of(published)?;
                     let start = shift(monday, offset, TimeUnit::Week)?;
                     Some(DayRange::between(
                         start,
@@ -198,6 +252,7 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             }
         }
         TimeExpr::Ago { n, unit } => Some(DayRange::day(shift(published, -(*n as i64), *unit)?)),
+        TimeExpr::Later { n, unit } => Some(DayRange::day(shift(published, *n as i64, *unit)?)),
         TimeExpr::NthUnit { n, unit } => {
             if *n == 0 {
                 return None;
@@ -238,6 +293,18 @@ mod tests {
             tense: Tense::Future,
             strict: true,
         };
+        let present = |day| TimeExpr::Weekday {
+            day,
+            tense: Tense::Present,
+            strict: false,
+        };
+        assert_eq!(r(present(Thu), "2025-03-27"), ("2025-03-27".into(), None));
+        assert_eq!(r(present(Fri), "2025-03-27"), ("2025-03-28".into(), None));
+        assert_eq!(r(present(Wed), "2025-03-27"), ("2025-04-02".into(), None));
+        let last_week = TimeExpr::WeekdayOfWeek { day: Tue, week: -1 };
+        assert_eq!(r(last_week, "2025-03-27"), ("2025-03-18".into(), None));
+        let next_week = TimeExpr::WeekdayOfWeek { day: Sun, week: 1 };
+        assert_eq!(r(next_week, "2025-03-30"), ("2025-04-06".into(), None));
         assert_eq!(r(past(Wed), "2025-03-27"), ("2025-03-26".into(), None));
         assert_eq!(r(past(Thu), "2025-03-27"), ("2025-03-27".into(), None));
         assert_eq!(r(past(Fri), "2025-03-27"), ("2025-03-21".into(), None));
@@ -296,6 +363,56 @@ mod tests {
                 "2025-01-02"
             ),
             ("2024-12-30".into(), None)
+        );
+        // Later in the year than publication, said in the past: last year's.
+        assert_eq!(
+            r(
+                TimeExpr::Absolute {
+                    year: None,
+                    month: 10,
+                    day: 20,
+                    tense: Tense::Past
+                },
+                "2025-10-14"
+            ),
+            ("2024-10-20".into(), None)
+        );
+        assert_eq!(
+            r(
+                TimeExpr::Absolute {
+                    year: None,
+                    month: 1,
+                    day: 2,
+                    tense: Tense::Future
+                },
+                "2024-12-31"
+            ),
+            ("2025-01-02".into(), None)
+        );
+        // A month part of the publication month said of the future stays in this year.
+        assert_eq!(
+            r(
+                TimeExpr::Month {
+                    year: None,
+                    month: 10,
+                    part: Some(MonthPart::Late),
+                    tense: Tense::Future
+                },
+                "2025-10-14"
+            ),
+            ("2025-10-21".into(), Some("2025-10-31".into()))
+        );
+        assert_eq!(
+            r(
+                TimeExpr::Month {
+                    year: None,
+                    month: 12,
+                    part: None,
+                    tense: Tense::Past
+                },
+                "2025-10-14"
+            ),
+            ("2024-12-01".into(), Some("2024-12-31".into()))
         );
         assert_eq!(
             r(

@@ -14,7 +14,6 @@ pub mod token;
 use crate::claim::{Claim, Kind, Qualifier, Span};
 use crate::config::Config;
 use crate::document::Document;
-use crate::resolve::resolve;
 use crate::segment::{self, Sentence};
 
 use lexicon::{Lexicon, EVENT_KEYS};
@@ -58,20 +57,17 @@ fn extract_sentence(
     let mut found: Vec<Found> = Vec::new();
 
     for m in time::scan(&tokens, lexicon, hedges, &mut taken) {
-        let (subject, subject_text) = match m.event_token {
-            Some(k) => subject::event_from_compound(&tokens[k], lexicon),
-            None => subject::sentence_event(&tokens, m.start, m.kind, lexicon),
+        let (subject, subject_text) = match (m.subject.clone(), m.event_token) {
+            (Some(s), _) => s,
+            (None, Some(k)) => subject::event_from_compound(&tokens[k], lexicon),
+            (None, None) => subject::sentence_event(&tokens, m.start, m.kind, lexicon),
         };
-        let (days, unresolved) = match (&m.expr, doc.published) {
-            (Some(expr), Some(p)) => match resolve(expr, p.day) {
-                Some(d) => (Some(d), None),
-                None => (None, Some("the date does not exist".to_string())),
+        let (days, unresolved) = match &m.expr {
+            Some(expr) => match crate::resolve::resolve_at(expr, doc.published.map(|p| p.day)) {
+                Ok(d) => (Some(d), None),
+                Err(why) => (None, Some(why)),
             },
-            (Some(_), None) => (
-                None,
-                Some("no publication time: relative dates stay unresolved".to_string()),
-            ),
-            (None, _) => (None, None),
+            None => (None, None),
         };
         found.push(Found {
             start: m.start,

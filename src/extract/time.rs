@@ -1,12 +1,18 @@
 //! Time expressions in a sentence: weekdays, relative days, absolute dates, months and their
-//! parts, periods, "ago", durations and event ages. Gives unanchored [`TimeExpr`]s; `resolve`
-//! anchors them to the publication day.
+//! parts, periods, "ago", durations and event ages. Takes a sentence's tokens and gives
+//! unanchored [`TimeExpr`]s; [`crate::resolve`] anchors them to the publication day.
+//!
+//! The direction of a weekday or a yearless date comes from its clause ([`clause_tense`]):
+//! past by default, as news mostly reports what happened; future when the clause has a
+//! future marker ("wird", "will", "kommenden"); present when it announces something scheduled
+//! ("findet am Freitag statt", "opens on Friday") and says nothing of the past.
 
-use super::lexicon::{Lexicon, Tense};
-use super::quantity::{number_at, phrase_at, quantity_at, Quantity};
+use super::lexicon::{Lexicon, Tense, EVENT_KEYS};
+use super::quantity::{interval, number_at, phrase_at, phrase_before, quantity_at, Quantity};
 use super::token::{Token, TokenKind};
 use crate::claim::{Interval, Kind, Qualifier, TimeUnit};
 use crate::config::Hedges;
+use crate::document::Lang;
 use crate::resolve::TimeExpr;
 
 /// A time expression found in a sentence.
@@ -24,30 +30,103 @@ pub struct TimeMention {
     pub unit: Option<TimeUnit>,
     /// The token of the event word an event age names ("Kriegsjahr" → Krieg), if inside.
     pub event_token: Option<usize>,
+    /// The subject when the expression itself says it: the event of an anniversary ("des
+    /// Anschlags"), of "years of war", or the statement a date stands next to ("erklärte am
+    /// Mittwoch"). `None` leaves it to the sentence.
+    pub subject: Option<(String, String)>,
 }
 
-/// Whether the clause around token `i` speaks of the future.
+impl TimeMention {
+    fn date(
+        start: usize,
+        end: usize,
+        expr: TimeExpr,
+        qualifier: Qualifier,
+        value: Option<f64>,
+    ) -> TimeMention {
+        TimeMention {
+            start,
+            end,
+            kind: Kind::Date,
+            qualifier,
+            value,
+            expr: Some(expr),
+            interval: None,
+            unit: None,
+            event_token: None,
+            subject: None,
+        }
+    }
+
+    fn age(start: usize, end: usize, n: u32, expr: TimeExpr, unit: TimeUnit) -> TimeMention {
+        TimeMention {
+            start,
+            end,
+            kind: Kind::EventAge,
+            qualifier: Qualifier::Exact,
+            value: Some(n as f64),
+            expr: Some(expr),
+            interval: None,
+            unit: Some(unit),
+            event_token: None,
+            subject: None,
+        }
+    }
+
+    fn duration(start: usize, end: usize, q: &Quantity, unit: TimeUnit) -> TimeMention {
+        TimeMention {
+            start,
+            end,
+            kind: Kind::Duration,
+            qualifier: q.qualifier,
+            value: q.value,
+            expr: None,
+            interval: Some(q.interval),
+            unit: Some(unit),
+            event_token: None,
+            subject: None,
+        }
+    }
+}
+
+fn is_clause_boundary(t: &Token) -> bool {
+    t.kind == TokenKind::Punct
+        && matches!(
+            t.text,
+            "," | ";" | ":" | "\"" | "„" | "“" | "”" | "(" | ")" | "–"
+        )
+}
+
+fn is_quote(t: &Token) -> bool {
+    t.kind == TokenKind::Punct
+        && matches!(t.text, "\"" | "„" | "“" | "”" | "«" | "»" | "‚" | "‘" | "’")
+}
+
+/// Whether the clause around token `i` speaks of the past, of something scheduled, or of the
+/// future.
 pub fn clause_tense(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Tense {
-    let is_boundary = |t: &Token| {
-        t.kind == TokenKind::Punct
-            && matches!(
-                t.text,
-                "," | ";" | ":" | "\"" | "„" | "“" | "”" | "(" | ")" | "–"
-            )
-    };
+    let opens = |t: &Token| lexicon.clause_openers.contains(&t.lower.as_str());
     let mut a = i;
-    while a > 0 && !is_boundary(&tokens[a - 1]) {
+    while a > 0 && !is_clause_boundary(&tokens[a - 1]) && !opens(&tokens[a]) {
         a -= 1;
     }
     let mut b = i;
-    while b < tokens.len() && !is_boundary(&tokens[b]) {
+    while b + 1 < tokens.len() && !is_clause_boundary(&tokens[b + 1]) && !opens(&tokens[b + 1]) {
         b += 1;
     }
-    if tokens[a..b]
-        .iter()
-        .any(|t| lexicon.future_markers.contains(&t.lower.as_str()))
-    {
-        Tense::Future
+    let b = (b + 1).min(tokens.len());
+    let clause = &tokens[a..b];
+    let has = |list: &[&str]| clause.iter().any(|t| list.contains(&t.lower.as_str()));
+    if has(lexicon.future_markers) {
+        return Tense::Future;
+    }
+    // English regular past forms ("announced", "postponed") outrank a scheduling verb.
+    let regular_past = lexicon.lang == Lang::En
+        && clause.iter().any(|t| {
+            t.is_word() && !t.is_capitalized() && t.lower.len() > 4 && t.lower.ends_with("ed")
+        });
+    if !regular_past && !has(lexicon.past_markers) && has(lexicon.schedule_verbs) {
+        Tense::Present
     } else {
         Tense::Past
     }
@@ -76,7 +155,7 @@ fn absolute_at(
     tense: Tense,
 ) -> Option<(TimeExpr, usize)> {
     let t = tokens.get(i)?;
-    let de = lexicon.lang == crate::Lang::De;
+    let de = lexicon.lang == Lang::De;
     // "27.03.2025", "27.3.", "2025-03-27"
     if t.kind == TokenKind::Number && t.text.contains('.') && de
         || t.kind == TokenKind::Number && t.text.matches('.').count() == 2
@@ -206,18 +285,28 @@ fn absolute_at(
     None
 }
 
-/// A month name; English month names must be capitalized ("may" is a verb).
+/// A month name; English month names must be capitalized ("may" is a verb, "march" a walk).
 fn month_word(t: &Token, lexicon: &'static Lexicon) -> Option<u32> {
     if t.kind != TokenKind::Word {
         return None;
     }
-    if lexicon.lang == crate::Lang::En && !t.is_capitalized() {
+    if lexicon.lang == Lang::En && !t.is_capitalized() {
         return None;
     }
     lexicon.month(&t.lower)
 }
 
 /// Scans a sentence's tokens for time expressions; `taken` marks tokens already used.
+///
+/// ```
+/// use claimdiff::extract::{lexicon::Lexicon, time::scan, token::tokenize};
+/// use claimdiff::Lang;
+/// let tokens = tokenize("Die Verhandlungen laufen seit drei Wochen.");
+/// let mut taken = vec![false; tokens.len()];
+/// let found = scan(&tokens, Lexicon::of(Lang::De), &Default::default(), &mut taken);
+/// assert_eq!(found[0].kind.as_str(), "duration");
+/// assert_eq!(found[0].interval.unwrap().lo, 3.0);
+/// ```
 pub fn scan(
     tokens: &[Token],
     lexicon: &'static Lexicon,
@@ -231,9 +320,12 @@ pub fn scan(
             i += 1;
             continue;
         }
-        if let Some(m) = mention_at(tokens, i, lexicon, hedges) {
+        if let Some(mut m) = mention_at(tokens, i, lexicon, hedges) {
             for flag in &mut taken[m.start..m.end] {
                 *flag = true;
+            }
+            if m.kind == Kind::Date && m.subject.is_none() {
+                m.subject = statement_subject(tokens, m.start, m.end, lexicon);
             }
             i = m.end;
             out.push(m);
@@ -244,38 +336,68 @@ pub fn scan(
     out
 }
 
-fn date(
+/// A date right next to a verb of saying or reporting dates the statement or the report
+/// ("Macron erklärte am Mittwoch, ...", "said on Sunday", "berichtete am Sonntag").
+fn statement_subject(
+    tokens: &[Token],
     start: usize,
     end: usize,
-    expr: TimeExpr,
-    qualifier: Qualifier,
-    value: Option<f64>,
-) -> TimeMention {
-    TimeMention {
-        start,
-        end,
-        kind: Kind::Date,
-        qualifier,
-        value,
-        expr: Some(expr),
-        interval: None,
-        unit: None,
-        event_token: None,
+    lexicon: &'static Lexicon,
+) -> Option<(String, String)> {
+    let neighbours = [start.checked_sub(1), Some(end)];
+    for k in neighbours.into_iter().flatten() {
+        let Some(t) = tokens.get(k).filter(|t| t.is_word()) else {
+            continue;
+        };
+        let w = t.lower.as_str();
+        if lexicon.report_verbs.contains(&w) {
+            return Some(("report".into(), t.text.into()));
+        }
+        if lexicon.speech_verbs.contains(&w)
+            && !matches!(w, "so" | "laut" | "zufolge" | "according")
+        {
+            return Some(("statement".into(), t.text.into()));
+        }
     }
+    None
 }
 
-/// Extends a mention's start over a preposition that belongs to it ("am", "on", "seit").
-fn lead_in(tokens: &[Token], i: usize, words: &[&str]) -> usize {
-    if i > 0 && words.contains(&tokens[i - 1].lower.as_str()) {
-        i - 1
-    } else {
-        i
-    }
-}
-
+/// Prepositions that belong to a date mention ("am", "on", "seit").
 const LEAD_INS: &[&str] = &[
     "am", "on", "seit", "since", "bis", "until", "vom", "ab", "zum", "by", "from", "in", "im",
 ];
+
+/// Extends a mention's start over a preposition that belongs to it, and over "dem"/"the"
+/// between such a preposition and the date ("seit dem 1.4.2025").
+fn lead_in(tokens: &[Token], i: usize, words: &[&str]) -> usize {
+    if i > 0 && words.contains(&tokens[i - 1].lower.as_str()) {
+        return i - 1;
+    }
+    if i > 1
+        && matches!(tokens[i - 1].lower.as_str(), "dem" | "the")
+        && words.contains(&tokens[i - 2].lower.as_str())
+    {
+        return i - 2;
+    }
+    i
+}
+
+/// Whether token `i` stands in a short quoted name ("„Welt am Sonntag“", "„heute journal“").
+fn in_short_quote(tokens: &[Token], i: usize) -> bool {
+    let before = (1..=3)
+        .filter_map(|d| i.checked_sub(d))
+        .take_while(|k| !is_clause_boundary(&tokens[*k]) || is_quote(&tokens[*k]));
+    let opened = before.into_iter().any(|k| is_quote(&tokens[k]));
+    let closed = (i + 1..(i + 4).min(tokens.len()))
+        .take_while(|k| tokens[*k].is_word() || is_quote(&tokens[*k]))
+        .any(|k| is_quote(&tokens[k]));
+    opened && closed
+}
+
+/// Whether the token may start a sentence-like unit: the first token, or right after a quote.
+fn at_sentence_start(tokens: &[Token], i: usize) -> bool {
+    i == 0 || (i == 1 && (is_quote(&tokens[0]) || tokens[0].kind == TokenKind::Punct))
+}
 
 fn mention_at(
     tokens: &[Token],
@@ -283,103 +405,211 @@ fn mention_at(
     lexicon: &'static Lexicon,
     hedges: &Hedges,
 ) -> Option<TimeMention> {
-    let t = &tokens[i];
     let tense = clause_tense(tokens, i, lexicon);
+    weekday_at(tokens, i, lexicon, tense)
+        .or_else(|| relative_day_at(tokens, i, lexicon))
+        .or_else(|| date_range_at(tokens, i, lexicon, tense))
+        .or_else(|| {
+            let (expr, end) = absolute_at(tokens, i, lexicon, tense)?;
+            Some(TimeMention::date(
+                lead_in(tokens, i, LEAD_INS),
+                end,
+                expr,
+                Qualifier::Exact,
+                None,
+            ))
+        })
+        .or_else(|| month_at(tokens, i, lexicon, tense))
+        .or_else(|| period_at(tokens, i, lexicon))
+        .or_else(|| event_age_at(tokens, i, lexicon))
+        .or_else(|| after_years_of_at(tokens, i, lexicon))
+        .or_else(|| offset_at(tokens, i, lexicon, hedges))
+        .or_else(|| duration_at(tokens, i, lexicon, hedges))
+}
 
-    // Weekdays, alone or opening a compound ("Mittwochabend"), with a direction word before.
-    if t.kind == TokenKind::Word && t.is_capitalized() {
-        if let Some(day) = lexicon
-            .weekday(&t.lower)
-            .or_else(|| lexicon.weekday_prefix(&t.lower))
-        {
-            // Habitual plurals ("mittwochs", "on Wednesdays") and names are not dates.
-            if t.lower.ends_with('s') && lexicon.weekday(&t.lower).is_none() {
+/// Weekdays, alone or as a compound with a part of the day ("Dienstagabend"), with a
+/// direction word before ("vergangenen Freitag", "next Monday") or a week after ("am
+/// Dienstag vergangener Woche", "on Tuesday last week").
+fn weekday_at(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+    tense: Tense,
+) -> Option<TimeMention> {
+    let t = &tokens[i];
+    if !t.is_word() || !t.is_capitalized() {
+        return None;
+    }
+    let day = match lexicon.weekday(&t.lower) {
+        Some(d) => d,
+        None => {
+            // "Montagsdemonstrationen", "Sonntagsfrage", "Fridays": names and habits, not days.
+            let (name, d) = lexicon
+                .weekdays
+                .iter()
+                .find(|(w, _)| t.lower.starts_with(w))?;
+            if !lexicon.day_parts.contains(&&t.lower[name.len()..]) {
                 return None;
             }
-            let mut start = i;
-            let mut day_tense = tense;
-            let mut strict = false;
-            if i > 0 {
-                if let Some((_, d)) = lexicon
-                    .direction_words
-                    .iter()
-                    .find(|(w, _)| *w == tokens[i - 1].lower)
-                {
-                    day_tense = *d;
-                    strict = matches!(
-                        tokens[i - 1].lower.as_str(),
-                        "vergangenen"
-                            | "vergangene"
-                            | "letzten"
-                            | "letzte"
-                            | "vorigen"
-                            | "vorige"
-                            | "last"
-                            | "past"
-                            | "previous"
-                            | "kommenden"
-                            | "kommende"
-                            | "nächsten"
-                            | "nächste"
-                            | "next"
-                            | "coming"
-                    );
-                    if matches!(tokens[i - 1].lower.as_str(), "bereits" | "schon") {
-                        strict = false;
-                    }
-                    start = i - 1;
-                }
-            }
-            start = lead_in(tokens, start, LEAD_INS);
-            if start > 0 && matches!(tokens[start - 1].lower.as_str(), "zu" | "into") {
-                start -= 1; // "in der Nacht zu Mittwoch"
-            }
-            return Some(date(
+            *d
+        }
+    };
+    let prev = i.checked_sub(1).map(|k| &tokens[k]);
+    let next = tokens.get(i + 1);
+    if prev.is_some_and(|p| lexicon.habitual_words.contains(&p.lower.as_str()))
+        || in_short_quote(tokens, i)
+    {
+        return None;
+    }
+    // "Tuesday to Sunday", "dienstags bis sonntags": opening hours, not a day.
+    let range_word = |t: &Token| matches!(t.lower.as_str(), "to" | "bis" | "-" | "–" | "through");
+    let is_weekday = |t: &Token| lexicon.weekday(&t.lower).is_some();
+    if next.is_some_and(range_word) && tokens.get(i + 2).is_some_and(is_weekday) {
+        return None;
+    }
+    if prev.is_some_and(range_word) && i >= 2 && is_weekday(&tokens[i - 2]) {
+        return None;
+    }
+    let direction = prev.and_then(|p| {
+        lexicon
+            .direction_words
+            .iter()
+            .find(|(w, _, _)| *w == p.lower)
+    });
+    let is_lead = |p: &Token| LEAD_INS.contains(&p.lower.as_str()) || direction.is_some();
+    // English names: "Good Friday", "Black Friday", "The Sunday Times".
+    if lexicon.lang == Lang::En {
+        if prev.is_some_and(|p| {
+            p.is_word()
+                && p.is_capitalized()
+                && !is_lead(p)
+                && !lexicon.month_parts.iter().any(|(w, _)| *w == p.lower)
+        }) {
+            return None;
+        }
+        let named = next.is_some_and(|n| {
+            n.is_word()
+                && n.is_capitalized()
+                && lexicon.weekday(&n.lower).is_none()
+                && lexicon.month(&n.lower).is_none()
+        });
+        if named && !prev.is_some_and(is_lead) {
+            return None;
+        }
+    }
+    let mut start = i;
+    let mut day_tense = tense;
+    let mut strict = false;
+    if let Some((_, d, s)) = direction {
+        day_tense = *d;
+        strict = *s;
+        start = i - 1;
+    }
+    start = lead_in(tokens, start, LEAD_INS);
+    if matches!(tokens[start].lower.as_str(), "seit" | "since") {
+        day_tense = Tense::Past;
+    }
+    // "in der Nacht zu Mittwoch", "overnight into Wednesday" = the Wednesday.
+    if start > 0 && matches!(tokens[start - 1].lower.as_str(), "zu" | "zum" | "into") {
+        start -= 1;
+    }
+    // "early Thursday", "late Friday".
+    if start > 0
+        && lexicon
+            .month_parts
+            .iter()
+            .any(|(w, _)| *w == tokens[start - 1].lower)
+    {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    if tokens
+        .get(end)
+        .is_some_and(|n| lexicon.day_parts.contains(&n.lower.as_str()))
+    {
+        end += 1;
+    }
+    // "am Dienstag vergangener Woche", "on Tuesday last week".
+    if let (Some(w), Some(unit)) = (tokens.get(end), tokens.get(end + 1)) {
+        let dir = lexicon
+            .direction_words
+            .iter()
+            .find(|(d, _, _)| *d == w.lower);
+        if let (Some((_, d, _)), Some(TimeUnit::Week)) = (dir, lexicon.time_unit(&unit.lower)) {
+            let week = if *d == Tense::Past { -1 } else { 1 };
+            return Some(TimeMention::date(
                 start,
-                i + 1,
-                TimeExpr::Weekday {
-                    day,
-                    tense: day_tense,
-                    strict,
-                },
+                end + 2,
+                TimeExpr::WeekdayOfWeek { day, week },
                 Qualifier::Exact,
                 None,
             ));
         }
     }
+    Some(TimeMention::date(
+        start,
+        end,
+        TimeExpr::Weekday {
+            day,
+            tense: day_tense,
+            strict,
+        },
+        Qualifier::Exact,
+        None,
+    ))
+}
 
-    // Relative days: "gestern", "tomorrow". German "Morgen" capitalized is the morning.
-    if t.kind == TokenKind::Word {
-        if let Some((_, offset)) = lexicon.relative_days.iter().find(|(w, _)| *w == t.lower) {
-            if !(t.lower == "morgen" && t.is_capitalized()) {
-                return Some(date(
-                    i,
-                    i + 1,
-                    TimeExpr::Offset(*offset),
-                    Qualifier::Exact,
-                    None,
-                ));
-            }
-        }
+/// "gestern", "übermorgen", "tomorrow", "the day before yesterday", with a part of the day
+/// after ("gestern Abend", "yesterday evening").
+fn relative_day_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<TimeMention> {
+    let t = &tokens[i];
+    if !t.is_word() {
+        return None;
     }
-
-    // "zwischen dem 10. und 14. März", "between March 10 and 14", "vom 10. bis 14. März".
-    if let Some(m) = date_range_at(tokens, i, lexicon, tense) {
-        return Some(m);
-    }
-
-    // Absolute dates.
-    if let Some((expr, end)) = absolute_at(tokens, i, lexicon, tense) {
-        let start = lead_in(tokens, i, LEAD_INS);
-        return Some(date(start, end, expr, Qualifier::Exact, None));
-    }
-
-    // "Anfang März", "early March", "mid-March", "im März 2024".
-    if let Some((part_word, part)) = lexicon
-        .month_parts
+    let (end, offset) = lexicon
+        .relative_days
         .iter()
-        .find(|(w, _)| t.lower == *w || t.lower.strip_prefix(w).is_some_and(|r| r.starts_with('-')))
+        .find_map(|(phrase, offset)| Some((phrase_at(tokens, i, phrase)?, *offset)))?;
+    if in_short_quote(tokens, i) {
+        return None; // „heute journal“
+    }
+    match lexicon.lang {
+        // Capitalized "Morgen" is the morning ("am Morgen"), unless it opens the sentence.
+        Lang::De if t.lower == "morgen" && t.is_capitalized() && !at_sentence_start(tokens, i) => {
+            return None
+        }
+        // "the Today programme": mid-sentence, a capitalized day word is a name.
+        Lang::En if t.is_capitalized() && !at_sentence_start(tokens, i) => return None,
+        _ => {}
+    }
+    let mut end = end;
+    if tokens
+        .get(end)
+        .is_some_and(|n| lexicon.day_parts.contains(&n.lower.as_str()))
     {
+        end += 1;
+    }
+    Some(TimeMention::date(
+        i,
+        end,
+        TimeExpr::Offset(offset),
+        Qualifier::Exact,
+        None,
+    ))
+}
+
+/// "Anfang März", "early March", "mid-March", "im März 2024", "in March".
+fn month_at(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+    tense: Tense,
+) -> Option<TimeMention> {
+    let t = &tokens[i];
+    let part = lexicon.month_parts.iter().find(|(w, _)| {
+        t.lower == *w || t.lower.strip_prefix(w).is_some_and(|r| r.starts_with('-'))
+    });
+    if let Some((part_word, part)) = part {
         let (month, mut end) = if t.lower.len() > part_word.len() {
             (lexicon.month(&t.lower[part_word.len() + 1..])?, i + 1)
         } else {
@@ -392,7 +622,7 @@ fn mention_at(
         if year.is_some() {
             end += 1;
         }
-        return Some(date(
+        return Some(TimeMention::date(
             i,
             end,
             TimeExpr::Month {
@@ -406,143 +636,341 @@ fn mention_at(
         ));
     }
     if matches!(t.lower.as_str(), "im" | "in") {
-        if let Some(month) = tokens.get(i + 1).and_then(|m| month_word(m, lexicon)) {
-            let mut end = i + 2;
-            let year = year_at(tokens, end);
-            if year.is_some() {
-                end += 1;
-            }
-            return Some(date(
-                i,
-                end,
-                TimeExpr::Month {
-                    year,
-                    month,
-                    part: None,
-                    tense,
-                },
-                Qualifier::Exact,
-                None,
-            ));
+        let month = tokens.get(i + 1).and_then(|m| month_word(m, lexicon))?;
+        let mut end = i + 2;
+        let year = year_at(tokens, end);
+        if year.is_some() {
+            end += 1;
+        }
+        return Some(TimeMention::date(
+            i,
+            end,
+            TimeExpr::Month {
+                year,
+                month,
+                part: None,
+                tense,
+            },
+            Qualifier::Exact,
+            None,
+        ));
+    }
+    None
+}
+
+/// "letzte Woche", "im vergangenen Jahr", "last year", "this week", "next month". Plural
+/// units name no period ("in den letzten Tagen", "in recent weeks"), and neither do days.
+fn period_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<TimeMention> {
+    let t = &tokens[i];
+    let unit_word = tokens.get(i + 1)?;
+    let unit = lexicon.time_unit(&unit_word.lower)?;
+    if unit == TimeUnit::Day || lexicon.plural_units.contains(&unit_word.lower.as_str()) {
+        return None;
+    }
+    let offset = if lexicon.this_words.contains(&t.lower.as_str()) {
+        0
+    } else {
+        let (_, dir, strict) = lexicon
+            .direction_words
+            .iter()
+            .find(|(w, _, _)| *w == t.lower)?;
+        if !strict {
+            return None; // "bereits", "schon", "heutigen"
+        }
+        if *dir == Tense::Past {
+            -1
+        } else {
+            1
+        }
+    };
+    if t.lower == "past" {
+        return None; // "the past week" is the last seven days, not last week
+    }
+    let start = lead_in(tokens, i, &["im", "in", "am"]);
+    Some(TimeMention::date(
+        start,
+        i + 2,
+        TimeExpr::Period { unit, offset },
+        Qualifier::Exact,
+        None,
+    ))
+}
+
+/// The unit of "Woche", "weeks", or of a compound "Kriegsjahr", "Streikwoche" whose first
+/// part names an event (returned with it).
+fn age_unit(t: &Token, lexicon: &'static Lexicon) -> Option<(TimeUnit, Option<(String, String)>)> {
+    if let Some(u) = lexicon.time_unit(&t.lower) {
+        return Some((u, None));
+    }
+    if lexicon.lang != Lang::De {
+        return None;
+    }
+    let (word, unit) = lexicon
+        .time_units
+        .iter()
+        .find(|(w, _)| t.lower.len() > w.len() + 2 && t.lower.ends_with(w))?;
+    let head = t.lower[..t.lower.len() - word.len()].trim_end_matches('s');
+    let event = lexicon
+        .concept(head)
+        .filter(|k| EVENT_KEYS.contains(k))
+        .map(|k| (k.to_string(), t.text.to_string()));
+    // "Kriegsjahr", "Streikwoche"; not "Geburtstag", "Bundestag".
+    event.is_some().then_some((*unit, event))
+}
+
+/// The event noun within a few words after a link ("des Anschlags", "of the war"); gives
+/// its key and the token after it.
+fn linked_event(
+    tokens: &[Token],
+    at: usize,
+    lexicon: &'static Lexicon,
+) -> Option<(String, String, usize)> {
+    let link = tokens.get(at)?;
+    if !lexicon.event_links.contains(&link.lower.as_str()) {
+        return None;
+    }
+    for k in at + 1..(at + 5).min(tokens.len()) {
+        let w = &tokens[k];
+        if !w.is_word() {
+            return None;
+        }
+        if let Some(key) = lexicon.concept(&w.lower).filter(|c| EVENT_KEYS.contains(c)) {
+            return Some((key.to_string(), w.text.to_string(), k + 1));
         }
     }
+    None
+}
 
-    // "letzte Woche", "im vergangenen Jahr", "last year", "this week", "next month".
-    if let Some((_, dir)) = lexicon.direction_words.iter().find(|(w, _)| *w == t.lower) {
-        if let Some(unit) = tokens.get(i + 1).and_then(|u| lexicon.time_unit(&u.lower)) {
-            let this = lexicon.lang == crate::Lang::En && t.lower == "this";
-            let offset = if this {
-                0
-            } else if *dir == Tense::Past {
-                -1
+/// Event ages at an ordinal: "im vierten Jahr", "in its fourth year", "im dritten
+/// Kriegsjahr", "entered its second week", "a fourth week"; and anniversaries: "der dritte
+/// Jahrestag", "the second anniversary".
+fn event_age_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<TimeMention> {
+    let t = &tokens[i];
+    if !t.is_word() {
+        return None;
+    }
+    let n = (lexicon.ordinal)(&t.lower).filter(|n| *n > 0)?;
+    let next = tokens.get(i + 1)?;
+    if lexicon.anniversary_words.contains(&next.lower.as_str()) {
+        let start = lead_in(tokens, i, &["der", "den", "the", "dem", "zum"]);
+        let mut m = TimeMention::age(
+            start,
+            i + 2,
+            n,
+            TimeExpr::Elapsed {
+                n,
+                unit: TimeUnit::Year,
+            },
+            TimeUnit::Year,
+        );
+        if let Some((key, text, _)) = linked_event(tokens, i + 2, lexicon) {
+            m.subject = Some((key, text));
+        }
+        return Some(m);
+    }
+    let (unit, compound_event) = age_unit(next, lexicon)?;
+    let det = tokens.get(i.checked_sub(1)?)?;
+    let before_det = i.checked_sub(2).map(|k| &tokens[k]);
+    let opened = before_det.is_some_and(|b| lexicon.age_openers.contains(&b.lower.as_str()));
+    let mut start = match det.lower.as_str() {
+        "im" if lexicon.lang == Lang::De => i - 1,
+        d if lexicon.age_determiners.contains(&d) => {
+            let possessive = !matches!(d, "the" | "a" | "den" | "der" | "das");
+            if opened {
+                i - 2
+            } else if possessive && lexicon.lang == Lang::En {
+                i - 1
             } else {
-                1
-            };
-            if !matches!(t.lower.as_str(), "bereits" | "schon" | "past") {
-                let start = lead_in(tokens, i, &["im", "in", "am"]);
-                return Some(date(
-                    start,
-                    i + 2,
-                    TimeExpr::Period { unit, offset },
-                    Qualifier::Exact,
-                    None,
-                ));
+                return None;
             }
         }
+        _ => return None,
+    };
+    if start > 0
+        && lexicon
+            .age_openers
+            .contains(&tokens[start - 1].lower.as_str())
+        && tokens[start - 1].lower == "now"
+    {
+        start -= 1;
     }
-    if lexicon.this_words.contains(&t.lower.as_str()) {
-        if let Some(unit) = tokens.get(i + 1).and_then(|u| lexicon.time_unit(&u.lower)) {
-            if unit != TimeUnit::Day {
-                return Some(date(
-                    lead_in(tokens, i, &["in"]),
-                    i + 2,
-                    TimeExpr::Period { unit, offset: 0 },
-                    Qualifier::Exact,
-                    None,
-                ));
-            }
-        }
+    let mut end = i + 2;
+    // "in der ersten Woche des Jahres", "in the first week of March", "im dritten Jahr in Folge":
+    // calendar or streak, not an age.
+    let after = tokens.get(end);
+    if after.is_some_and(|a| month_word(a, lexicon).is_some() || a.is_number())
+        || lexicon
+            .consecutive_words
+            .iter()
+            .any(|w| phrase_at(tokens, end, w).is_some())
+    {
+        return None;
     }
+    let mut subject = compound_event;
+    if let Some((key, text, e)) = linked_event(tokens, end, lexicon) {
+        subject = Some((key, text));
+        end = e;
+    } else if after.is_some_and(|a| lexicon.event_links.contains(&a.lower.as_str()))
+        && tokens.get(end + 1).is_some_and(|w| {
+            lexicon.time_unit(&w.lower).is_some() || month_word(w, lexicon).is_some()
+        })
+    {
+        return None;
+    }
+    let mut m = TimeMention::age(start, end, n, TimeExpr::NthUnit { n, unit }, unit);
+    m.subject = subject;
+    Some(m)
+}
 
-    // Event ages: "im vierten Jahr", "in its fourth year", "im dritten Kriegsjahr",
-    // "der dritte Jahrestag", "the second anniversary".
-    if let Some(n) = (lexicon.ordinal)(&t.lower) {
-        let next = tokens.get(i + 1)?;
-        let compound_unit = lexicon.time_units.iter().find(|(w, _)| {
-            next.lower.len() > w.len() + 2 && next.lower.ends_with(w) && *w == "jahr"
-        });
-        let (unit, event_token) = match (lexicon.time_unit(&next.lower), compound_unit) {
-            (Some(u), _) => (Some(u), None),
-            (None, Some((_, u))) => (Some(*u), Some(i + 1)),
-            _ => (None, None),
+/// "nach drei Jahren Krieg", "after four years of negotiations": the event has lasted that
+/// long — it started in the interval that "in its fourth year" names.
+fn after_years_of_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<TimeMention> {
+    if !lexicon.after_words.contains(&tokens[i].lower.as_str()) {
+        return None;
+    }
+    let (n, end, _, _) = number_at(tokens, i + 1, lexicon)?;
+    let unit = tokens.get(end).and_then(|u| lexicon.time_unit(&u.lower))?;
+    if n.fract() != 0.0 || n < 1.0 {
+        return None;
+    }
+    let mut k = end + 1;
+    if tokens
+        .get(k)
+        .is_some_and(|t| lexicon.event_links.contains(&t.lower.as_str()))
+    {
+        k += 1;
+    }
+    let event = tokens.get(k)?;
+    let key = lexicon
+        .concept(&event.lower)
+        .filter(|c| EVENT_KEYS.contains(c))?;
+    let n = n as u32;
+    let mut m = TimeMention::age(i, k + 1, n, TimeExpr::NthUnit { n: n + 1, unit }, unit);
+    m.subject = Some((key.to_string(), event.text.to_string()));
+    Some(m)
+}
+
+/// A number of time units at `at`, hedge included; "mehr als ein Jahr", "more than a year"
+/// keep their hedge although "ein"/"a" alone would be an article.
+fn time_quantity(
+    tokens: &[Token],
+    at: usize,
+    lexicon: &'static Lexicon,
+    hedges: &Hedges,
+) -> Option<(Quantity, TimeUnit)> {
+    let mut q = quantity_at(tokens, at, lexicon, hedges)?;
+    let unit = tokens
+        .get(q.end)
+        .and_then(|u| lexicon.time_unit(&u.lower))?;
+    if q.weak {
+        let hedge = lexicon
+            .hedges
+            .iter()
+            .filter_map(|(phrase, qual)| Some((phrase_before(tokens, q.start, phrase)?, *qual)))
+            .min_by_key(|(s, _)| *s);
+        if let Some((start, qualifier)) = hedge {
+            q.start = start;
+            q.qualifier = qualifier;
+            q.interval = interval(qualifier, q.value.unwrap_or(1.0), hedges);
+            q.weak = false;
+        }
+    }
+    Some((q, unit))
+}
+
+/// "vor drei Tagen", "three days ago", "in zwei Tagen", "in two days".
+fn offset_at(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+    hedges: &Hedges,
+) -> Option<TimeMention> {
+    let t = &tokens[i];
+    let before = lexicon.ago_before.contains(&t.lower.as_str());
+    let later = lexicon.later_words.contains(&t.lower.as_str());
+    if before || later {
+        let mut at = i + 1;
+        if tokens
+            .get(at)
+            .is_some_and(|w| lexicon.exactly_words.contains(&w.lower.as_str()))
+        {
+            at += 1;
+        }
+        let (n, end, _, _) = number_at(tokens, at, lexicon)?;
+        let unit = tokens.get(end).and_then(|u| lexicon.time_unit(&u.lower))?;
+        if n.fract() != 0.0 || n < 1.0 {
+            return None;
+        }
+        let n = n as u32;
+        let expr = if before {
+            TimeExpr::Ago { n, unit }
+        } else {
+            TimeExpr::Later { n, unit }
         };
-        let preceded_by_in = i >= 1
-            && matches!(
-                tokens[i - 1].lower.as_str(),
-                "im" | "its" | "their" | "his" | "her"
-            );
-        if let Some(unit) = unit {
-            if preceded_by_in {
-                let start = if i >= 2 && tokens[i - 2].lower == "in" {
-                    i - 2
-                } else {
-                    i - 1
-                };
-                let start = if start >= 1 && tokens[start - 1].lower == "now" {
-                    start - 1
-                } else {
-                    start
-                };
-                return Some(TimeMention {
-                    start,
-                    end: i + 2,
-                    kind: Kind::EventAge,
-                    qualifier: Qualifier::Exact,
-                    value: Some(n as f64),
-                    expr: Some(TimeExpr::NthUnit { n, unit }),
-                    interval: None,
-                    unit: Some(unit),
-                    event_token,
-                });
-            }
-        }
-        if lexicon.anniversary_words.contains(&next.lower.as_str()) {
-            let start = lead_in(tokens, i, &["der", "den", "the", "dem", "zum"]);
-            return Some(TimeMention {
-                start,
-                end: i + 2,
-                kind: Kind::EventAge,
-                qualifier: Qualifier::Exact,
-                value: Some(n as f64),
-                expr: Some(TimeExpr::Elapsed {
-                    n,
-                    unit: TimeUnit::Year,
-                }),
-                interval: None,
-                unit: Some(TimeUnit::Year),
-                event_token: None,
-            });
-        }
+        return Some(TimeMention::date(
+            i,
+            end + 1,
+            expr,
+            Qualifier::Exact,
+            Some(n as f64),
+        ));
     }
+    if lexicon.ago_after.is_empty() {
+        return None;
+    }
+    let mut at = i;
+    if lexicon.exactly_words.contains(&t.lower.as_str()) {
+        at += 1;
+    }
+    let (q, unit) = time_quantity(tokens, at, lexicon, hedges)?;
+    if !tokens
+        .get(q.end + 1)
+        .is_some_and(|a| lexicon.ago_after.contains(&a.lower.as_str()))
+    {
+        return None;
+    }
+    let n = q.value?;
+    if n.fract() != 0.0 || n < 1.0 || q.qualifier != Qualifier::Exact {
+        return None;
+    }
+    Some(TimeMention::date(
+        i.min(q.start),
+        q.end + 2,
+        TimeExpr::Ago { n: n as u32, unit },
+        Qualifier::Exact,
+        Some(n),
+    ))
+}
 
-    // Durations and "ago": "seit drei Jahren", "for six days", "vor drei Tagen", "two weeks ago".
+/// Durations: "seit drei Jahren", "for six days", "zwei Wochen lang", and a hedged or plain
+/// number of units where nothing makes it an offset or an age ("dauerte zehn Tage", "took
+/// about 20 years"). "seit 2022" is a date claim for the year.
+fn duration_at(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+    hedges: &Hedges,
+) -> Option<TimeMention> {
     let opener_end = lexicon
         .duration_openers
         .iter()
         .filter_map(|o| phrase_at(tokens, i, o))
         .max();
     if let Some(after) = opener_end {
-        let first_word = after - 1;
-        if let Some(q) = quantity_at(tokens, after, lexicon, hedges)
-            .or_else(|| quantity_at(tokens, first_word, lexicon, hedges).filter(|q| q.start >= i))
-        {
-            if let Some(unit) = tokens.get(q.end).and_then(|u| lexicon.time_unit(&u.lower)) {
-                return Some(duration(i, q.end + 1, &q, unit));
+        // The number may follow a hedge: "seit mehr als drei Jahren", "for nearly 20 years".
+        for at in after..(after + 4).min(tokens.len()) {
+            if let Some((q, unit)) =
+                time_quantity(tokens, at, lexicon, hedges).filter(|(q, _)| q.start <= after)
+            {
+                if q.value.is_none_or(|v| v > 0.0) {
+                    return Some(TimeMention::duration(i, q.end + 1, &q, unit));
+                }
             }
         }
-        // "seit 2022": a date claim for the year.
-        if let Some(y) = year_at(tokens, after) {
-            return Some(date(
+        if let Some(y) =
+            year_at(tokens, after).filter(|_| matches!(tokens[i].lower.as_str(), "seit" | "since"))
+        {
+            return Some(TimeMention::date(
                 i,
                 after + 1,
                 TimeExpr::Year(y),
@@ -551,107 +979,29 @@ fn mention_at(
             ));
         }
     }
-    if lexicon.ago_before.contains(&t.lower.as_str()) {
-        if let Some((n, end, _, _)) = number_at(tokens, i + 1, lexicon) {
-            if let Some(unit) = tokens.get(end).and_then(|u| lexicon.time_unit(&u.lower)) {
-                if n.fract() == 0.0 && n > 0.0 {
-                    return Some(date(
-                        i,
-                        end + 1,
-                        TimeExpr::Ago { n: n as u32, unit },
-                        Qualifier::Exact,
-                        Some(n),
-                    ));
-                }
-            }
-        }
+    let (q, unit) = time_quantity(tokens, i, lexicon, hedges)?;
+    if q.weak || q.value.is_some_and(|v| v <= 0.0) {
+        return None;
     }
-    if !lexicon.ago_after.is_empty() {
-        if let Some(q) = quantity_at(tokens, i, lexicon, hedges) {
-            if let Some(unit) = tokens.get(q.end).and_then(|u| lexicon.time_unit(&u.lower)) {
-                if tokens
-                    .get(q.end + 1)
-                    .is_some_and(|a| lexicon.ago_after.contains(&a.lower.as_str()))
-                {
-                    let n = q.value.unwrap_or(1.0);
-                    if n.fract() == 0.0 && n > 0.0 && q.qualifier == Qualifier::Exact {
-                        return Some(date(
-                            q.start,
-                            q.end + 2,
-                            TimeExpr::Ago { n: n as u32, unit },
-                            Qualifier::Exact,
-                            Some(n),
-                        ));
-                    }
-                }
-                if tokens
-                    .get(q.end + 1)
-                    .is_some_and(|a| lexicon.duration_closers.contains(&a.lower.as_str()))
-                    && !q.weak
-                {
-                    return Some(duration(q.start, q.end + 2, &q, unit));
-                }
-            }
-        }
-    } else if let Some(q) = quantity_at(tokens, i, lexicon, hedges) {
-        if let Some(unit) = tokens.get(q.end).and_then(|u| lexicon.time_unit(&u.lower)) {
-            if tokens
-                .get(q.end + 1)
-                .is_some_and(|a| lexicon.duration_closers.contains(&a.lower.as_str()))
-                && !q.weak
-            {
-                return Some(duration(q.start, q.end + 2, &q, unit));
-            }
-        }
+    let after = tokens.get(q.end + 1);
+    if after.is_some_and(|a| lexicon.duration_closers.contains(&a.lower.as_str())) {
+        return Some(TimeMention::duration(q.start, q.end + 2, &q, unit));
     }
-    // "nach drei Jahren Krieg", "after three years of war".
-    if matches!(t.lower.as_str(), "nach" | "after") {
-        if let Some((n, end, _, _)) = number_at(tokens, i + 1, lexicon) {
-            if let Some(unit) = tokens.get(end).and_then(|u| lexicon.time_unit(&u.lower)) {
-                let mut k = end + 1;
-                if tokens.get(k).is_some_and(|t| t.lower == "of") {
-                    k += 1;
-                }
-                if let Some(event) = tokens.get(k).filter(|e| {
-                    lexicon
-                        .concept(&e.lower)
-                        .is_some_and(|c| c == "war" || c == "attack")
-                }) {
-                    let _ = event;
-                    if n.fract() == 0.0 && n > 0.0 {
-                        return Some(TimeMention {
-                            start: i,
-                            end: k + 1,
-                            kind: Kind::EventAge,
-                            qualifier: Qualifier::Exact,
-                            value: Some(n),
-                            expr: Some(TimeExpr::Elapsed { n: n as u32, unit }),
-                            interval: None,
-                            unit: Some(unit),
-                            event_token: Some(k),
-                        });
-                    }
-                }
-            }
-        }
+    if after.is_some_and(|a| lexicon.not_duration_after.contains(&a.lower.as_str())) {
+        return None;
     }
-    None
+    if lexicon
+        .not_duration_before
+        .iter()
+        .any(|w| phrase_before(tokens, q.start, w).is_some())
+    {
+        return None;
+    }
+    Some(TimeMention::duration(q.start, q.end + 1, &q, unit))
 }
 
-fn duration(start: usize, end: usize, q: &Quantity, unit: TimeUnit) -> TimeMention {
-    TimeMention {
-        start,
-        end,
-        kind: Kind::Duration,
-        qualifier: q.qualifier,
-        value: q.value,
-        expr: None,
-        interval: Some(q.interval),
-        unit: Some(unit),
-        event_token: None,
-    }
-}
-
+/// "zwischen dem 10. und 14. März", "vom 22. bis 24. Mai", "between April 10 and 14",
+/// "from May 22 to 24": one date claim with an interval.
 fn date_range_at(
     tokens: &[Token],
     i: usize,
@@ -659,7 +1009,7 @@ fn date_range_at(
     tense: Tense,
 ) -> Option<TimeMention> {
     let t = &tokens[i];
-    let de = lexicon.lang == crate::Lang::De;
+    let de = lexicon.lang == Lang::De;
     let (mut j, link_words): (usize, &[&str]) = match t.lower.as_str() {
         "zwischen" | "between" => (i + 1, &["und", "and"]),
         "vom" | "from" => (i + 1, &["bis", "to", "until"]),
@@ -694,7 +1044,7 @@ fn date_range_at(
             day: d1,
             tense,
         };
-        return Some(date(
+        return Some(TimeMention::date(
             i,
             end,
             TimeExpr::Between(Box::new(first), Box::new(second)),
@@ -702,7 +1052,6 @@ fn date_range_at(
             None,
         ));
     }
-    // English: "between March 10 and 14", "March 10 to 14", "from 10 to 14 March".
     let (first, after) = absolute_at(tokens, j, lexicon, tense)?;
     let link = tokens.get(after)?;
     if !link_words.contains(&link.lower.as_str()) {
@@ -712,7 +1061,7 @@ fn date_range_at(
         return None;
     };
     if let Some((second, end)) = absolute_at(tokens, after + 1, lexicon, tense) {
-        return Some(date(
+        return Some(TimeMention::date(
             i,
             end,
             TimeExpr::Between(Box::new(first), Box::new(second)),
@@ -727,11 +1076,212 @@ fn date_range_at(
         day: d2,
         tense,
     };
-    Some(date(
+    Some(TimeMention::date(
         i,
         after + 2,
         TimeExpr::Between(Box::new(first), Box::new(second)),
         Qualifier::Range,
         None,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    fn mentions(text: &str, lang: Lang) -> Vec<(String, Kind)> {
+        let tokens = tokenize(text);
+        let mut taken = vec![false; tokens.len()];
+        let found = scan(&tokens, Lexicon::of(lang), &Hedges::default(), &mut taken);
+        found
+            .iter()
+            .map(|m| {
+                (
+                    text[tokens[m.start].start..tokens[m.end - 1].end].to_string(),
+                    m.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_and_habits_are_not_dates() {
+        let none: &[(&str, Lang)] = &[
+            ("In den letzten Tagen hatte es heftig geregnet.", Lang::De),
+            ("In recent days the rain was heavy.", Lang::En),
+            ("Der Markt findet mittwochs statt.", Lang::De),
+            ("Jeden Montag versammeln sich Demonstranten.", Lang::De),
+            ("Every Monday, protesters gather.", Lang::En),
+            (
+                "Der Minister sagte der „Welt am Sonntag“, er bleibe.",
+                Lang::De,
+            ),
+            (
+                "The minister told The Sunday Times that he would stay.",
+                Lang::En,
+            ),
+            ("Black Friday sales were weak.", Lang::En),
+            ("Die Montagsdemonstrationen waren ein Wendepunkt.", Lang::De),
+            ("Am Morgen war es kalt.", Lang::De),
+            ("Theresa May said the party had lost its way.", Lang::En),
+            ("The decision may come sooner, officials said.", Lang::En),
+            ("The museum is open Tuesday to Sunday.", Lang::En),
+            ("Der 63 Jahre alte Fahrer blieb unverletzt.", Lang::De),
+            ("Die Partei gewann im dritten Jahr in Folge.", Lang::De),
+        ];
+        for (text, lang) in none {
+            assert_eq!(mentions(text, *lang), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn mentions_and_their_kinds() {
+        use Kind::*;
+        let cases: &[(&str, Lang, &[(&str, Kind)])] = &[
+            (
+                "Morgen soll der Fahrplan gelten.",
+                Lang::De,
+                &[("Morgen", Date)],
+            ),
+            (
+                "Heute Morgen trat er zurück.",
+                Lang::De,
+                &[("Heute Morgen", Date)],
+            ),
+            (
+                "Am Dienstag vergangener Woche kam er.",
+                Lang::De,
+                &[("Am Dienstag vergangener Woche", Date)],
+            ),
+            (
+                "He came on Tuesday last week.",
+                Lang::En,
+                &[("on Tuesday last week", Date)],
+            ),
+            (
+                "They met the day before yesterday.",
+                Lang::En,
+                &[("the day before yesterday", Date)],
+            ),
+            (
+                "Der Streik dauerte zehn Tage.",
+                Lang::De,
+                &[("zehn Tage", Duration)],
+            ),
+            (
+                "Die Ermittlungen dauerten mehr als ein Jahr.",
+                Lang::De,
+                &[("mehr als ein Jahr", Duration)],
+            ),
+            (
+                "Repairs will take between two and three weeks.",
+                Lang::En,
+                &[("between two and three weeks", Duration)],
+            ),
+            ("Drei Tage später trat er zurück.", Lang::De, &[]),
+            (
+                "Two years after the fire, the hall reopened.",
+                Lang::En,
+                &[],
+            ),
+            (
+                "Der Krieg ist in sein drittes Jahr gegangen.",
+                Lang::De,
+                &[("in sein drittes Jahr", EventAge)],
+            ),
+            (
+                "The siege is in the third year of the war.",
+                Lang::En,
+                &[("in the third year of the war", EventAge)],
+            ),
+            (
+                "Workers are spending a fourth week outside.",
+                Lang::En,
+                &[("spending a fourth week", EventAge)],
+            ),
+            (
+                "Nach vier Jahren Verhandlungen kam der Vertrag.",
+                Lang::De,
+                &[("Nach vier Jahren Verhandlungen", EventAge)],
+            ),
+            (
+                "In zwei Tagen soll abgestimmt werden.",
+                Lang::De,
+                &[("In zwei Tagen", Date)],
+            ),
+            (
+                "Vor genau einem Jahr fiel die Mauer.",
+                Lang::De,
+                &[("Vor genau einem Jahr", Date)],
+            ),
+        ];
+        for (text, lang, want) in cases {
+            let want: Vec<(String, Kind)> = want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+            assert_eq!(mentions(text, *lang), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn tense_by_clause() {
+        let de = Lexicon::of(Lang::De);
+        let en = Lexicon::of(Lang::En);
+        let at = |text: &str, word: &str, lexicon: &'static Lexicon| {
+            let tokens = tokenize(text);
+            let i = tokens.iter().position(|t| t.text == word).unwrap();
+            clause_tense(&tokens, i, lexicon)
+        };
+        assert_eq!(
+            at("Das Konzert findet am Freitag statt.", "Freitag", de),
+            Tense::Present
+        );
+        assert_eq!(
+            at("Das Konzert fand am Freitag statt.", "Freitag", de),
+            Tense::Past
+        );
+        assert_eq!(
+            at("Die Kommission wird am Freitag entscheiden.", "Freitag", de),
+            Tense::Future
+        );
+        assert_eq!(
+            at(
+                "Er sagte am Dienstag, das Werk werde Ende Mai schließen.",
+                "Mai",
+                de
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            at(
+                "Er sagte am Dienstag, das Werk werde Ende Mai schließen.",
+                "Dienstag",
+                de
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            at("The committee meets on Friday.", "Friday", en),
+            Tense::Present
+        );
+        assert_eq!(
+            at("The committee postponed the vote on Friday.", "Friday", en),
+            Tense::Past
+        );
+        assert_eq!(
+            at(
+                "A spokesman said on Sunday that the airports would stay closed.",
+                "Sunday",
+                en
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            at(
+                "The union is on strike and will resume talks on Monday.",
+                "Monday",
+                en
+            ),
+            Tense::Future
+        );
+    }
 }

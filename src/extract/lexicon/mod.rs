@@ -16,6 +16,9 @@ use crate::document::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
     Past,
+    /// Present tense announcing something scheduled ("findet am Freitag statt", "opens on
+    /// Friday"): the named day is the publication day or the next one like it.
+    Present,
     Future,
 }
 
@@ -67,13 +70,50 @@ pub struct Lexicon {
     pub currencies: &'static [(&'static str, &'static str)],
     pub weekdays: &'static [(&'static str, Weekday)],
     pub months: &'static [(&'static str, u32)],
-    /// Day words and their offset from the publication day.
+    /// Day words and phrases ("übermorgen", "the day before yesterday") and their offset
+    /// from the publication day.
     pub relative_days: &'static [(&'static str, i64)],
     pub time_units: &'static [(&'static str, TimeUnit)],
-    /// Words right before a weekday or period that fix its direction.
-    pub direction_words: &'static [(&'static str, Tense)],
+    /// Plural forms of the time units ("Tagen", "weeks"): "in den letzten Tagen" names no period.
+    pub plural_units: &'static [&'static str],
+    /// Words right before a weekday or period that fix its direction; `true` when they exclude
+    /// the publication day itself ("vergangenen Donnerstag" on a Thursday is a week ago).
+    pub direction_words: &'static [(&'static str, Tense, bool)],
     /// Words in a clause that put it in the future.
     pub future_markers: &'static [&'static str],
+    /// Words that open a new clause without a comma before them ("that" in "said on Sunday
+    /// that the airports would stay closed"); the tense of one clause is not the other's.
+    pub clause_openers: &'static [&'static str],
+    /// Words in a clause that put it in the past (they outrank `schedule_verbs`).
+    pub past_markers: &'static [&'static str],
+    /// Present-tense verbs that announce a scheduled event ("findet", "opens").
+    pub schedule_verbs: &'static [&'static str],
+    /// Words before a weekday that make it habitual ("jeden Montag", "every Monday").
+    pub habitual_words: &'static [&'static str],
+    /// Parts of a day after a weekday or day word ("Abend", "evening"); German compounds
+    /// ("Dienstagabend") end in them.
+    pub day_parts: &'static [&'static str],
+    /// Words that may stand between "vor"/an ago-number and its number ("genau", "exactly").
+    pub exactly_words: &'static [&'static str],
+    /// "in" before a number of units: that many units after publication ("in zwei Tagen").
+    pub later_words: &'static [&'static str],
+    /// Words after a number of units that make it an offset from another event or an age,
+    /// not a duration ("drei Tage später", "two years after", "63 Jahre alt").
+    pub not_duration_after: &'static [&'static str],
+    /// Words before a number of units that make it an age ("im Alter von", "aged").
+    pub not_duration_before: &'static [&'static str],
+    /// Words before "its/the Nth week" that make it an event's age ("entering", "spending").
+    pub age_openers: &'static [&'static str],
+    /// Possessives and articles before the ordinal of an event age ("ihrer", "its").
+    pub age_determiners: &'static [&'static str],
+    /// Words after "im dritten Jahr" that make it a streak, not an age ("in Folge", "in a row").
+    pub consecutive_words: &'static [&'static str],
+    /// "nach", "after": "nach drei Jahren Krieg".
+    pub after_words: &'static [&'static str],
+    /// Words linking an anniversary or a period to its event ("des", "of").
+    pub event_links: &'static [&'static str],
+    /// Verbs of reporting; a date next to one dates the report ("berichtete am Sonntag").
+    pub report_verbs: &'static [&'static str],
     pub month_parts: &'static [(&'static str, MonthPart)],
     /// "seit", "for": a following quantity of time units is a duration.
     pub duration_openers: &'static [&'static str],
