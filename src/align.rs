@@ -4,7 +4,7 @@
 
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
-use crate::claim::Claim;
+use crate::claim::{Claim, Kind};
 
 /// Pairs of sentence indices (old, new) that are the same sentence or a rewording of it.
 pub fn align_sentences(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
@@ -122,7 +122,7 @@ pub fn pair_versions(
                     !used_new[j]
                         && old[i].kind == new[j].kind
                         && (old[i].subject == new[j].subject
-                            || !strict && same_stem_family(&old[i], &new[j]))
+                            || !strict && same_family_in_versions(&old[i], &new[j]))
                 });
                 if let Some(j) = hit {
                     used_old[i] = true;
@@ -154,6 +154,15 @@ pub fn pair_versions(
 fn same_stem_family(a: &Claim, b: &Claim) -> bool {
     let stem = |s: &str| s.contains(':');
     stem(&a.subject) && stem(&b.subject)
+}
+
+/// Whether two claims of aligned sentences may be the same fact although their subjects
+/// differ: both fall back to stems, or they are time claims of one kind and one of them has
+/// no event of its own ("event"), which an edit elsewhere in the sentence can change.
+pub fn same_family_in_versions(a: &Claim, b: &Claim) -> bool {
+    let time = matches!(a.kind, Kind::Date | Kind::Duration | Kind::EventAge);
+    same_stem_family(a, b)
+        || (time && a.kind == b.kind && (a.subject == "event" || b.subject == "event"))
 }
 
 #[cfg(test)]

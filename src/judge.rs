@@ -275,7 +275,7 @@ pub fn diff_versions(
         if !judgeable(a) || !judgeable(b) || a.attribution != b.attribution {
             continue;
         }
-        if a.subject != b.subject && !(a.subject.contains(':') && b.subject.contains(':')) {
+        if a.subject != b.subject && !align::same_family_in_versions(a, b) {
             continue;
         }
         if let Some(f) = judge(a, b, Relation::Versions, true, config) {
