@@ -174,8 +174,17 @@ fn emit(mut report: Report, common: &Common) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(path) = common.baseline.as_ref().or(config.baseline.as_ref()) {
-        Baseline::read(path)?.apply(&mut report);
+    // A baseline named in a config file is found beside that file.
+    let configured =
+        config
+            .baseline
+            .as_ref()
+            .map(|b| match common.config.as_deref().and_then(Path::parent) {
+                Some(dir) if b.is_relative() => dir.join(b),
+                _ => b.clone(),
+            });
+    if let Some(path) = common.baseline.clone().or(configured) {
+        Baseline::read(&path)?.apply(&mut report);
     }
     let report = &report;
     let format = match (common.format, &config.format) {

@@ -470,6 +470,42 @@ fn baseline_survives_edits_that_move_lines() {
             && !stdout.contains("dritte"),
         "{stdout}"
     );
+
+    // A config file elsewhere finds its baseline beside itself; json reports the suppressed.
+    std::fs::create_dir_all(dir.join("ci")).unwrap();
+    std::fs::rename(dir.join("accepted.json"), dir.join("ci/accepted.json")).unwrap();
+    std::fs::write(
+        dir.join("ci/claimdiff.toml"),
+        "baseline = \"accepted.json\"\n",
+    )
+    .unwrap();
+    let out = claimdiff_cmd(&dir)
+        .args([
+            "compare",
+            "kurier-v1.md",
+            "northern-wire.md",
+            "--published",
+            "2025-03-27",
+            "--config",
+            "ci/claimdiff.toml",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes = json["notes"].as_array().unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("accepted in the baseline")),
+        "{notes:?}"
+    );
+    assert_eq!(
+        json["findings"].as_array().unwrap().len(),
+        1,
+        "only the changed figure"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -236,12 +236,7 @@ fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String)
     let n = t.points.len();
     let x = |i: usize| left + (w - left - right) * (i as f64 + 0.5) / n as f64;
     let y = |v: f64| top + (h - top - bottom) * (1.0 - (v - min) / span);
-    let label = format!(
-        "{} of {} across {} versions",
-        t.kind.as_str(),
-        t.subject.replace('_', " "),
-        n
-    );
+    let label = format!("{} across {n} versions", super::what(t.kind, t.subject));
     write!(
         out,
         "<figure class=\"timeline\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\">",
@@ -352,9 +347,8 @@ fn finding_item(
     let v = f.verdict.as_str();
     write!(
         out,
-        "<li id=\"f{number}\" class=\"finding {v}\"><span class=\"verdict\">{v}</span><span class=\"what\">{} of {}</span><p class=\"reason\">{}</p>",
-        f.kind.as_str(),
-        escape(&f.subject.replace('_', " ")),
+        "<li id=\"f{number}\" class=\"finding {v}\"><span class=\"verdict\">{v}</span><span class=\"what\">{}</span><p class=\"reason\">{}</p>",
+        escape(&super::what(f.kind, &f.subject)),
         escape(&f.reason)
     )
     .unwrap();

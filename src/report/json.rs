@@ -73,6 +73,12 @@ pub(super) fn write(report: &Report, lines: bool, out: &mut dyn Write) -> io::Re
             .unresolved_documents()
             .into_iter()
             .map(|d| format!("{d}: no publication time, so relative dates stay unresolved"))
+            .chain((report.suppressed > 0).then(|| {
+                format!(
+                    "{} findings accepted in the baseline not shown",
+                    report.suppressed
+                )
+            }))
             .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &whole)?;

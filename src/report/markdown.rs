@@ -86,10 +86,9 @@ fn quote(report: &Report, c: &Claim, changed: &[Range<usize>], out: &mut String)
 fn section(report: &Report, n: usize, f: &Finding, out: &mut String) {
     writeln!(
         out,
-        "### {n}. {}: {} of {}\n",
+        "### {n}. {}: {}\n",
         f.verdict.as_str(),
-        f.kind.as_str(),
-        escape(&f.subject.replace('_', " "))
+        escape(&super::what(f.kind, &f.subject))
     )
     .unwrap();
     let (old_changed, new_changed) = match (&f.a, &f.b) {
@@ -171,11 +170,10 @@ pub(super) fn write(
         for (i, f) in shown.iter().enumerate() {
             writeln!(
                 s,
-                "| {} | **{}** | {} of {} | {} | {} |",
+                "| {} | **{}** | {} | {} | {} |",
                 i + 1,
                 f.verdict.as_str(),
-                f.kind.as_str(),
-                escape(&f.subject.replace('_', " ")),
+                escape(&super::what(f.kind, &f.subject)),
                 cell(&f.a),
                 cell(&f.b)
             )

@@ -176,6 +176,17 @@ impl std::str::FromStr for FailOn {
     }
 }
 
+/// What a finding or timeline is about, in words: "count of people killed", or just "percent"
+/// when the subject is the kind itself.
+pub fn what(kind: crate::claim::Kind, subject: &str) -> String {
+    let subject = subject.replace('_', " ");
+    if subject == kind.as_str() {
+        subject
+    } else {
+        format!("{} of {subject}", kind.as_str())
+    }
+}
+
 /// Whether `text`, `markdown` and `sarif` show a finding without `--all`.
 pub fn is_shown_by_default(v: Verdict) -> bool {
     v.is_alarm() || matches!(v, Verdict::Added | Verdict::Removed)
