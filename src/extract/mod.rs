@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::segment::{self, Sentence};
 
-use lexicon::{Lexicon, EVENT_KEYS};
+use lexicon::{Lexicon, EVENT_KEYS, PERSON_KEYS};
 use token::{tokenize, Token, TokenKind};
 
 /// Extracts every claim of a document, in text order.
@@ -98,7 +98,7 @@ fn extract_sentence(
             found.push(f);
             continue;
         }
-        match quantity_claim(&tokens, i, lexicon, config, &taken) {
+        match quantity_claim(&tokens, i, lexicon, config, &taken, &found) {
             Some(f) => {
                 for flag in &mut taken[f.start..f.end.min(tokens.len())] {
                     *flag = true;
@@ -164,7 +164,13 @@ struct Found {
     unresolved: Option<String>,
 }
 
-/// "das dritte Treffen", "das 3. Treffen", "the third round of talks", "zum dritten Mal".
+/// "das dritte Treffen", "das 3. Treffen", "the third round of talks", "zum dritten Mal",
+/// "die achte Zinssenkung in Folge", "their third straight win", "the 64th since …".
+///
+/// An ordinal numbers an event when its noun is an event the lexicon knows, or when a
+/// determiner stands before it and its noun is no place or rank ("im dritten Stock", "the 2nd
+/// district"). "First" of an unknown noun needs a series marker ("their first win in a row"),
+/// since "erste Erkenntnisse" and "its first report" number nothing.
 fn ordinal_at(
     tokens: &[Token],
     i: usize,
@@ -186,12 +192,33 @@ fn ordinal_at(
     if n == 0 {
         return None;
     }
+    // "der Zweite Weltkrieg", "Second World War": a capitalized ordinal inside a sentence is a name.
+    if i > 0
+        && t.kind == TokenKind::Word
+        && t.is_capitalized()
+        && tokens[i - 1].kind == TokenKind::Word
+    {
+        return None;
+    }
+    let determiner_at = (i > 0
+        && lexicon
+            .ordinal_determiners
+            .contains(&tokens[i - 1].lower.as_str()))
+    .then(|| i - 1);
     // "zum dritten Mal", "for the third time": the event is named elsewhere in the sentence.
     if tokens
         .get(after)
         .is_some_and(|w| matches!(w.lower.as_str(), "mal" | "time"))
     {
-        let start = if i >= 1 && matches!(tokens[i - 1].lower.as_str(), "zum" | "the") {
+        // "the first time since 1949" marks a record, not an occurrence.
+        if n == 1
+            && tokens
+                .get(after + 1)
+                .is_some_and(|w| matches!(w.lower.as_str(), "since" | "seit"))
+        {
+            return None;
+        }
+        let start = if i >= 1 && matches!(tokens[i - 1].lower.as_str(), "zum" | "the" | "a") {
             if i >= 2 && tokens[i - 2].lower == "for" {
                 i - 2
             } else {
@@ -206,48 +233,110 @@ fn ordinal_at(
     }
     // The numbered noun, past up to two adjectives.
     let mut k = after;
+    let mut series = false;
     while k < tokens.len() && k < after + 3 {
         let w = &tokens[k];
         if taken[k] || w.kind != TokenKind::Word {
-            return None;
+            break;
         }
-        if let Some(key) = lexicon.concept(&w.lower) {
-            if !EVENT_KEYS.contains(&key) {
-                return None;
-            }
-            let mut end = k + 1;
-            // "round of talks": the event is the talks.
-            let mut key = key.to_string();
-            let mut subject_text = w.text.to_string();
-            if tokens.get(end).is_some_and(|o| o.lower == "of") {
-                if let Some(next) = tokens.get(end + 1) {
-                    if let Some(k2) = lexicon
-                        .concept(&next.lower)
-                        .filter(|k| EVENT_KEYS.contains(k))
-                    {
-                        key = k2.to_string();
-                        subject_text = format!("{} of {}", w.text, next.text);
-                        end += 2;
-                    }
+        series |= lexicon.series_markers.contains(&w.lower.as_str());
+        let key = lexicon.concept(&w.lower);
+        let is_noun = match lexicon.lang {
+            crate::Lang::De => w.is_capitalized(),
+            crate::Lang::En => key.is_some() || !is_english_modifier(tokens, k, lexicon),
+        };
+        if !is_noun {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        let mut key = key.map(str::to_string);
+        let mut subject_text = w.text.to_string();
+        // "round of talks": the event is the talks.
+        if tokens.get(end).is_some_and(|o| o.lower == "of") {
+            if let Some(next) = tokens.get(end + 1) {
+                if let Some(k2) = lexicon
+                    .concept(&next.lower)
+                    .filter(|k| EVENT_KEYS.contains(k))
+                {
+                    key = Some(k2.to_string());
+                    subject_text = format!("{} of {}", w.text, next.text);
+                    end += 2;
                 }
             }
-            let start = if lexicon.lang == crate::Lang::De {
-                i
-            } else {
-                i
-            };
-            return Some(ordinal(start, end, n, key, subject_text));
         }
-        let is_adjective = match lexicon.lang {
-            crate::Lang::De => !w.is_capitalized(),
-            crate::Lang::En => true,
-        };
-        if !is_adjective {
-            return None;
+        let event = key.as_deref().is_some_and(|k| EVENT_KEYS.contains(&k));
+        if !event {
+            let rest: Vec<&str> = tokens[end..]
+                .iter()
+                .take(3)
+                .map(|t| t.lower.as_str())
+                .collect();
+            series |= lexicon
+                .series_markers
+                .iter()
+                .any(|m| rest.join(" ").starts_with(m))
+                || (rest.first() == Some(&"of")
+                    && rest
+                        .get(2)
+                        .is_some_and(|w| lexicon.concept(w) == Some("season")));
+            let place = lexicon.is_ordinal_non_event(&w.lower)
+                || lexicon.time_unit(&w.lower).is_some() && !series;
+            if determiner_at.is_none() || place || (n == 1 && !series) || key.is_some() && !series {
+                return None;
+            }
         }
-        k += 1;
+        // The mention starts at the ordinal, as "dritte Treffen" does, in both languages.
+        let start = i;
+        let key = key.unwrap_or_else(|| lexicon.stem(w.text));
+        return Some(ordinal(start, end, n, key, subject_text));
+    }
+    // "the prisoner swap, the 64th since the start of the war": the ordinal stands for the
+    // noun before it.
+    let next = tokens.get(after);
+    if determiner_at.is_some()
+        && n > 1
+        && next.is_none_or(|w| {
+            w.kind == TokenKind::Punct
+                || matches!(w.lower.as_str(), "since" | "seit" | "in" | "this" | "of")
+        })
+    {
+        if k == after {
+            let (subject, subject_text) =
+                subject::sentence_event(tokens, i, Kind::Ordinal, lexicon);
+            return Some(ordinal(
+                determiner_at.unwrap_or(i),
+                after,
+                n,
+                subject,
+                subject_text,
+            ));
+        }
     }
     None
+}
+
+/// Whether an English word after an ordinal modifies the noun that follows ("straight",
+/// "named", "consecutive") rather than being that noun.
+fn is_english_modifier(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> bool {
+    let next_is_noun = tokens.get(k + 1).is_some_and(|n| {
+        n.kind == TokenKind::Word
+            && !matches!(
+                n.lower.as_str(),
+                "of" | "in"
+                    | "since"
+                    | "this"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "to"
+                    | "and"
+                    | "running"
+                    | "as"
+            )
+    });
+    let _ = lexicon;
+    next_is_noun
 }
 
 fn ordinal(start: usize, end: usize, n: u32, subject: String, subject_text: String) -> Found {
@@ -266,59 +355,74 @@ fn ordinal(start: usize, end: usize, n: u32, subject: String, subject_text: Stri
     }
 }
 
-/// A count, percentage or sum of money whose number starts at token `i`.
+/// A count, percentage or sum of money whose number starts at token `i`; `before` holds the
+/// claims found earlier in the sentence, whose subject a figure standing alone may share.
 fn quantity_claim(
     tokens: &[Token],
     i: usize,
     lexicon: &'static Lexicon,
     config: &Config,
     taken: &[bool],
+    before: &[Found],
 ) -> Option<Found> {
     let q = quantity::quantity_at(tokens, i, lexicon, &config.hedges)?;
     if q.end > tokens.len() || taken[q.start..q.end].iter().any(|t| *t) {
         return None;
     }
     let first_number = &tokens[i];
-    // Labels and times: "Seite 12", "Artikel 5", "14 Uhr", "aged 63".
-    if q.start == i && i > 0 {
-        let before = tokens[i - 1].lower.trim_end_matches('.');
-        if lexicon.label_words.contains(&before) || before == "aged" {
-            return None;
-        }
-    }
-    let after_text: String = tokens[q.end.min(tokens.len())..]
-        .iter()
-        .take(2)
-        .map(|t| t.lower.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if lexicon.not_count_after.iter().any(|w| {
-        after_text == *w
-            || after_text.starts_with(&format!("{w} "))
-            || tokens
-                .get(q.end)
-                .is_some_and(|t| t.lower.trim_end_matches('.') == *w)
-    }) {
+    if is_code_or_time(tokens, i, &q, lexicon) {
         return None;
     }
-    // Money: a currency sign before or a currency word after.
-    let currency_before = i > 0
-        && q.start == i
-        && lexicon.currency(&tokens[i - 1].lower).is_some()
-        && tokens[i - 1].kind == TokenKind::Punct;
-    if let Some(code) = currency_before
-        .then(|| lexicon.currency(&tokens[i - 1].lower))
-        .flatten()
-    {
-        return Some(measure(q.start - 1, q.end, &q, Kind::Money, code, tokens));
+    // Money: a currency sign before or inside, or a currency word after.
+    let sign = (q.start.saturating_sub(1)..q.end.min(i + 1)).find(|&k| {
+        tokens[k].kind == TokenKind::Punct && lexicon.currency(&tokens[k].lower).is_some()
+    });
+    if let Some(k) = sign {
+        let code = lexicon.currency(&tokens[k].lower).unwrap_or("EUR");
+        let mut end = q.end;
+        // "£2.5bn pounds" never; "$5 billion dollars" rarely: take a repeated currency word.
+        if tokens
+            .get(end)
+            .is_some_and(|t| lexicon.currency(&t.lower) == Some(code) && t.kind == TokenKind::Word)
+        {
+            end += 1;
+        }
+        return Some(measure(
+            q.start.min(k),
+            end,
+            &q,
+            Kind::Money,
+            code,
+            1.0,
+            tokens,
+            lexicon,
+        ));
     }
     if let Some(next) = tokens.get(q.end) {
         if let Some(code) = lexicon.currency(&next.lower) {
-            return Some(measure(q.start, q.end + 1, &q, Kind::Money, code, tokens));
+            return Some(measure(
+                q.start,
+                q.end + 1,
+                &q,
+                Kind::Money,
+                code,
+                1.0,
+                tokens,
+                lexicon,
+            ));
         }
-        let two = tokens
-            .get(q.end + 1)
-            .map(|n2| format!("{} {}", next.lower, n2.lower));
+        if let Some((code, factor)) = lexicon.currency_subunit(&next.lower) {
+            return Some(measure(
+                q.start,
+                q.end + 1,
+                &q,
+                Kind::Money,
+                code,
+                factor,
+                tokens,
+                lexicon,
+            ));
+        }
         if lexicon.percent_words.contains(&next.lower.as_str()) {
             return Some(measure(
                 q.start,
@@ -326,31 +430,72 @@ fn quantity_claim(
                 &q,
                 Kind::Percent,
                 "percent",
+                1.0,
                 tokens,
+                lexicon,
             ));
         }
-        if let Some(two) = two.filter(|t| lexicon.percent_words.contains(&t.as_str())) {
-            let _ = two;
-            return Some(measure(
-                q.start,
-                q.end + 2,
-                &q,
-                Kind::Percent,
-                "percent",
-                tokens,
-            ));
-        }
-    }
-    // A year standing alone, IDs and numbers without anything counted are not claims.
-    let (subject, subject_text, end) = subject::counted(tokens, q.end, q.start, lexicon)?;
-    if q.digits && first_number.kind == TokenKind::Number && q.qualifier == Qualifier::Exact {
-        if let Ok(n) = first_number.text.parse::<u32>() {
-            if (1900..=2100).contains(&n) && subject.contains(':') {
-                return None;
+        if let Some(n2) = tokens.get(q.end + 1) {
+            if lexicon
+                .percent_words
+                .contains(&format!("{} {}", next.lower, n2.lower).as_str())
+            {
+                return Some(measure(
+                    q.start,
+                    q.end + 2,
+                    &q,
+                    Kind::Percent,
+                    "percent",
+                    1.0,
+                    tokens,
+                    lexicon,
+                ));
             }
         }
     }
-    if q.weak && !subject.starts_with("people_") {
+    // Labels: "Seite 12", "Artikel 5", "aged 63", "in 2019".
+    let label_before = q.start == i && i > 0 && {
+        let before = tokens[i - 1].lower.trim_end_matches('.');
+        lexicon.label_words.contains(&before) || before == "aged"
+    };
+    let year =
+        q.digits && q.qualifier == Qualifier::Exact && first_number.kind == TokenKind::Number && {
+            first_number
+                .text
+                .parse::<u32>()
+                .is_ok_and(|n| (1900..=2100).contains(&n))
+        };
+    let counted = subject::counted(tokens, q.end, q.start, lexicon);
+    let (subject, subject_text, end) = match counted {
+        // "12 years", "drei Monate": a span of time, which the time scanner reads as a duration.
+        Some((ref subject, _, end))
+            if end == q.end + 1 && is_time_unit_noun(tokens, q.end, lexicon) =>
+        {
+            let _ = subject;
+            return None;
+        }
+        Some(found) => {
+            if label_before || (year && found.0.contains(':')) {
+                return None;
+            }
+            found
+        }
+        None => {
+            if year
+                || (label_before && !lexicon.figure_links.contains(&tokens[i - 1].lower.as_str()))
+            {
+                return None;
+            }
+            figure_alone(tokens, &q, lexicon, before)?
+        }
+    };
+    // An article counts only people a predicate happens to: "eine Person getötet", not
+    // "einen Markt getroffen".
+    let person = subject_text.is_empty()
+        || lexicon
+            .concept(&subject_text.to_lowercase())
+            .is_some_and(|k| PERSON_KEYS.contains(&k) || k.starts_with("people_"));
+    if q.weak && !(subject.starts_with("people_") && person) {
         return None;
     }
     Some(Found {
@@ -368,18 +513,185 @@ fn quantity_claim(
     })
 }
 
+/// Numbers that are codes, names or clock times, not quantities: "Boeing 737", "Model 3",
+/// "Formel 1", "10115 Berlin", "2 StR 318/24", "8 p.m.", "14 Uhr", "47-Jährige".
+fn is_code_or_time(
+    tokens: &[Token],
+    i: usize,
+    q: &quantity::Quantity,
+    lexicon: &'static Lexicon,
+) -> bool {
+    let t = &tokens[i];
+    if t.kind == TokenKind::Number {
+        // News groups long figures ("10.115", "10,115"); five plain digits are a code.
+        if t.text.chars().all(|c| c.is_ascii_digit()) && t.text.len() >= 5 {
+            return true;
+        }
+        // A capitalized word right before a bare number names a model or class; sentence
+        // starts, hedges and months ("Rund 30", "März 2025") are not such names.
+        if q.start == i && i > 0 {
+            let before = &tokens[i - 1];
+            let is_name = before.kind == TokenKind::Word
+                && before.is_capitalized()
+                && i - 1 > 0
+                && lexicon.month(&before.lower).is_none()
+                && lexicon.concept(&before.lower).is_none()
+                && !lexicon.hedges.iter().any(|(h, _)| *h == before.lower);
+            if is_name {
+                return true;
+            }
+            if before.is_punct("§") || before.is_punct("#") || before.is_punct("№") {
+                return true;
+            }
+        }
+        if tokens
+            .get(q.end)
+            .is_some_and(|n| n.is_punct("/") && !n.space_before)
+        {
+            return true;
+        }
+    }
+    let Some(next) = tokens.get(q.end) else {
+        return false;
+    };
+    let word = next.lower.trim_end_matches('.');
+    if lexicon.not_count_after.contains(&word) {
+        return true;
+    }
+    let two = tokens
+        .get(q.end + 1)
+        .map(|n2| format!("{} {}", word, n2.lower.trim_end_matches('.')));
+    if two.is_some_and(|two| lexicon.not_count_after.contains(&two.as_str())) {
+        return true;
+    }
+    // "8 p.m." splits into letters and points: read it back as written.
+    let glued: String = tokens[q.end..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.text.len() <= 2)
+        .map(|t| t.lower.as_str())
+        .collect();
+    lexicon
+        .not_count_after
+        .iter()
+        .any(|w| w.contains('.') && (glued == *w || glued.strip_suffix('.') == Some(w)))
+}
+
+/// Whether the word at `k` is a calendar unit ("Jahre", "months").
+fn is_time_unit_noun(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> bool {
+    let Some(t) = tokens.get(k) else { return false };
+    // "three days of frost": the days are what is counted.
+    if tokens
+        .get(k + 1)
+        .is_some_and(|n| lexicon.linkers.contains(&n.lower.as_str()))
+    {
+        return false;
+    }
+    lexicon.time_unit(&t.lower).is_some()
+}
+
+/// A figure without a noun of its own: "208 of the 630 seats", "84 zu 4 Stimmen", "five votes
+/// to four", "Die Zahl der Toten stieg auf 62", "86 were rescued", "forced thousands from their
+/// homes". Its subject comes from the noun it shares or the one named before.
+fn figure_alone(
+    tokens: &[Token],
+    q: &quantity::Quantity,
+    lexicon: &'static Lexicon,
+    before: &[Found],
+) -> Option<(String, String, usize)> {
+    let next = tokens.get(q.end);
+    let previous_count = || {
+        before
+            .iter()
+            .rev()
+            .find(|f| f.kind == Kind::Count)
+            .map(|f| (f.subject.clone(), f.subject_text.clone(), q.end))
+    };
+    // Partitive: the noun comes with the next figure.
+    if let Some(link) = next.filter(|n| lexicon.partitive_links.contains(&n.lower.as_str())) {
+        let _ = link;
+        let mut k = q.end + 1;
+        while k < tokens.len() && k < q.end + 5 {
+            let t = &tokens[k];
+            if t.kind == TokenKind::Number || (lexicon.cardinal)(&t.lower).is_some() {
+                if let Some(other) = quantity::quantity_at(tokens, k, lexicon, &Default::default())
+                {
+                    if let Some((subject, text, _)) =
+                        subject::counted(tokens, other.end, other.start, lexicon)
+                    {
+                        return Some((subject, text, q.end));
+                    }
+                }
+                break;
+            }
+            if t.kind == TokenKind::Punct && !t.is_punct("'") && !t.is_punct("’") {
+                break;
+            }
+            if let Some(key) = lexicon.concept(&t.lower) {
+                // "63 of the drones"
+                return Some((key.to_string(), t.text.to_string(), q.end));
+            }
+            k += 1;
+        }
+    }
+    let link_before = q.start.checked_sub(1).map(|k| tokens[k].lower.as_str());
+    // "five votes to four", "3 rockets were intercepted and 1 fell", "his rival's 226".
+    if link_before.is_some_and(|l| {
+        lexicon.partitive_links.contains(&l) || matches!(l, "and" | "und" | "s" | "are" | "sind")
+    }) {
+        if let Some(found) = previous_count() {
+            return Some(found);
+        }
+    }
+    // "Die Zahl der Toten stieg auf 62", "stand at 7.5 million", "dropped by over 1,700".
+    let big = q.interval.lo >= 10.0 || q.qualifier == Qualifier::Vague;
+    if big && link_before.is_some_and(|l| lexicon.figure_links.contains(&l)) {
+        if let Some((subject, text)) = subject::noun_before(tokens, q.start - 1, lexicon) {
+            return Some((subject, text, q.end));
+        }
+    }
+    // "86 were rescued": a figure as the subject of its clause.
+    if next.is_some_and(|n| lexicon.auxiliaries.contains(&n.lower.as_str())) && q.start == 0 || {
+        let after_break = q.start == 0 || tokens[q.start - 1].kind == TokenKind::Punct;
+        after_break && next.is_some_and(|n| lexicon.auxiliaries.contains(&n.lower.as_str()))
+    } {
+        return previous_count().or_else(|| Some(("people".to_string(), String::new(), q.end)));
+    }
+    // "forced thousands from their homes": the plural vague nouns stand for people.
+    if q.qualifier == Qualifier::Vague
+        && tokens[q.start].kind == TokenKind::Word
+        && is_vague_noun(&tokens[q.start].lower)
+    {
+        return Some(("people".to_string(), String::new(), q.end));
+    }
+    None
+}
+
+/// "Dutzende", "Tausende", "dozens", "thousands": vague words that are nouns, not determiners.
+fn is_vague_noun(word: &str) -> bool {
+    word.ends_with("ende")
+        || word.ends_with("ends")
+        || word.ends_with("zens")
+        || word.ends_with("ions")
+}
+
+#[allow(clippy::too_many_arguments)]
 fn measure(
     start: usize,
     end: usize,
     q: &quantity::Quantity,
     kind: Kind,
     unit: &str,
+    factor: f64,
     tokens: &[Token],
+    lexicon: &'static Lexicon,
 ) -> Found {
-    let (subject, subject_text) = match kind {
-        Kind::Percent => ("percent".to_string(), tokens[end - 1].text.to_string()),
-        _ => ("money".to_string(), unit.to_string()),
-    };
+    let (subject, subject_text) =
+        measured_subject(tokens, start, end, lexicon).unwrap_or_else(|| match kind {
+            Kind::Percent => ("percent".to_string(), String::new()),
+            _ => ("money".to_string(), String::new()),
+        });
+    let scale = |v: f64| v * factor;
     Found {
         start,
         end,
@@ -387,10 +699,50 @@ fn measure(
         subject,
         subject_text,
         qualifier: q.qualifier,
-        value: q.value,
-        interval: Some(q.interval),
+        value: q.value.map(scale),
+        interval: Some(crate::claim::Interval {
+            lo: scale(q.interval.lo),
+            hi: q.interval.hi.map(scale),
+        }),
         unit: Some(unit.to_string()),
         days: None,
         unresolved: None,
     }
+}
+
+/// What a share or sum is of: the noun after "of"/"der" ("28,6 Prozent der Stimmen", "73
+/// percent of the vote"), else the noun it is said of before ("Die Inflationsrate lag bei 2,4
+/// Prozent", "unemployment rose to 5.1%"). Only concept keys count: a per-language stem would
+/// keep "22,8 Prozent" and "22.8 percent" of two outlets from ever being paired.
+fn measured_subject(
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    lexicon: &'static Lexicon,
+) -> Option<(String, String)> {
+    let of = tokens.get(end)?;
+    let genitive = matches!(of.lower.as_str(), "of" | "der" | "des");
+    if genitive || lexicon.linkers.contains(&of.lower.as_str()) {
+        let mut k = end + 1;
+        if tokens.get(k).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "the" | "their" | "its" | "der" | "des" | "dem" | "den" | "die"
+            )
+        }) {
+            k += 1;
+        }
+        for t in tokens.iter().skip(k).take(3) {
+            if t.kind != TokenKind::Word || (lexicon.cardinal)(&t.lower).is_some() {
+                break;
+            }
+            if let Some(key) = lexicon.concept(&t.lower) {
+                return Some((key.to_string(), t.text.to_string()));
+            }
+            if lexicon.lang == crate::Lang::De && t.is_capitalized() {
+                break;
+            }
+        }
+    }
+    subject::noun_before(tokens, start, lexicon).filter(|(key, _)| !key.contains(':'))
 }

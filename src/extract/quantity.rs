@@ -87,8 +87,24 @@ pub fn number_at(
             (v, i + 1, false, true)
         }
         TokenKind::Word => {
-            if lexicon.article_ones.contains(&t.lower.as_str()) {
-                (1.0, i + 1, true, false)
+            let article = lexicon.article_ones.contains(&t.lower.as_str());
+            let scale_next = tokens.get(i + 1).and_then(|n| scale_word(n, lexicon));
+            if article
+                && ((lexicon.cardinal)(&t.lower).is_none() || scale_next.is_some_and(|s| s >= 1e3))
+            {
+                // "a hundred", "eine Million", "a thousand": the article counts one of the scale.
+                if let Some(half) = tokens
+                    .get(i + 1)
+                    .and_then(|_| half_of_scale(tokens, i + 1, lexicon))
+                {
+                    return Some(half);
+                }
+                match scale_next {
+                    Some(scale) => (scale, i + 2, false, false),
+                    None => (1.0, i + 1, true, false),
+                }
+            } else if let Some(half) = half_of_scale(tokens, i, lexicon) {
+                half
             } else if let Some((v, e)) = digits_with_scale(&t.lower, lexicon) {
                 (v * e, i + 1, false, true)
             } else {
@@ -125,7 +141,8 @@ pub fn number_at(
                     }
                     value = current;
                 }
-                (value, end, false, false)
+                // "one", "ein" alone may be an article or pronoun: a count only in count context.
+                (value, end, article && end == i + 1, false)
             }
         }
         TokenKind::Punct => return None,
@@ -160,6 +177,35 @@ pub fn number_at(
     Some((value, end, weak, digits))
 }
 
+/// A scale word, or "hundred" standing as one ("a hundred").
+fn scale_word(t: &Token, lexicon: &'static Lexicon) -> Option<f64> {
+    let word = t.lower.trim_end_matches('.');
+    lexicon
+        .scale(word)
+        .or_else(|| ((lexicon.cardinal)(word) == Some(100.0) && word.len() > 3).then_some(100.0))
+}
+
+/// "half a million", "eine halbe Million": half of the scale word.
+fn half_of_scale(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+) -> Option<(f64, usize, bool, bool)> {
+    let t = &tokens[i];
+    if t.lower != "half" && (lexicon.cardinal)(&t.lower) != Some(0.5) {
+        return None;
+    }
+    let mut k = i + 1;
+    if tokens
+        .get(k)
+        .is_some_and(|a| lexicon.article_ones.contains(&a.lower.as_str()))
+    {
+        k += 1;
+    }
+    let scale = scale_word(tokens.get(k)?, lexicon)?;
+    Some((0.5 * scale, k + 1, false, false))
+}
+
 /// "5bn", "10m", "3k": digits with a glued scale suffix.
 fn digits_with_scale(word: &str, lexicon: &'static Lexicon) -> Option<(f64, f64)> {
     let split = word.find(|c: char| c.is_alphabetic())?;
@@ -169,6 +215,19 @@ fn digits_with_scale(word: &str, lexicon: &'static Lexicon) -> Option<(f64, f64)
     }
     let scale = lexicon.scale(suffix)?;
     Some((parse_digits(num, lexicon.lang)?, scale))
+}
+
+/// A number at token `i`, or right after a currency sign there ("€950" in "between €70 and €950").
+fn number_after_sign(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+) -> Option<(f64, usize, bool, bool)> {
+    let t = tokens.get(i)?;
+    if t.kind == TokenKind::Punct && lexicon.currency(&t.lower).is_some() {
+        return number_at(tokens, i + 1, lexicon);
+    }
+    number_at(tokens, i, lexicon)
 }
 
 /// Matches a phrase of lowercase words ending at token `end` (exclusive); returns its first token.
@@ -279,10 +338,10 @@ pub fn quantity_at(
         .range_openers
         .contains(&tokens.get(i)?.lower.as_str())
     {
-        let (a, a_end, _, digits) = number_at(tokens, i + 1, lexicon)?;
+        let (a, a_end, _, digits) = number_after_sign(tokens, i + 1, lexicon)?;
         let link = tokens.get(a_end)?;
         if lexicon.range_opener_links.contains(&link.lower.as_str()) {
-            let (b, b_end, _, _) = number_at(tokens, a_end + 1, lexicon)?;
+            let (b, b_end, _, _) = number_after_sign(tokens, a_end + 1, lexicon)?;
             if b > a {
                 return Some(range(i, b_end, a, b, digits, tokens, a_end, lexicon));
             }
@@ -293,7 +352,7 @@ pub fn quantity_at(
     // "20 bis 30", "20 to 30", "20–30".
     if let Some(link) = tokens.get(end) {
         if lexicon.range_links.contains(&link.lower.as_str()) {
-            if let Some((b, b_end, false, _)) = number_at(tokens, end + 1, lexicon) {
+            if let Some((b, b_end, false, _)) = number_after_sign(tokens, end + 1, lexicon) {
                 if b > n && !weak {
                     return Some(range(i, b_end, n, b, digits, tokens, end, lexicon));
                 }
@@ -357,8 +416,12 @@ fn hedged(
             }
         }
     }
-    // "Ca." leaves its period as a token between hedge and number.
-    if best.is_none() && i >= 2 && tokens[i - 1].is_punct(".") {
+    // "Ca." leaves its period as a token between hedge and number; "about $1.6 billion" a sign.
+    if best.is_none()
+        && i >= 2
+        && tokens[i - 1].kind == TokenKind::Punct
+        && (tokens[i - 1].is_punct(".") || lexicon.currency(&tokens[i - 1].lower).is_some())
+    {
         for &(phrase, q) in lexicon.hedges {
             if let Some(s) = phrase_before(tokens, i - 1, phrase) {
                 best = Some((s, q));
@@ -366,7 +429,7 @@ fn hedged(
         }
     }
     let (start, qualifier) = match best {
-        Some((s, q)) if !weak => (s, q),
+        Some((s, q)) => (s, q),
         _ => (i, Qualifier::Exact),
     };
     Quantity {
@@ -375,7 +438,12 @@ fn hedged(
         qualifier,
         value: Some(n),
         interval: interval(qualifier, n, hedges),
-        weak,
+        // A hedge makes an article a number ("mindestens ein Mensch", "more than one"); a
+        // preposition that doubles as a hedge does not ("über eine knappe Mehrheit").
+        weak: weak
+            && !best.is_some_and(|(s, q)| {
+                matches!(q, Qualifier::AtLeast | Qualifier::AtMost) || i - s >= 2
+            }),
         digits,
     }
 }

@@ -74,8 +74,10 @@ const EN_STOP: &[&str] = &[
 
 /// The counted noun after a quantity ending at `from`: (subject, subject text, end token).
 ///
-/// German nouns are capitalized, so lowercase words between number and noun are adjectives;
-/// English takes the lexicon's noun within the next words, or else the phrase's last word.
+/// German nouns are capitalized, so inflected lowercase words between number and noun are
+/// adjectives; English takes the lexicon's noun within the next words, or else the phrase's last
+/// word. Acronyms ("US", "MAX") modify a noun but are none. A casualty predicate near the noun
+/// ("verletzt", "killed") turns a count of people into `people_<predicate>`.
 pub fn counted(
     tokens: &[Token],
     from: usize,
@@ -84,27 +86,36 @@ pub fn counted(
 ) -> Option<(String, String, usize)> {
     let mut k = from;
     let mut adjectives = 0;
-    let mut noun: Option<(usize, Option<&'static str>)> = None;
+    let mut noun: Option<(usize, usize, Option<&'static str>)> = None;
     while k < tokens.len() && adjectives <= 3 {
         let t = &tokens[k];
-        if t.kind != TokenKind::Word {
+        if t.kind != TokenKind::Word || (lexicon.cardinal)(&t.lower).is_some() {
             break;
         }
         if lexicon.linkers.contains(&t.lower.as_str()) && k == from {
             k += 1;
             continue;
         }
-        if let Some(key) = lexicon.concept(&t.lower) {
-            noun = Some((k, Some(key)));
+        if let Some((end, key)) = phrase_concept(tokens, k, lexicon) {
+            noun = Some((k, end, Some(key)));
             break;
+        }
+        if let Some(key) = lexicon.concept(&t.lower) {
+            noun = Some((k, k + 1, Some(key)));
+            break;
+        }
+        if is_acronym(t) {
+            adjectives += 1;
+            k += 1;
+            continue;
         }
         match lexicon.lang {
             Lang::De => {
                 if t.is_capitalized() {
-                    noun = Some((k, None));
+                    noun = Some((k, k + 1, None));
                     break;
                 }
-                if lexicon.predicate(&t.lower).is_some() {
+                if lexicon.predicate(&t.lower).is_some() || !looks_like_adjective(&t.lower) {
                     break;
                 }
             }
@@ -116,9 +127,10 @@ pub fn counted(
                     n.kind == TokenKind::Word
                         && !EN_STOP.contains(&n.lower.as_str())
                         && lexicon.predicate(&n.lower).is_none()
+                        && (lexicon.cardinal)(&n.lower).is_none()
                 });
                 if !next_is_word || adjectives == 3 {
-                    noun = Some((k, None));
+                    noun = Some((k, k + 1, None));
                     break;
                 }
             }
@@ -128,22 +140,32 @@ pub fn counted(
     }
     let predicate = predicate_near(
         tokens,
-        noun.map_or(from, |(n, _)| n + 1),
+        noun.map_or(from, |(_, e, _)| e),
         hedge_start,
         lexicon,
     );
     match noun {
-        Some((n, Some(key))) => {
-            let text = tokens[n].text.to_string();
+        Some((n, end, Some(key))) => {
+            let text = tokens[n..end]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ");
             let key = match predicate {
                 Some(p) if PERSON_KEYS.contains(&key) => format!("people_{p}"),
                 _ => key.to_string(),
             };
-            Some((key, text, n + 1))
+            Some((key, text, end))
         }
-        Some((n, None)) => {
+        Some((n, end, None)) => {
             let word = tokens[n].text;
-            Some((lexicon.stem(word), word.to_string(), n + 1))
+            // "27 Verdächtige festgenommen", "42 suspected militants detained": whoever the
+            // predicate happens to is counted by it.
+            let key = match predicate {
+                Some(p) => format!("people_{p}"),
+                None => lexicon.stem(word),
+            };
+            Some((key, word.to_string(), end))
         }
         None => {
             // "dozens were injured", "zwei starben": the predicate stands in for the noun.
@@ -153,17 +175,72 @@ pub fn counted(
     }
 }
 
-/// A casualty predicate after the noun (within the clause) or right before the hedge.
+/// A concept of several words starting at token `k` ("heads of state", "Staats- und
+/// Regierungschefs"): its end token and key.
+fn phrase_concept(
+    tokens: &[Token],
+    k: usize,
+    lexicon: &'static Lexicon,
+) -> Option<(usize, &'static str)> {
+    for len in (2..=4).rev() {
+        let Some(words) = tokens.get(k..k + len) else {
+            continue;
+        };
+        if words.iter().any(|w| w.kind != TokenKind::Word) {
+            continue;
+        }
+        let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+        if let Some(key) = lexicon.concept_phrase(&lower) {
+            return Some((k + len, key));
+        }
+    }
+    None
+}
+
+/// "US", "MAX", "StR": letters in capitals, a name or code rather than a counted noun.
+fn is_acronym(t: &Token) -> bool {
+    let letters = t.text.chars().filter(|c| c.is_alphabetic());
+    let (mut upper, mut lower, mut upper_inside) = (0, 0, false);
+    for (n, c) in letters.enumerate() {
+        if c.is_uppercase() {
+            upper += 1;
+            upper_inside |= n > 0;
+        } else {
+            lower += 1;
+        }
+    }
+    upper >= 2 && lower == 0 || (upper_inside && t.text.len() <= 4 && !t.text.contains('-'))
+}
+
+/// German attributive adjectives and participles carry an ending ("neue", "mutmaßlichen",
+/// "deutsche"); a bare verb or adverb ("traf", "erst", "rund") ends the noun phrase.
+fn looks_like_adjective(word: &str) -> bool {
+    ["e", "en", "er", "es", "em"]
+        .iter()
+        .any(|e| word.ends_with(e))
+        && word.chars().count() > 3
+}
+
+/// A casualty predicate for the counted noun: the verb right before the hedge ("killed a
+/// man", "detained 42 militants"), else one after the noun within its clause.
 fn predicate_near(
     tokens: &[Token],
     after: usize,
     hedge_start: usize,
     lexicon: &'static Lexicon,
 ) -> Option<&'static str> {
+    // Within the noun's own clause first: "four people were hurt", "dozens were injured".
     let mut k = after;
-    while k < tokens.len() && k < after + 5 {
+    while k < tokens.len() && k < after + 10 {
         let t = &tokens[k];
-        if t.kind == TokenKind::Punct || t.kind == TokenKind::Number {
+        if t.kind == TokenKind::Number
+            || (t.kind == TokenKind::Punct && !t.is_punct("-"))
+            || (lexicon.cardinal)(&t.lower).is_some()
+            || matches!(
+                t.lower.as_str(),
+                "and" | "und" | "or" | "oder" | "but" | "aber" | "while" | "während" | "sowie"
+            )
+        {
             break;
         }
         if let Some(p) = lexicon.predicate(&t.lower) {
@@ -174,12 +251,9 @@ fn predicate_near(
                 return Some(p);
             }
         }
-        if lexicon.article_ones.contains(&t.lower.as_str()) && k > after {
-            break;
-        }
         k += 1;
     }
-    // "killed at least 12 people", "injuring 30".
+    // Then the verb whose object the count is: "killed at least 12 people", "injuring 30".
     for back in 1..=2 {
         let Some(j) = hedge_start.checked_sub(back) else {
             break;
@@ -192,6 +266,76 @@ fn predicate_near(
         }
     }
     None
+}
+
+/// The noun a figure standing alone belongs to, named before it in its clause: "Die Zahl der
+/// Toten stieg auf 62" (→ the dead), "the death toll rose to 17", "NHS waiting lists stand at
+/// 7.5 million". A known concept wins over the nearest unknown noun.
+pub fn noun_before(
+    tokens: &[Token],
+    at: usize,
+    lexicon: &'static Lexicon,
+) -> Option<(String, String)> {
+    let mut nearest: Option<usize> = None;
+    let mut k = at;
+    while k > 0 && at - k < 12 {
+        k -= 1;
+        let t = &tokens[k];
+        if t.kind == TokenKind::Punct && !t.is_punct("-") && !t.is_punct("'") && !t.is_punct("’")
+        {
+            break;
+        }
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        if let Some((_, key)) = lexicon.figure_nouns.iter().find(|(w, _)| *w == t.lower) {
+            if let Some(key) = key {
+                return Some((key.to_string(), t.text.to_string()));
+            }
+            // "Zahl der Toten", "number of dead": the noun after it.
+            for n in tokens[k + 1..at]
+                .iter()
+                .filter(|n| n.kind == TokenKind::Word)
+                .skip(1)
+                .take(2)
+            {
+                if let Some(key) = lexicon.concept(&n.lower) {
+                    return Some((key.to_string(), n.text.to_string()));
+                }
+                if n.is_capitalized() || lexicon.lang == Lang::En {
+                    return Some((lexicon.stem(n.text), n.text.to_string()));
+                }
+            }
+            continue;
+        }
+        // Events and spans of time ("im vergangenen Jahr") frame a figure; they are not what
+        // it measures.
+        if lexicon.time_unit(&t.lower).is_some() {
+            continue;
+        }
+        if let Some(key) = lexicon.concept(&t.lower) {
+            if !EVENT_KEYS.contains(&key) && !matches!(key, "year" | "month" | "week" | "day") {
+                return Some((key.to_string(), t.text.to_string()));
+            }
+            continue;
+        }
+        let noun_like = match lexicon.lang {
+            Lang::De => t.is_capitalized() && k > 0,
+            Lang::En => {
+                !EN_STOP.contains(&t.lower.as_str())
+                    && !t.is_capitalized()
+                    && t.lower.ends_with('s')
+            }
+        };
+        if noun_like
+            && nearest.is_none()
+            && lexicon.month(&t.lower).is_none()
+            && lexicon.weekday(&t.lower).is_none()
+        {
+            nearest = Some(k);
+        }
+    }
+    nearest.map(|n| (lexicon.stem(tokens[n].text), tokens[n].text.to_string()))
 }
 
 /// The event a time expression or unnumbered ordinal belongs to: the nearest event noun in

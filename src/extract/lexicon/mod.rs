@@ -7,6 +7,9 @@
 mod de;
 mod en;
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use chrono::Weekday;
 
 use crate::claim::{Qualifier, TimeUnit};
@@ -130,6 +133,26 @@ pub struct Lexicon {
     pub ordinal_contexts: &'static [&'static str],
     /// Nouns for anniversaries ("Jahrestag", "anniversary").
     pub anniversary_words: &'static [&'static str],
+    /// Nouns an ordinal ranks or places rather than numbering an event ("im dritten Stock",
+    /// "the 2nd district"); matched as word endings.
+    pub ordinal_non_events: &'static [&'static str],
+    /// Words after an ordinal's noun, or between ordinal and noun, that make it one of a series
+    /// ("in Folge", "consecutive", "in a row").
+    pub series_markers: &'static [&'static str],
+    /// Words before an ordinal that make it name one occurrence ("the", "zum", "their").
+    pub ordinal_determiners: &'static [&'static str],
+    /// Minor currency units: word, ISO code, value in the major unit ("Cent" = 0.01 EUR).
+    pub currency_subunits: &'static [(&'static str, &'static str, f64)],
+    /// Words before a number standing without a noun that take it as the figure of a noun named
+    /// before ("Die Zahl der Toten stieg auf 62", "the toll rose to 17").
+    pub figure_links: &'static [&'static str],
+    /// Words between two numbers of which the second carries the noun ("208 of the 630 seats",
+    /// "412 von 650 Sitzen", "84 zu 4 Stimmen").
+    pub partitive_links: &'static [&'static str],
+    /// Auxiliaries after a number standing for a noun said before ("86 were rescued").
+    pub auxiliaries: &'static [&'static str],
+    /// Words naming the figure of what follows ("Zahl", "number", "toll").
+    pub figure_nouns: &'static [(&'static str, Option<&'static str>)],
 }
 
 /// Keys of concepts that are people, so a casualty predicate turns them into `people_<predicate>`.
@@ -155,6 +178,12 @@ pub const PERSON_KEYS: &[&str] = &[
     "tourist",
     "fighter",
     "miner",
+    "lawmaker",
+    "rescuer",
+    "suspect",
+    "protester",
+    "resident",
+    "fan",
 ];
 
 /// Keys whose counts are running tallies: a later, higher figure is an update, not a clash.
@@ -190,6 +219,10 @@ pub const EVENT_KEYS: &[&str] = &[
     "protest",
     "wave",
     "negotiation",
+    "win",
+    "edition",
+    "title",
+    "race",
 ];
 
 impl Lexicon {
@@ -212,27 +245,54 @@ impl Lexicon {
     /// assert_eq!(Lexicon::of(Lang::En).concept("nations"), Some("country"));
     /// ```
     pub fn concept(&self, word: &str) -> Option<&'static str> {
+        let index = self.index();
         let mut best: Option<(usize, &'static str)> = None;
-        for &(stem, key) in self.concepts {
-            let (compound, stem) = match stem.strip_prefix('*') {
-                Some(s) => (true, s),
-                None => (false, stem),
+        for ending in self.noun_endings {
+            let Some(core) = word.strip_suffix(ending) else {
+                continue;
             };
-            for ending in self.noun_endings {
-                let Some(core) = word.strip_suffix(ending) else {
-                    continue;
-                };
-                let hit = if compound {
-                    core.ends_with(stem)
-                } else {
-                    core == stem
-                };
-                if hit && best.is_none_or(|(len, _)| stem.len() > len) {
-                    best = Some((stem.len(), key));
+            if let Some(&key) = index.exact.get(core) {
+                if best.is_none_or(|(len, _)| core.len() > len) {
+                    best = Some((core.len(), key));
+                }
+            }
+            // The longest compound stem that ends the word: suffixes from the longest down.
+            let first = core.len().saturating_sub(index.longest_compound);
+            for (at, _) in core.char_indices().filter(|(at, _)| *at >= first) {
+                let tail = &core[at..];
+                if best.is_some_and(|(len, _)| tail.len() <= len) {
+                    break;
+                }
+                if let Some(&key) = index.compound.get(tail) {
+                    best = Some((tail.len(), key));
+                    break;
                 }
             }
         }
         best.map(|(_, key)| key)
+    }
+
+    /// The concept key of a phrase of several lowercase words ("heads of state",
+    /// "staats- und regierungschefs"), if the lexicon knows it.
+    pub fn concept_phrase(&self, words: &[&str]) -> Option<&'static str> {
+        if words.len() < 2 {
+            return None;
+        }
+        // Whole phrases only: a compound stem must not match the end of a phrase.
+        let phrase = words.join(" ");
+        let index = self.index();
+        self.noun_endings.iter().find_map(|ending| {
+            phrase
+                .strip_suffix(ending)
+                .and_then(|core| index.exact.get(core).copied())
+        })
+    }
+
+    fn index(&self) -> &'static Index {
+        match self.lang {
+            Lang::De => &DE_INDEX,
+            Lang::En => &EN_INDEX,
+        }
     }
 
     /// The fallback subject of a noun the lexicon does not know: a per-language stem.
@@ -251,10 +311,7 @@ impl Lexicon {
     }
 
     pub fn predicate(&self, word: &str) -> Option<&'static str> {
-        self.predicates
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, p)| *p)
+        self.index().predicates.get(word).copied()
     }
 
     pub fn is_abbreviation(&self, word: &str) -> bool {
@@ -284,10 +341,7 @@ impl Lexicon {
     }
 
     pub fn weekday(&self, word: &str) -> Option<Weekday> {
-        self.weekdays
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, d)| *d)
+        self.index().weekdays.get(word).copied()
     }
 
     /// A weekday that starts a compound ("mittwochabend").
@@ -300,34 +354,92 @@ impl Lexicon {
     }
 
     pub fn month(&self, word: &str) -> Option<u32> {
-        let word = word.trim_end_matches('.');
-        self.months
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, m)| *m)
+        self.index().months.get(word.trim_end_matches('.')).copied()
     }
 
     pub fn time_unit(&self, word: &str) -> Option<TimeUnit> {
-        self.time_units
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, u)| *u)
+        self.index().time_units.get(word).copied()
     }
 
     pub fn scale(&self, word: &str) -> Option<f64> {
-        self.scales
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, s)| *s)
+        self.index().scales.get(word).copied()
     }
 
     pub fn currency(&self, word: &str) -> Option<&'static str> {
-        self.currencies
+        self.index().currencies.get(word).copied()
+    }
+
+    /// A minor currency unit ("cent", "pence"): its ISO code and value in the major unit.
+    pub fn currency_subunit(&self, word: &str) -> Option<(&'static str, f64)> {
+        self.currency_subunits
             .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, c)| *c)
+            .find(|(w, _, _)| *w == word)
+            .map(|(_, c, f)| (*c, *f))
+    }
+
+    /// Whether an ordinal before this (lowercase) noun ranks a place, not an event.
+    pub fn is_ordinal_non_event(&self, word: &str) -> bool {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        self.ordinal_non_events
+            .iter()
+            .any(|w| word.ends_with(w) || singular.ends_with(w))
     }
 }
+
+/// Hash tables over one lexicon's lists, built once at first use, so that a lookup costs the
+/// same however long the lists grow.
+struct Index {
+    /// Concept stems that must match the whole word (less its ending).
+    exact: HashMap<&'static str, &'static str>,
+    /// Concept stems that may end a compound (`*` in the list).
+    compound: HashMap<&'static str, &'static str>,
+    longest_compound: usize,
+    predicates: HashMap<&'static str, &'static str>,
+    scales: HashMap<&'static str, f64>,
+    currencies: HashMap<&'static str, &'static str>,
+    months: HashMap<&'static str, u32>,
+    weekdays: HashMap<&'static str, Weekday>,
+    time_units: HashMap<&'static str, TimeUnit>,
+}
+
+impl Index {
+    fn build(lexicon: &'static Lexicon) -> Index {
+        let mut exact = HashMap::new();
+        let mut compound = HashMap::new();
+        for &(stem, key) in lexicon.concepts {
+            match stem.strip_prefix('*') {
+                Some(s) => {
+                    compound.entry(s).or_insert(key);
+                }
+                None => {
+                    exact.entry(stem).or_insert(key);
+                }
+            }
+        }
+        // First entry wins, as the lists are read top down.
+        fn table<V: Copy>(list: &'static [(&'static str, V)]) -> HashMap<&'static str, V> {
+            let mut map = HashMap::new();
+            for &(w, v) in list {
+                map.entry(w).or_insert(v);
+            }
+            map
+        }
+        Index {
+            longest_compound: compound.keys().map(|k| k.len()).max().unwrap_or(0),
+            exact,
+            compound,
+            predicates: table(lexicon.predicates),
+            scales: table(lexicon.scales),
+            currencies: table(lexicon.currencies),
+            months: table(lexicon.months),
+            weekdays: table(lexicon.weekdays),
+            time_units: table(lexicon.time_units),
+        }
+    }
+}
+
+static DE_INDEX: LazyLock<Index> = LazyLock::new(|| Index::build(&de::LEXICON));
+static EN_INDEX: LazyLock<Index> = LazyLock::new(|| Index::build(&en::LEXICON));
 
 #[cfg(test)]
 mod tests {

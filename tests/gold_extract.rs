@@ -1,0 +1,462 @@
+//! Scores the claim scanner on the sentence gold (`fixtures/gold/extract_{de,en}.jsonl`).
+//!
+//! Each gold sentence becomes one document with its `published` day and language. A predicted
+//! claim matches a gold claim of the same kind whose mention overlaps it. Detection is scored as
+//! precision, recall and F1 per language and kind; among matched claims, the value (qualifier,
+//! value, lo/hi, unit, date/date_end), the subject (where gold names one) and the attribution
+//! (where gold states one) are scored as accuracy. The table goes to stderr (past the test harness's capture); the floors below are
+//! set a few points under the measured figures so that a regression fails and noise does not.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use claimdiff::{extract, Claim, Config, Defaults, Document, Format, Lang, Published};
+use serde_json::Value;
+
+const KINDS: &[&str] = &[
+    "count",
+    "ordinal",
+    "percent",
+    "money",
+    "event_age",
+    "duration",
+    "date",
+];
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    true_positive: usize,
+    false_positive: usize,
+    false_negative: usize,
+    value_right: usize,
+    value_scored: usize,
+    subject_right: usize,
+    subject_scored: usize,
+    attribution_right: usize,
+    attribution_scored: usize,
+}
+
+impl Score {
+    fn add(&mut self, o: &Score) {
+        self.true_positive += o.true_positive;
+        self.false_positive += o.false_positive;
+        self.false_negative += o.false_negative;
+        self.value_right += o.value_right;
+        self.value_scored += o.value_scored;
+        self.subject_right += o.subject_right;
+        self.subject_scored += o.subject_scored;
+        self.attribution_right += o.attribution_right;
+        self.attribution_scored += o.attribution_scored;
+    }
+
+    fn precision(&self) -> f64 {
+        ratio(self.true_positive, self.true_positive + self.false_positive)
+    }
+
+    fn recall(&self) -> f64 {
+        ratio(self.true_positive, self.true_positive + self.false_negative)
+    }
+
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    fn value_accuracy(&self) -> f64 {
+        ratio(self.value_right, self.value_scored)
+    }
+
+    fn subject_accuracy(&self) -> f64 {
+        ratio(self.subject_right, self.subject_scored)
+    }
+
+    fn attribution_accuracy(&self) -> f64 {
+        ratio(self.attribution_right, self.attribution_scored)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn number(v: &Value) -> Option<f64> {
+    v.as_f64()
+}
+
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-6 * x.abs().max(1.0),
+        _ => false,
+    }
+}
+
+/// Whether the predicted claim says what the gold claim says (hedge, numbers, unit, days).
+fn value_matches(gold: &Value, claim: &Claim) -> bool {
+    let kind = gold["kind"].as_str().unwrap_or("");
+    if let Some(q) = gold["qualifier"].as_str() {
+        if kind != "date" && q != claim.qualifier.as_str() {
+            return false;
+        }
+    }
+    match kind {
+        "date" => {
+            let date = claim.days.map(|d| d.start.to_string());
+            let end = claim.days.and_then(|d| d.end).map(|d| d.to_string());
+            gold["date"].as_str().map(str::to_string) == date
+                && gold["date_end"].as_str().map(str::to_string) == end
+        }
+        "ordinal" => close(number(&gold["value"]), claim.value),
+        _ => {
+            let unit_ok = gold["unit"]
+                .as_str()
+                .is_none_or(|u| claim.unit.as_deref() == Some(u));
+            let days_ok = kind != "event_age"
+                || (gold["date"].as_str().map(str::to_string)
+                    == claim.days.map(|d| d.start.to_string())
+                    && gold["date_end"].as_str().map(str::to_string)
+                        == claim.days.and_then(|d| d.end).map(|d| d.to_string()));
+            unit_ok
+                && days_ok
+                && close(number(&gold["value"]), claim.value)
+                && close(number(&gold["lo"]), claim.lo())
+                && close(number(&gold["hi"]), claim.hi())
+        }
+    }
+}
+
+/// Speakers match on the surname: gold "Marsh" matches a predicted "Helen Marsh" and back.
+fn same_speaker(gold: &str, predicted: &str) -> bool {
+    let last = |s: &str| s.split_whitespace().last().unwrap_or("").to_lowercase();
+    last(gold) == last(predicted)
+}
+
+struct Miss {
+    id: String,
+    what: String,
+}
+
+fn score_file(
+    path: &Path,
+    lang: Lang,
+    scores: &mut BTreeMap<&'static str, Score>,
+    misses: &mut Vec<Miss>,
+    detected: &mut (usize, usize),
+) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let config = Config::default();
+    for (line_no, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), line_no + 1));
+        let id = record["id"].as_str().unwrap_or("?").to_string();
+        let sentence = record["text"]
+            .as_str()
+            .expect("gold sentence has text")
+            .to_string();
+        let published = record["published"].as_str().and_then(Published::parse);
+
+        // Language detection per document, scored apart from extraction.
+        let guessed = Document::from_text(
+            &id,
+            sentence.clone(),
+            Format::Text,
+            &Default::default(),
+            &Defaults {
+                published,
+                lang: None,
+            },
+        )
+        .expect("gold sentence reads as a document");
+        detected.1 += 1;
+        if guessed.lang == lang {
+            detected.0 += 1;
+        }
+
+        let doc = Document::from_text(
+            &id,
+            sentence.clone(),
+            Format::Text,
+            &Default::default(),
+            &Defaults {
+                published,
+                lang: Some(lang),
+            },
+        )
+        .expect("gold sentence reads as a document");
+        let predicted: Vec<Claim> = extract::extract(&doc, &config)
+            .into_iter()
+            .filter(|c| KINDS.contains(&c.kind.as_str()))
+            .collect();
+        let mut used = vec![false; predicted.len()];
+        let mut taken_spans: Vec<(usize, usize)> = Vec::new();
+
+        for gold in record["claims"].as_array().into_iter().flatten() {
+            let kind = gold["kind"].as_str().expect("gold claim has a kind");
+            let Some(&kind) = KINDS.iter().find(|k| **k == kind) else {
+                continue;
+            };
+            let mention = gold["text"].as_str().expect("gold claim has a text");
+            // The mention's first occurrence not yet given to another gold claim.
+            let mut from = 0;
+            let span = loop {
+                match sentence[from..].find(mention) {
+                    Some(at) => {
+                        let span = (from + at, from + at + mention.len());
+                        if !taken_spans.contains(&span) {
+                            break Some(span);
+                        }
+                        from = span.0 + 1;
+                        while !sentence.is_char_boundary(from) {
+                            from += 1;
+                        }
+                    }
+                    None => break None,
+                }
+            };
+            let (gs, ge) = span
+                .unwrap_or_else(|| panic!("{id}: gold text {mention:?} is not in the sentence"));
+            taken_spans.push((gs, ge));
+            let score = scores.entry(kind).or_default();
+            let hit = predicted
+                .iter()
+                .enumerate()
+                .filter(|(k, c)| {
+                    !used[*k] && c.kind.as_str() == kind && c.text_start < ge && gs < c.text_end
+                })
+                .min_by_key(|(_, c)| c.text_start.abs_diff(gs))
+                .map(|(k, _)| k);
+            let Some(k) = hit else {
+                score.false_negative += 1;
+                misses.push(Miss {
+                    id: id.clone(),
+                    what: format!("missed {kind} {mention:?}"),
+                });
+                continue;
+            };
+            used[k] = true;
+            score.true_positive += 1;
+            let claim = &predicted[k];
+            score.value_scored += 1;
+            if value_matches(gold, claim) {
+                score.value_right += 1;
+            } else {
+                misses.push(Miss {
+                    id: id.clone(),
+                    what: format!(
+                        "value {kind} {mention:?}: gold {} {} {}..{} {} {}, got {} {:?} {:?}..{:?} {:?} {:?}",
+                        gold["qualifier"], gold["value"], gold["lo"], gold["hi"], gold["unit"], gold["date"],
+                        claim.qualifier.as_str(), claim.value, claim.lo(), claim.hi(), claim.unit, claim.days.map(|d| d.start)
+                    ),
+                });
+            }
+            if let Some(subject) = gold["subject"].as_str() {
+                score.subject_scored += 1;
+                if subject == claim.subject {
+                    score.subject_right += 1;
+                } else {
+                    misses.push(Miss {
+                        id: id.clone(),
+                        what: format!(
+                            "subject {kind} {mention:?}: gold {subject}, got {}",
+                            claim.subject
+                        ),
+                    });
+                }
+            }
+            if let Some(attribution) = gold.get("attribution").filter(|a| !a.is_null()) {
+                let gold_speaker = attribution.as_str().unwrap_or("");
+                score.attribution_scored += 1;
+                if claim
+                    .attribution
+                    .as_deref()
+                    .is_some_and(|p| same_speaker(gold_speaker, p))
+                {
+                    score.attribution_right += 1;
+                } else {
+                    misses.push(Miss {
+                        id: id.clone(),
+                        what: format!(
+                            "attribution {kind} {mention:?}: gold {gold_speaker}, got {:?}",
+                            claim.attribution
+                        ),
+                    });
+                }
+            }
+        }
+        for (k, claim) in predicted.iter().enumerate() {
+            if !used[k] {
+                let kind = KINDS
+                    .iter()
+                    .find(|x| **x == claim.kind.as_str())
+                    .expect("filtered to scored kinds");
+                scores.entry(kind).or_default().false_positive += 1;
+                misses.push(Miss {
+                    id: id.clone(),
+                    what: format!("false {kind} {:?} ({})", claim.text, claim.subject),
+                });
+            }
+        }
+    }
+}
+
+fn row(name: &str, s: &Score) -> String {
+    format!(
+        "{name:<10} {:>4} {:>4} {:>4}  P {:.3}  R {:.3}  F1 {:.3}  value {:.3} ({:>3})  subject {:.3} ({:>3})  attribution {:.3} ({:>2})",
+        s.true_positive,
+        s.false_positive,
+        s.false_negative,
+        s.precision(),
+        s.recall(),
+        s.f1(),
+        s.value_accuracy(),
+        s.value_scored,
+        s.subject_accuracy(),
+        s.subject_scored,
+        s.attribution_accuracy(),
+        s.attribution_scored,
+    )
+}
+
+struct Floors {
+    /// (kind, minimum F1, minimum value accuracy) per kind of this scanner's own.
+    kinds: &'static [(&'static str, f64, f64)],
+    /// Minimum F1 over all scored kinds together.
+    f1: f64,
+    subject: f64,
+    attribution: f64,
+    detection: f64,
+}
+
+fn run(lang: Lang, floors: &Floors) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join(format!("fixtures/gold/extract_{}.jsonl", lang.code()));
+    let mut scores = BTreeMap::new();
+    let mut misses = Vec::new();
+    let mut detected = (0, 0);
+    score_file(&path, lang, &mut scores, &mut misses, &mut detected);
+
+    let mut report = format!("\nclaim extraction, {} (tp fp fn)\n", lang.code());
+    let mut all = Score::default();
+    let mut own = Score::default();
+    for kind in KINDS {
+        let s = scores.get(kind).copied().unwrap_or_default();
+        report.push_str(&row(kind, &s));
+        report.push('\n');
+        all.add(&s);
+        if floors.kinds.iter().any(|(k, _, _)| k == kind) {
+            own.add(&s);
+        }
+    }
+    report.push_str(&row("quantities", &own));
+    report.push('\n');
+    report.push_str(&row("all", &all));
+    report.push('\n');
+    report.push_str(&format!(
+        "language detected right: {}/{}\n",
+        detected.0, detected.1
+    ));
+    if std::env::var_os("CLAIMDIFF_GOLD_MISSES").is_some() {
+        for m in &misses {
+            report.push_str(&format!("  {}: {}\n", m.id, m.what));
+        }
+    }
+    // Written to the stream itself, not through eprintln!, so the table shows without --nocapture.
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), report.as_bytes());
+
+    let mut failures = Vec::new();
+    for &(kind, f1, value) in floors.kinds {
+        let s = scores.get(kind).copied().unwrap_or_default();
+        if s.f1() < f1 {
+            failures.push(format!("{kind}: F1 {:.3} below {f1}", s.f1()));
+        }
+        if s.value_accuracy() < value {
+            failures.push(format!(
+                "{kind}: value accuracy {:.3} below {value}",
+                s.value_accuracy()
+            ));
+        }
+    }
+    if own.f1() < floors.f1 {
+        failures.push(format!(
+            "F1 over the quantity kinds {:.3} below {}",
+            own.f1(),
+            floors.f1
+        ));
+    }
+    if own.subject_accuracy() < floors.subject {
+        failures.push(format!(
+            "subject accuracy {:.3} below {}",
+            own.subject_accuracy(),
+            floors.subject
+        ));
+    }
+    if all.attribution_accuracy() < floors.attribution {
+        failures.push(format!(
+            "attribution accuracy {:.3} below {}",
+            all.attribution_accuracy(),
+            floors.attribution
+        ));
+    }
+    let detection = ratio(detected.0, detected.1);
+    if detection < floors.detection {
+        failures.push(format!(
+            "language detection {detection:.3} below {}",
+            floors.detection
+        ));
+    }
+    assert!(
+        failures.is_empty(),
+        "{} gold below floors:\n{}\n(set CLAIMDIFF_GOLD_MISSES=1 to list misses)",
+        lang.code(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn german_gold() {
+    run(
+        Lang::De,
+        &Floors {
+            kinds: &[
+                ("count", 0.94, 0.96),
+                ("ordinal", 0.93, 0.95),
+                ("percent", 0.96, 0.96),
+                ("money", 0.93, 0.92),
+            ],
+            f1: 0.95,
+            subject: 0.92,
+            attribution: 0.55,
+            detection: 0.98,
+        },
+    );
+}
+
+#[test]
+fn english_gold() {
+    run(
+        Lang::En,
+        &Floors {
+            kinds: &[
+                ("count", 0.93, 0.96),
+                ("ordinal", 0.92, 0.95),
+                ("percent", 0.96, 0.96),
+                ("money", 0.92, 0.88),
+            ],
+            f1: 0.94,
+            subject: 0.92,
+            attribution: 0.54,
+            detection: 0.98,
+        },
+    );
+}
