@@ -628,3 +628,58 @@ fn colours_only_on_a_terminal_and_never_with_no_color() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn html_draws_a_timeline_for_a_figure_across_three_versions() {
+    let defaults = Defaults {
+        published: Published::parse("2025-03-27"),
+        lang: None,
+    };
+    let version = |n: usize, killed: &str| {
+        let meta = Meta {
+            article: Some("unglueck".into()),
+            version: Some(n.to_string()),
+            ..Meta::default()
+        };
+        let text =
+            format!("Bei dem Unglück in Bremen wurden {killed} getötet, teilte die Polizei mit.");
+        Document::from_text(&format!("v{n}.md"), text, Format::Text, &meta, &defaults).unwrap()
+    };
+    let three = claimdiff::compare(
+        vec![
+            version(1, "zwei Menschen"),
+            version(2, "drei Menschen"),
+            version(3, "fünf Menschen"),
+        ],
+        &Config::default(),
+    );
+    assert!(
+        three
+            .findings
+            .iter()
+            .any(|f| f.verdict == claimdiff::Verdict::Update),
+        "{:?}",
+        three.findings
+    );
+    let html = render(&three, OutputFormat::Html);
+    let section = &html[html
+        .find("<section id=\"timelines\">")
+        .expect("a timelines section")..];
+    let figure = &section[..section.find("</figure>").unwrap()];
+    assert_eq!(
+        figure.matches("<circle").count(),
+        3,
+        "one point per version: {figure}"
+    );
+    for label in ["v1.md", "v2.md", "v3.md", ">2<", ">3<", ">5<"] {
+        assert!(figure.contains(label), "{label} in {figure}");
+    }
+    let two = claimdiff::compare(
+        vec![version(1, "zwei Menschen"), version(2, "drei Menschen")],
+        &Config::default(),
+    );
+    assert!(
+        !render(&two, OutputFormat::Html).contains("<section id=\"timelines\">"),
+        "two versions need no chart"
+    );
+}

@@ -472,3 +472,29 @@ pub(crate) fn mark_sentence(
     out.push_str(&escape(&sentence[at..]));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::changed_words;
+
+    #[test]
+    fn changed_words_only_between_versions_of_one_sentence() {
+        let old = "Bei dem Angriff wurde ein Mensch getötet.";
+        let new = "Bei dem Angriff wurden zwei Menschen getötet.";
+        let (o, n) = changed_words(old, new).unwrap();
+        assert_eq!(
+            o.iter().map(|r| &old[r.clone()]).collect::<Vec<_>>(),
+            ["wurde ein Mensch"]
+        );
+        assert_eq!(
+            n.iter().map(|r| &new[r.clone()]).collect::<Vec<_>>(),
+            ["wurden zwei Menschen"]
+        );
+        assert_eq!(changed_words(old, old), None, "the same sentence");
+        assert_eq!(
+            changed_words(old, "One person was killed in the attack."),
+            None,
+            "another language"
+        );
+    }
+}
