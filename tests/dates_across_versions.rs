@@ -1,0 +1,230 @@
+//! Dates are compared by the day they name, not by their words: two versions published on
+//! different days may say "am Mittwoch" of the same day, or "gestern" and "vorgestern" of
+//! one day, and the same words may name different days. Without a publication time relative
+//! dates stay unresolved, are never judged, and the report says why.
+
+use claimdiff::report::{self, OutputFormat, WriteOptions};
+use claimdiff::{
+    compare, diff, extract_all, Config, Defaults, Document, Format, Kind, Published, Report,
+    Verdict,
+};
+
+const THURSDAY: &str = "2025-03-27T18:00:00+01:00";
+const FRIDAY: &str = "2025-03-28T09:30:00+01:00";
+
+fn doc(id: &str, published: Option<&str>, text: &str) -> Document {
+    let defaults = Defaults {
+        published: published.and_then(Published::parse),
+        lang: None,
+    };
+    Document::from_text(
+        id,
+        text.to_string(),
+        Format::Text,
+        &Default::default(),
+        &defaults,
+    )
+    .unwrap()
+}
+
+/// The findings on date claims of a report, as (verdict, old text, new text).
+fn date_findings(report: &Report) -> Vec<(Verdict, String, String)> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::Date)
+        .map(|f| {
+            let text = |c: &Option<claimdiff::Claim>| {
+                c.as_ref().map(|c| c.text.clone()).unwrap_or_default()
+            };
+            (f.verdict, text(&f.a), text(&f.b))
+        })
+        .collect()
+}
+
+fn versions(old: (&str, &str), new: (&str, &str)) -> Vec<(Verdict, String, String)> {
+    let report = diff(
+        doc("v1.txt", Some(old.0), old.1),
+        doc("v2.txt", Some(new.0), new.1),
+        &Config::default(),
+    );
+    date_findings(&report)
+}
+
+#[test]
+fn the_same_weekday_published_a_day_later_is_the_same_day() {
+    let text = "Der Außenminister traf am Mittwoch zu Gesprächen in Kiew ein.";
+    let found = versions((THURSDAY, text), (FRIDAY, text));
+    assert_eq!(
+        found,
+        vec![(Verdict::Agree, "am Mittwoch".into(), "am Mittwoch".into())]
+    );
+}
+
+#[test]
+fn gestern_on_thursday_and_vorgestern_on_friday_agree() {
+    let found = versions(
+        (
+            THURSDAY,
+            "Der Außenminister war gestern zu Gesprächen in Kiew eingetroffen.",
+        ),
+        (
+            FRIDAY,
+            "Der Außenminister war vorgestern zu Gesprächen in Kiew eingetroffen.",
+        ),
+    );
+    assert_eq!(
+        found,
+        vec![(Verdict::Agree, "gestern".into(), "vorgestern".into())]
+    );
+}
+
+#[test]
+fn yesterday_and_on_wednesday_agree_in_english() {
+    let found = versions(
+        (
+            THURSDAY,
+            "The foreign secretary arrived in Kyiv yesterday for talks.",
+        ),
+        (
+            FRIDAY,
+            "The foreign secretary arrived in Kyiv on Wednesday for talks.",
+        ),
+    );
+    assert_eq!(
+        found,
+        vec![(Verdict::Agree, "yesterday".into(), "on Wednesday".into())]
+    );
+}
+
+#[test]
+fn another_day_is_a_correction() {
+    let found = versions(
+        (
+            THURSDAY,
+            "Der Außenminister traf am Mittwoch zu Gesprächen in Kiew ein.",
+        ),
+        (
+            FRIDAY,
+            "Der Außenminister traf am Dienstag zu Gesprächen in Kiew ein.",
+        ),
+    );
+    assert_eq!(
+        found,
+        vec![(
+            Verdict::Correction,
+            "am Mittwoch".into(),
+            "am Dienstag".into()
+        )]
+    );
+}
+
+#[test]
+fn the_same_words_a_day_later_name_another_day() {
+    // Left unchanged in an update published the next day, "gestern" moves the event.
+    let text = "Der Außenminister war gestern zu Gesprächen in Kiew eingetroffen.";
+    let found = versions((THURSDAY, text), (FRIDAY, text));
+    assert_eq!(
+        found,
+        vec![(Verdict::Correction, "gestern".into(), "gestern".into())]
+    );
+}
+
+#[test]
+fn outlets_in_two_languages_compare_resolved_days() {
+    let de = doc(
+        "kurier.txt",
+        Some(THURSDAY),
+        "Der Gipfel in Brüssel fand am Mittwoch statt.",
+    );
+    let same = doc(
+        "wire.txt",
+        Some(FRIDAY),
+        "The summit in Brussels took place on Wednesday.",
+    );
+    let other = doc(
+        "post.txt",
+        Some(FRIDAY),
+        "The summit in Brussels took place on Tuesday.",
+    );
+    let agree = compare(vec![de.clone(), same], &Config::default());
+    assert_eq!(
+        date_findings(&agree)
+            .iter()
+            .map(|f| f.0)
+            .collect::<Vec<_>>(),
+        vec![Verdict::Agree]
+    );
+    let clash = compare(vec![de, other], &Config::default());
+    assert_eq!(
+        date_findings(&clash)
+            .iter()
+            .map(|f| f.0)
+            .collect::<Vec<_>>(),
+        vec![Verdict::Contradiction]
+    );
+}
+
+#[test]
+fn without_a_publication_time_relative_dates_stay_unresolved_and_the_report_says_why() {
+    let text = "Der Außenminister traf am Mittwoch in Kiew ein. Das Abkommen vom 27. März 2025 gilt weiter.";
+    let report = extract_all(vec![doc("a.txt", None, text)], &Config::default());
+    let dates: Vec<_> = report
+        .claims
+        .iter()
+        .filter(|c| c.kind == Kind::Date)
+        .collect();
+    assert_eq!(dates.len(), 2);
+    assert_eq!(dates[0].days, None);
+    assert!(dates[0]
+        .unresolved
+        .as_deref()
+        .is_some_and(|why| why.contains("no publication time")));
+    // A date that says its year needs no anchor.
+    assert_eq!(
+        dates[1].days.map(|d| d.start.to_string()),
+        Some("2025-03-27".to_string())
+    );
+    assert_eq!(dates[1].unresolved, None);
+
+    // `extract` shows the reason beside each unresolved claim.
+    let shown = render(&report);
+    let reason = "\"am Mittwoch\" =  (no publication time: relative dates stay unresolved)";
+    assert!(shown.contains(reason), "{shown}");
+}
+
+#[test]
+fn unresolved_dates_are_never_judged_and_diff_notes_why() {
+    let a = doc(
+        "v1.txt",
+        None,
+        "Der Außenminister traf am Mittwoch zu Gesprächen in Kiew ein.",
+    );
+    let b = doc(
+        "v2.txt",
+        None,
+        "Der Außenminister traf am Dienstag zu Gesprächen in Kiew ein.",
+    );
+    let report = diff(a, b, &Config::default());
+    let found = date_findings(&report);
+    assert!(found.iter().all(|f| !f.0.is_alarm()), "{found:?}");
+    let shown = render(&report);
+    for id in ["v1.txt", "v2.txt"] {
+        let note = format!(
+            "note: {id}: no publication time, so relative dates stay unresolved (give --published)"
+        );
+        assert!(shown.contains(&note), "{shown}");
+    }
+}
+
+fn render(report: &Report) -> String {
+    let mut out = Vec::new();
+    report::write(
+        report,
+        OutputFormat::Text,
+        &WriteOptions::default(),
+        &mut out,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}
