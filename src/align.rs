@@ -92,7 +92,10 @@ fn greedy(
 
 /// Whether two claims could speak of the same thing at all.
 pub fn comparable(a: &Claim, b: &Claim) -> bool {
-    a.kind == b.kind && a.subject == b.subject && a.subject != "event"
+    let start_and_age = |x: &Claim, y: &Claim| x.event_start && y.kind == Kind::EventAge;
+    (a.kind == b.kind || start_and_age(a, b) || start_and_age(b, a))
+        && a.subject == b.subject
+        && a.subject != "event"
 }
 
 /// Pairs claims of two versions: first within aligned sentences, then anywhere by subject

@@ -185,6 +185,9 @@ pub struct Claim {
     pub unresolved: Option<String>,
     /// Who said it, when the claim stands in a quote or reported speech.
     pub attribution: Option<String>,
+    /// A date on which its event began ("der Krieg begann am 24. Februar 2022", "seit
+    /// Mittwoch streiken"): comparable with the event's age ("im vierten Jahr").
+    pub event_start: bool,
 }
 
 impl Claim {

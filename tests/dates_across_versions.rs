@@ -228,3 +228,46 @@ fn render(report: &Report) -> String {
     .unwrap();
     String::from_utf8(out).unwrap()
 }
+
+#[test]
+fn an_event_age_is_checked_against_the_day_the_event_began() {
+    let age = doc(
+        "kurier.txt",
+        Some(THURSDAY),
+        "Der Krieg dauert nun im vierten Jahr an.",
+    );
+    let fits = doc(
+        "wire.txt",
+        Some(FRIDAY),
+        "The war began on 24 February 2022.",
+    );
+    let clashes = doc(
+        "post.txt",
+        Some(FRIDAY),
+        "The war began on 24 February 2023.",
+    );
+    let unrelated = doc(
+        "blatt.txt",
+        Some(FRIDAY),
+        "Der Krieg wurde am 24. Februar 2023 im Parlament debattiert.",
+    );
+    let verdicts = |docs: Vec<Document>| -> Vec<Verdict> {
+        compare(docs, &Config::default())
+            .findings
+            .iter()
+            .filter(|f| {
+                f.a.iter()
+                    .chain(f.b.iter())
+                    .any(|c| c.kind == Kind::EventAge)
+            })
+            .map(|f| f.verdict)
+            .collect()
+    };
+    assert_eq!(verdicts(vec![age.clone(), fits]), vec![Verdict::Compatible]);
+    assert_eq!(
+        verdicts(vec![age.clone(), clashes]),
+        vec![Verdict::Contradiction]
+    );
+    // A date of the war that is not its start says nothing about its age.
+    assert_eq!(verdicts(vec![age, unrelated]), vec![]);
+}

@@ -56,7 +56,11 @@ fn extract_sentence(
     let hedges = &config.hedges;
     let mut found: Vec<Found> = Vec::new();
 
+    let mut event_starts = Vec::new();
     for m in time::scan(&tokens, lexicon, hedges, &mut taken) {
+        if m.event_start {
+            event_starts.push(m.start);
+        }
         let (subject, subject_text) = match (m.subject.clone(), m.event_token) {
             (Some(s), _) => s,
             (None, Some(k)) => subject::event_from_compound(&tokens[k], lexicon),
@@ -145,6 +149,7 @@ fn extract_sentence(
             days: f.days,
             unresolved: f.unresolved,
             attribution,
+            event_start: f.kind == Kind::Date && event_starts.contains(&f.start),
         });
     }
 }

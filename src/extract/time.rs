@@ -34,6 +34,8 @@ pub struct TimeMention {
     /// Anschlags"), of "years of war", or the statement a date stands next to ("erklärte am
     /// Mittwoch"). `None` leaves it to the sentence.
     pub subject: Option<(String, String)>,
+    /// A date whose clause says its event began then ("begann am", "since Monday").
+    pub event_start: bool,
 }
 
 impl TimeMention {
@@ -55,6 +57,7 @@ impl TimeMention {
             unit: None,
             event_token: None,
             subject: None,
+            event_start: false,
         }
     }
 
@@ -70,6 +73,7 @@ impl TimeMention {
             unit: Some(unit),
             event_token: None,
             subject: None,
+            event_start: false,
         }
     }
 
@@ -85,6 +89,7 @@ impl TimeMention {
             unit: Some(unit),
             event_token: None,
             subject: None,
+            event_start: false,
         }
     }
 }
@@ -102,9 +107,12 @@ fn is_quote(t: &Token) -> bool {
         && matches!(t.text, "\"" | "„" | "“" | "”" | "«" | "»" | "‚" | "‘" | "’")
 }
 
-/// Whether the clause around token `i` speaks of the past, of something scheduled, or of the
-/// future.
-pub fn clause_tense(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Tense {
+/// The clause around token `i`: commas, quotes and words such as "that" bound it.
+fn clause_of<'t, 'a>(
+    tokens: &'t [Token<'a>],
+    i: usize,
+    lexicon: &'static Lexicon,
+) -> &'t [Token<'a>] {
     let opens = |t: &Token| lexicon.clause_openers.contains(&t.lower.as_str());
     let mut a = i;
     while a > 0 && !is_clause_boundary(&tokens[a - 1]) && !opens(&tokens[a]) {
@@ -114,8 +122,20 @@ pub fn clause_tense(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Te
     while b + 1 < tokens.len() && !is_clause_boundary(&tokens[b + 1]) && !opens(&tokens[b + 1]) {
         b += 1;
     }
-    let b = (b + 1).min(tokens.len());
-    let clause = &tokens[a..b];
+    &tokens[a..(b + 1).min(tokens.len())]
+}
+
+/// Whether a word of `list` stands in the clause around token `i`.
+fn in_clause(tokens: &[Token], i: usize, lexicon: &'static Lexicon, list: &[&str]) -> bool {
+    clause_of(tokens, i, lexicon)
+        .iter()
+        .any(|t| list.contains(&t.lower.as_str()))
+}
+
+/// Whether the clause around token `i` speaks of the past, of something scheduled, or of the
+/// future.
+pub fn clause_tense(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Tense {
+    let clause = clause_of(tokens, i, lexicon);
     let has = |list: &[&str]| clause.iter().any(|t| list.contains(&t.lower.as_str()));
     if has(lexicon.future_markers) {
         return Tense::Future;
@@ -324,8 +344,12 @@ pub fn scan(
             for flag in &mut taken[m.start..m.end] {
                 *flag = true;
             }
-            if m.kind == Kind::Date && m.subject.is_none() {
-                m.subject = statement_subject(tokens, m.start, m.end, lexicon);
+            if m.kind == Kind::Date {
+                if m.subject.is_none() {
+                    m.subject = statement_subject(tokens, m.start, m.end, lexicon);
+                }
+                m.event_start =
+                    m.subject.is_none() && in_clause(tokens, m.start, lexicon, lexicon.start_words);
             }
             i = m.end;
             out.push(m);

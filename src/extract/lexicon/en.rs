@@ -467,6 +467,17 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     consecutive_words: &["in a row", "running", "straight", "in succession"],
     after_words: &["after"],
     event_links: &["of"],
+    start_words: &[
+        "began",
+        "begun",
+        "started",
+        "broke",
+        "launched",
+        "invaded",
+        "outbreak",
+        "beginning",
+        "since",
+    ],
     report_verbs: &["reported", "reports", "report"],
     month_parts: &[
         ("early", MonthPart::Early),

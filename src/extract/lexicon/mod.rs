@@ -115,6 +115,8 @@ pub struct Lexicon {
     pub after_words: &'static [&'static str],
     /// Words linking an anniversary or a period to its event ("des", "of").
     pub event_links: &'static [&'static str],
+    /// Words that make a date in their clause the day its event began ("begann", "since").
+    pub start_words: &'static [&'static str],
     /// Verbs of reporting; a date next to one dates the report ("berichtete am Sonntag").
     pub report_verbs: &'static [&'static str],
     pub month_parts: &'static [(&'static str, MonthPart)],
