@@ -527,7 +527,8 @@ fn is_manifest(path: &Path) -> bool {
     )
 }
 
-const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+/// Extensions of the files read as documents when a folder is given.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, &e))?;

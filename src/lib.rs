@@ -14,6 +14,7 @@
 //! ```
 
 pub mod align;
+pub mod batch;
 pub mod claim;
 pub mod config;
 pub mod demo;
@@ -99,18 +100,9 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
                         .filter(|f| !matches!(f.verdict, Verdict::Added | Verdict::Removed)),
                 );
             } else {
-                let forward =
-                    judge::compare_outlets(&docs[i], &claims[i], &docs[j], &claims[j], config);
-                let backward =
-                    judge::compare_outlets(&docs[j], &claims[j], &docs[i], &claims[i], config);
-                let mut merged = forward;
-                for f in backward {
-                    let dup = merged.iter().any(|g| same_pair(g, &f));
-                    if !dup {
-                        merged.push(f);
-                    }
-                }
-                findings.extend(merged);
+                findings.extend(outlet_pair(
+                    &docs[i], &claims[i], &docs[j], &claims[j], config,
+                ));
             }
         }
     }
@@ -120,6 +112,75 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
         claims.into_iter().flatten().collect(),
         findings,
     )
+}
+
+/// Two outlets' texts judged both ways, each pair of claims reported once.
+fn outlet_pair(
+    a: &Document,
+    a_claims: &[Claim],
+    b: &Document,
+    b_claims: &[Claim],
+    config: &Config,
+) -> Vec<Finding> {
+    let mut merged = judge::compare_outlets(a, a_claims, b, b_claims, config);
+    for f in judge::compare_outlets(b, b_claims, a, a_claims, config) {
+        if !merged.iter().any(|g| same_pair(g, &f)) {
+            merged.push(f);
+        }
+    }
+    merged
+}
+
+/// Judges the documents of one article group, given in publication order with their claims:
+/// each document against itself, each version against the previous version of the same outlet
+/// (documents without an outlet form one chain), and with `outlets` the latest version of each
+/// outlet against every other outlet's latest version. This is what `batch` runs per article.
+///
+/// ```
+/// use claimdiff::{compare_group, extract, Config, Defaults, Document, Format, Published};
+/// let defaults = Defaults { published: Published::parse("2025-03-27"), lang: None };
+/// let v1 = Document::from_text("v1", "Ein Mensch wurde getötet.".into(), Format::Text, &Default::default(), &defaults).unwrap();
+/// let v2 = Document::from_text("v2", "Zwei Menschen wurden getötet.".into(), Format::Text, &Default::default(), &defaults).unwrap();
+/// let claims: Vec<_> = [&v1, &v2].iter().map(|d| extract::extract(d, &Config::default())).collect();
+/// let findings = compare_group(&[v1, v2], &claims, false, &Config::default());
+/// assert_eq!(findings[0].verdict.as_str(), "update");
+/// ```
+pub fn compare_group(
+    docs: &[Document],
+    claims: &[Vec<Claim>],
+    outlets: bool,
+    config: &Config,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut latest: Vec<(Option<&str>, usize)> = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let outlet = doc.outlet.as_deref();
+        match latest.iter_mut().find(|(o, _)| *o == outlet) {
+            Some((_, prev)) => {
+                findings.extend(judge::diff_versions(
+                    &docs[*prev],
+                    &claims[*prev],
+                    doc,
+                    &claims[i],
+                    config,
+                ));
+                *prev = i;
+            }
+            None => latest.push((outlet, i)),
+        }
+        findings.extend(judge::within(&claims[i], config));
+    }
+    if outlets {
+        for x in 0..latest.len() {
+            for y in x + 1..latest.len() {
+                let (i, j) = (latest[x].1, latest[y].1);
+                findings.extend(outlet_pair(
+                    &docs[i], &claims[i], &docs[j], &claims[j], config,
+                ));
+            }
+        }
+    }
+    findings
 }
 
 fn key(c: &Option<Claim>) -> Option<(&str, usize)> {

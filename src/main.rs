@@ -53,6 +53,57 @@ enum Cmd {
         #[command(flatten)]
         common: Common,
     },
+    /// Corpus mode: claims and findings of a whole corpus as CSV or JSONL rows, article by
+    /// article, on every core. Exit 3 when some records could not be read.
+    Batch(BatchArgs),
+}
+
+#[derive(Args)]
+struct BatchArgs {
+    /// A JSONL manifest, a CSV file with the same columns, or a folder (one subfolder per article).
+    corpus: PathBuf,
+    /// How the corpus is laid out (default: a folder is a tree, `.csv` is CSV, else JSONL).
+    #[arg(long, value_enum)]
+    input_format: Option<claimdiff::batch::InputFormat>,
+    /// Write claims to this file (`-` for standard output).
+    #[arg(long, value_name = "FILE")]
+    claims: Option<PathBuf>,
+    /// Write findings to this file (`-` for standard output; the default when no output is named).
+    #[arg(long, value_name = "FILE")]
+    findings: Option<PathBuf>,
+    /// Row format of the outputs (default: from each file's extension, `.csv` or JSONL).
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<claimdiff::batch::RowFormat>,
+    /// Write one JSON line per record that could not be read (default: the first few on standard error).
+    #[arg(long, value_name = "FILE")]
+    errors: Option<PathBuf>,
+    /// Write the summary as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    summary: Option<PathBuf>,
+    /// Worker threads (default: every core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Process only shard I of N (0 <= I < N), a stable partition by article.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<claimdiff::batch::Shard>,
+    /// Also compare the latest versions of different outlets within an article.
+    #[arg(long)]
+    outlets: bool,
+    /// No progress bar and no summary on standard error.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Publication time for documents that do not give one.
+    #[arg(long)]
+    published: Option<String>,
+    /// Language for documents that do not say (de, en); otherwise detected.
+    #[arg(long)]
+    lang: Option<String>,
+    /// Exit with status 1 when a finding of this kind or worse is found (default: never).
+    #[arg(long, value_name = "contradiction|correction|update|any|never")]
+    fail_on: Option<String>,
+    /// Config file (default: ./claimdiff.toml when present).
+    #[arg(long)]
+    config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,23 +149,27 @@ struct Common {
 
 impl Common {
     fn defaults(&self) -> Result<Defaults> {
-        let published = match &self.published {
-            Some(p) => Some(
-                Published::parse(p)
-                    .with_context(|| format!("--published: cannot read {p:?} as a date or time"))?,
-            ),
-            None => None,
-        };
-        let lang = match &self.lang {
-            Some(l) => Some(
-                l.parse::<Lang>()
-                    .map_err(anyhow::Error::msg)
-                    .context("--lang")?,
-            ),
-            None => None,
-        };
-        Ok(Defaults { published, lang })
+        read_defaults(self.published.as_deref(), self.lang.as_deref())
     }
+}
+
+fn read_defaults(published: Option<&str>, lang: Option<&str>) -> Result<Defaults> {
+    let published = match published {
+        Some(p) => Some(
+            Published::parse(p)
+                .with_context(|| format!("--published: cannot read {p:?} as a date or time"))?,
+        ),
+        None => None,
+    };
+    let lang = match lang {
+        Some(l) => Some(
+            l.parse::<Lang>()
+                .map_err(anyhow::Error::msg)
+                .context("--lang")?,
+        ),
+        None => None,
+    };
+    Ok(Defaults { published, lang })
 }
 
 fn main() -> ExitCode {
@@ -134,6 +189,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let (report, common) = match cli.command {
+        Cmd::Batch(args) => return batch(args),
         Cmd::Extract { files, common } => {
             let config = Config::load(common.config.as_deref())?;
             let docs = claimdiff::document::read_inputs(&files, &common.defaults()?)?;
@@ -260,4 +316,130 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(e).with_context(|| format!("{}: cannot write the report", path.display()));
     }
     Ok(())
+}
+
+/// `claimdiff batch`: exit 0 done, 1 findings at `--fail-on`, 2 the corpus or an output could
+/// not be used, 3 the run finished but some records could not be read.
+fn batch(args: BatchArgs) -> Result<ExitCode> {
+    use claimdiff::batch::{self, InputFormat, RowFormat, Sinks};
+    let config = Config::load(args.config.as_deref())?;
+    let fail_on: FailOn = args
+        .fail_on
+        .as_deref()
+        .unwrap_or("never")
+        .parse()
+        .map_err(anyhow::Error::msg)?;
+    let options = batch::Options {
+        format: args
+            .input_format
+            .unwrap_or_else(|| InputFormat::guess(&args.corpus)),
+        input: args.corpus,
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1),
+        shard: args.shard,
+        outlets: args.outlets,
+        defaults: read_defaults(args.published.as_deref(), args.lang.as_deref())?,
+        config,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+    };
+    let findings = match (&args.claims, args.findings) {
+        (None, None) => Some(PathBuf::from("-")),
+        (_, f) => f,
+    };
+    let mut outputs = Vec::new();
+    let mut open = |path: Option<PathBuf>| -> Result<Option<(RowFormat, Box<dyn Write + Send>)>> {
+        let Some(path) = path else { return Ok(None) };
+        let format = args.format.unwrap_or_else(|| RowFormat::guess(&path));
+        if path.as_os_str() == "-" {
+            return Ok(Some((
+                format,
+                Box::new(std::io::BufWriter::new(std::io::stdout())),
+            )));
+        }
+        let out = PendingFile::create(&path)?;
+        let writer = out.writer()?;
+        outputs.push(out);
+        Ok(Some((format, writer)))
+    };
+    let claims = open(args.claims)?;
+    let findings = open(findings)?;
+    let errors = open(args.errors)?.map(|(_, w)| w);
+    let summary = match batch::run(
+        &options,
+        Sinks {
+            claims,
+            findings,
+            errors,
+        },
+    ) {
+        Ok(summary) => summary,
+        Err(e) => {
+            for out in &outputs {
+                out.discard();
+            }
+            return Err(e.into());
+        }
+    };
+    for out in &outputs {
+        out.commit()?;
+    }
+    if let Some(path) = &args.summary {
+        let json = serde_json::to_vec_pretty(&summary).context("summary")?;
+        write_atomically(path, &json)?;
+    }
+    if !args.quiet {
+        eprint!("{}", summary.to_text());
+    }
+    Ok(if summary.errors > 0 {
+        ExitCode::from(3)
+    } else if summary.count_at_least(fail_on) > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// An output written to a temporary file beside its final name and renamed into place when the
+/// run succeeds, so an interrupted run never leaves a half-written file that looks complete.
+struct PendingFile {
+    path: PathBuf,
+    tmp: PathBuf,
+}
+
+impl PendingFile {
+    fn create(path: &Path) -> Result<PendingFile> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .with_context(|| format!("{}: not a file name", path.display()))?;
+        let tmp = dir.join(format!(
+            ".{}.claimdiff-{}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        Ok(PendingFile {
+            path: path.to_path_buf(),
+            tmp,
+        })
+    }
+
+    fn writer(&self) -> Result<Box<dyn Write + Send>> {
+        let file = std::fs::File::create(&self.tmp)
+            .with_context(|| format!("{}: cannot create the file", self.path.display()))?;
+        Ok(Box::new(std::io::BufWriter::with_capacity(1 << 20, file)))
+    }
+
+    fn commit(&self) -> Result<()> {
+        std::fs::rename(&self.tmp, &self.path)
+            .with_context(|| format!("{}: cannot write the file", self.path.display()))
+    }
+
+    fn discard(&self) {
+        let _ = std::fs::remove_file(&self.tmp);
+    }
 }

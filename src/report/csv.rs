@@ -4,7 +4,8 @@
 use std::io::{self, Write};
 
 use super::{Command, Report, Side};
-use crate::claim::ClaimRecord;
+use crate::claim::{Claim, ClaimRecord};
+use crate::judge::Finding;
 
 /// Columns of the findings CSV, documented in the README.
 pub const FINDING_COLUMNS: &[&str] = &[
@@ -86,45 +87,55 @@ fn side(s: Option<Side>) -> [String; 9] {
     }
 }
 
+/// One claim as a row under [`CLAIM_COLUMNS`].
+pub fn claim_row(c: &Claim) -> Vec<String> {
+    let r = ClaimRecord::from(c);
+    vec![
+        safe_cell(r.doc),
+        r.lang.code().into(),
+        r.kind.as_str().into(),
+        safe_cell(r.text),
+        r.start.to_string(),
+        r.end.to_string(),
+        r.line.to_string(),
+        r.sentence.to_string(),
+        safe_cell(r.subject),
+        safe_cell(r.subject_text),
+        r.qualifier.as_str().into(),
+        opt(r.value),
+        opt(r.lo),
+        opt(r.hi),
+        opt(r.unit),
+        opt(r.date),
+        opt(r.date_end),
+        safe_cell(r.attribution.unwrap_or("")),
+    ]
+}
+
+/// One finding as a row under [`FINDING_COLUMNS`].
+pub fn finding_row(f: &Finding) -> Vec<String> {
+    let mut row = vec![
+        f.verdict.as_str().to_string(),
+        f.kind.as_str().to_string(),
+        safe_cell(&f.subject),
+    ];
+    row.extend(side(f.a.as_ref().map(Side::from)));
+    row.extend(side(f.b.as_ref().map(Side::from)));
+    row.push(safe_cell(&f.reason));
+    row
+}
+
 pub(super) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     if report.command == Command::Extract {
         w.write_record(CLAIM_COLUMNS)?;
         for c in &report.claims {
-            let r = ClaimRecord::from(c);
-            w.write_record([
-                safe_cell(r.doc),
-                r.lang.code().into(),
-                r.kind.as_str().into(),
-                safe_cell(r.text),
-                r.start.to_string(),
-                r.end.to_string(),
-                r.line.to_string(),
-                r.sentence.to_string(),
-                safe_cell(r.subject),
-                safe_cell(r.subject_text),
-                r.qualifier.as_str().into(),
-                opt(r.value),
-                opt(r.lo),
-                opt(r.hi),
-                opt(r.unit),
-                opt(r.date),
-                opt(r.date_end),
-                safe_cell(r.attribution.unwrap_or("")),
-            ])?;
+            w.write_record(claim_row(c))?;
         }
     } else {
         w.write_record(FINDING_COLUMNS)?;
         for f in &report.findings {
-            let mut row = vec![
-                f.verdict.as_str().to_string(),
-                f.kind.as_str().to_string(),
-                safe_cell(&f.subject),
-            ];
-            row.extend(side(f.a.as_ref().map(Side::from)));
-            row.extend(side(f.b.as_ref().map(Side::from)));
-            row.push(safe_cell(&f.reason));
-            w.write_record(&row)?;
+            w.write_record(finding_row(f))?;
         }
     }
     w.flush()

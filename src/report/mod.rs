@@ -4,7 +4,7 @@
 //! terminal output. A new format is one file here and one arm in [`OutputFormat`].
 
 pub mod baseline;
-mod csv;
+pub mod csv;
 mod html;
 mod json;
 mod markdown;

@@ -1,0 +1,402 @@
+//! Helpers of `scripts/bench-batch.sh`: generates a synthetic news corpus for `claimdiff batch`
+//! and runs the plain regex scan that the benchmark uses as a reference.
+//!
+//! ```text
+//! cargo run --release --example batch_corpus -- generate corpus.jsonl 200   # about 200 MB
+//! cargo run --release --example batch_corpus -- scan corpus.jsonl           # prints bytes seconds matches
+//! ```
+//!
+//! The corpus: articles in German and English, each with two to five versions from one or two
+//! outlets, whose figures change between versions (running tallies rise, a hedge changes, a
+//! paragraph is added), the manifest lines of neighbouring articles interleaved and some
+//! versions listed out of order. The same seed gives the same corpus.
+
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::time::Instant;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const DE_CITIES: &[&str] = &[
+    "Bremen",
+    "Leipzig",
+    "Kassel",
+    "Freiburg",
+    "Rostock",
+    "Augsburg",
+    "Münster",
+    "Erfurt",
+    "Saarbrücken",
+    "Lübeck",
+];
+const EN_CITIES: &[&str] = &[
+    "Leeds", "Cardiff", "Glasgow", "Bristol", "Norwich", "Halifax", "Dundee", "Exeter", "Derby",
+    "York",
+];
+const DE_WEEKDAYS: &[&str] = &[
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+];
+const EN_WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const DE_MONTHS: &[&str] = &[
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+const EN_MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const DE_ORDINALS: &[&str] = &["zweite", "dritte", "vierte", "fünfte", "sechste"];
+const EN_ORDINALS: &[&str] = &["second", "third", "fourth", "fifth", "sixth"];
+const DE_HEDGES: &[&str] = &[
+    "",
+    "rund ",
+    "fast ",
+    "mehr als ",
+    "mindestens ",
+    "etwa ",
+    "knapp ",
+];
+const EN_HEDGES: &[&str] = &[
+    "",
+    "about ",
+    "nearly ",
+    "more than ",
+    "at least ",
+    "around ",
+    "almost ",
+];
+
+const DE_FILLER: &[&str] = &[
+    "Die Lage blieb am Abend zunächst unübersichtlich.",
+    "Ein Sprecher der Stadtverwaltung wollte sich zu den Einzelheiten nicht äußern.",
+    "Anwohner berichteten von langen Staus und gesperrten Zufahrten in der Innenstadt.",
+    "Die Opposition im Landtag verlangte eine rasche und lückenlose Aufklärung.",
+    "Vertreter der Wirtschaft warnten vor den Folgen für kleinere Betriebe in der Region.",
+    "Die Ermittler baten Zeugen, sich bei der nächsten Dienststelle zu melden.",
+    "Wie es weitergeht, ist nach Einschätzung von Beobachtern noch völlig offen.",
+    "Im Rathaus tagte am Nachmittag ein Krisenstab unter Leitung der Oberbürgermeisterin.",
+    "Die Gewerkschaft kündigte an, ihre Mitglieder in den kommenden Tagen zu informieren.",
+    "Mehrere Verbände begrüßten die Entscheidung ausdrücklich, andere zeigten sich enttäuscht.",
+    "Der Verkehr auf der Umgehungsstraße wurde vorübergehend umgeleitet.",
+    "Fachleute halten die bisherigen Maßnahmen für unzureichend und fordern Nachbesserungen.",
+];
+const EN_FILLER: &[&str] = &[
+    "The situation remained unclear late into the evening.",
+    "A council spokesperson declined to comment on the details.",
+    "Residents described long queues and closed roads across the town centre.",
+    "Opposition members called for a swift and complete inquiry.",
+    "Business groups warned of the consequences for smaller firms in the region.",
+    "Investigators asked witnesses to contact their nearest police station.",
+    "Observers say it is still entirely open what happens next.",
+    "An emergency committee chaired by the mayor met at the town hall in the afternoon.",
+    "The union said it would brief its members over the coming days.",
+    "Several associations welcomed the decision, while others voiced disappointment.",
+    "Traffic on the ring road was diverted for several hours.",
+    "Experts consider the measures taken so far inadequate and want them tightened.",
+];
+
+/// The figures of one article; versions change some of them.
+#[derive(Clone)]
+struct Facts {
+    killed: usize,
+    injured: usize,
+    countries: usize,
+    hedge: usize,
+    ordinal: usize,
+    weekday: usize,
+    day: usize,
+    month: usize,
+    percent: usize,
+    millions: usize,
+    days: usize,
+    city: usize,
+}
+
+fn fact_sentences(de: bool, f: &Facts) -> Vec<String> {
+    if de {
+        let city = DE_CITIES[f.city];
+        vec![
+            format!(
+                "Bei dem Unglück in {city} kamen nach Angaben der Polizei {} Menschen ums Leben.",
+                f.killed
+            ),
+            format!(
+                "{} weitere Personen wurden verletzt, einige von ihnen schwer.",
+                f.injured
+            ),
+            format!(
+                "Am {} trafen sich Vertreter aus {}{} Ländern, um über die Folgen zu beraten.",
+                DE_WEEKDAYS[f.weekday], DE_HEDGES[f.hedge], f.countries
+            ),
+            format!(
+                "Es war bereits das {} Treffen dieser Art in diesem Jahr.",
+                DE_ORDINALS[f.ordinal]
+            ),
+            format!(
+                "Die Schäden werden auf {} Millionen Euro geschätzt.",
+                f.millions
+            ),
+            format!(
+                "Die Zahl der Arbeitslosen in der Region stieg zuletzt um {},{} Prozent.",
+                f.percent / 10,
+                f.percent % 10
+            ),
+            format!(
+                "Der Streik der Beschäftigten dauert inzwischen {} Tage.",
+                f.days
+            ),
+            format!(
+                "Ein Abschlussbericht soll am {}. {} vorliegen.",
+                f.day, DE_MONTHS[f.month]
+            ),
+        ]
+    } else {
+        let city = EN_CITIES[f.city];
+        vec![
+            format!(
+                "Police said {} people were killed in the accident in {city}.",
+                f.killed
+            ),
+            format!("{} others were injured, some of them seriously.", f.injured),
+            format!(
+                "On {} delegates from {}{} countries met to discuss the consequences.",
+                EN_WEEKDAYS[f.weekday], EN_HEDGES[f.hedge], f.countries
+            ),
+            format!(
+                "It was already the {} meeting of its kind this year.",
+                EN_ORDINALS[f.ordinal]
+            ),
+            format!("The damage is estimated at {} million euros.", f.millions),
+            format!(
+                "Unemployment in the region rose by {}.{} percent.",
+                f.percent / 10,
+                f.percent % 10
+            ),
+            format!("The strike by staff has now lasted {} days.", f.days),
+            format!("A final report is due on {} {}.", f.day, EN_MONTHS[f.month]),
+        ]
+    }
+}
+
+/// One version's text: paragraphs of fact and filler sentences, about 3 to 5 kB.
+fn text(de: bool, facts: &Facts, layout_seed: u64, extra_paragraphs: usize) -> String {
+    let mut rng = Rng(layout_seed | 1);
+    let filler = if de { DE_FILLER } else { EN_FILLER };
+    let facts = fact_sentences(de, facts);
+    let mut out = String::new();
+    let paragraphs = 6 + extra_paragraphs;
+    for p in 0..paragraphs {
+        let mut sentences: Vec<String> = Vec::new();
+        if p < facts.len() {
+            sentences.push(facts[p].clone());
+        }
+        for _ in 0..4 + rng.below(3) {
+            sentences.push(rng.pick(filler).to_string());
+        }
+        if p + 6 < facts.len() {
+            sentences.push(facts[p + 6].clone());
+        }
+        out.push_str(&sentences.join(" "));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn generate(path: &str, megabytes: u64) -> std::io::Result<()> {
+    let target = megabytes * 1_000_000;
+    let mut out = BufWriter::new(std::fs::File::create(path)?);
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut written = 0u64;
+    let mut article = 0usize;
+    let mut lines: Vec<String> = Vec::new();
+    while written < target {
+        let de = article % 2 == 0;
+        let mut facts = Facts {
+            killed: 1 + rng.below(5),
+            injured: 3 + rng.below(40),
+            countries: 12 + rng.below(30),
+            hedge: rng.below(DE_HEDGES.len()),
+            ordinal: rng.below(5),
+            weekday: rng.below(7),
+            day: 1 + rng.below(28),
+            month: rng.below(12),
+            percent: 5 + rng.below(60),
+            millions: 2 + rng.below(300),
+            days: 2 + rng.below(20),
+            city: rng.below(10),
+        };
+        let versions = 2 + rng.below(4);
+        let outlets = 1 + rng.below(2);
+        let layout = rng.next();
+        for outlet in 0..outlets {
+            let mut f = facts.clone();
+            for v in 0..versions {
+                if v > 0 {
+                    // Later versions: the death toll rises, a figure is corrected, a hedge changes.
+                    f.killed += rng.below(3);
+                    if rng.chance(30) {
+                        f.countries += 1;
+                    }
+                    if rng.chance(30) {
+                        f.hedge = rng.below(DE_HEDGES.len());
+                    }
+                    if rng.chance(20) {
+                        f.ordinal = (f.ordinal + 1) % 5;
+                    }
+                }
+                let body = text(de, &f, layout ^ outlet as u64, v);
+                let outlet_name = if de {
+                    ["Weser-Bote", "Mitteldeutsche Rundschau"][outlet]
+                } else {
+                    ["Northern Ledger", "Coastal Times"][outlet]
+                };
+                let published = format!(
+                    "2025-{:02}-{:02}T{:02}:15:00+01:00",
+                    1 + article % 12,
+                    1 + article % 27,
+                    6 + v * 3 + outlet
+                );
+                lines.push(format!(
+                    "{{\"id\":\"a{article}-o{outlet}-v{}\",\"article\":\"a{article}\",\"version\":{},\"published\":\"{published}\",\"outlet\":{},\"lang\":\"{}\",\"text\":{}}}\n",
+                    v + 1,
+                    v + 1,
+                    json_string(outlet_name),
+                    if de { "de" } else { "en" },
+                    json_string(&body)
+                ));
+            }
+            facts.countries += outlet;
+        }
+        article += 1;
+        // Interleave neighbouring articles and list some versions out of order, as real
+        // exports do.
+        if article % 2 == 0 {
+            let n = lines.len();
+            for i in 0..n {
+                let j = rng.below(n);
+                if rng.chance(50) {
+                    lines.swap(i, j);
+                }
+            }
+            for line in lines.drain(..) {
+                written += line.len() as u64;
+                out.write_all(line.as_bytes())?;
+            }
+        }
+    }
+    for line in lines.drain(..) {
+        out.write_all(line.as_bytes())?;
+    }
+    out.flush()
+}
+
+/// The reference: every number in the corpus found with one regular expression.
+fn scan(path: &str) -> std::io::Result<()> {
+    let number = regex::bytes::Regex::new(r"[0-9]+(?:[.,][0-9]+)*").expect("valid regex");
+    let started = Instant::now();
+    let mut reader = BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let mut line = Vec::new();
+    let (mut bytes, mut matches) = (0u64, 0u64);
+    loop {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line)?;
+        if n == 0 {
+            break;
+        }
+        bytes += n as u64;
+        matches += number.find_iter(&line).count() as u64;
+    }
+    println!("{bytes} {:.3} {matches}", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["generate", path, mb] => match mb.parse() {
+            Ok(mb) => generate(path, mb),
+            Err(_) => Err(std::io::Error::other(format!("not a size in MB: {mb}"))),
+        },
+        ["scan", path] => scan(path),
+        _ => Err(std::io::Error::other(
+            "usage: batch_corpus generate FILE MB | scan FILE",
+        )),
+    };
+    if let Err(e) = result {
+        eprintln!("batch_corpus: {e}");
+        std::process::exit(2);
+    }
+}
