@@ -804,12 +804,18 @@ impl Grouper {
         }
     }
 
-    /// A record that failed before its article was known belongs to the shard of its place.
-    fn fail(&mut self, err: RecordError) {
-        if self.shard.is_none_or(|s| s.holds(&err.at)) {
+    /// A record that failed before its article was known belongs to the shard of its line
+    /// (not of its `where`, which holds the corpus path as each machine spelt it).
+    fn fail(&mut self, line: u64, err: RecordError) {
+        if self.shard.is_none_or(|s| s.holds(&line_key(line))) {
             self.failed.push(err);
         }
     }
+}
+
+/// The shard key of a record known only by its place.
+fn line_key(line: u64) -> String {
+    format!("line {line}")
 }
 
 /// Largest record read; larger ones are reported and skipped.
@@ -910,15 +916,18 @@ fn index_jsonl(path: &Path, file: &File, grouper: &mut Grouper) -> Result<()> {
         }
         let at = format!("{}:{line_no}", path.display());
         if content.len() as u64 > MAX_RECORD_BYTES {
-            grouper.fail(RecordError {
-                at,
-                id: None,
-                problem: format!(
-                    "the record is {} MB; records up to {} MB are read",
-                    content.len() >> 20,
-                    MAX_RECORD_BYTES >> 20
-                ),
-            });
+            grouper.fail(
+                u64::from(line_no),
+                RecordError {
+                    at,
+                    id: None,
+                    problem: format!(
+                        "the record is {} MB; records up to {} MB are read",
+                        content.len() >> 20,
+                        MAX_RECORD_BYTES >> 20
+                    ),
+                },
+            );
             continue;
         }
         let slot = Slot {
@@ -928,14 +937,20 @@ fn index_jsonl(path: &Path, file: &File, grouper: &mut Grouper) -> Result<()> {
         };
         match serde_json::from_slice::<Key>(content) {
             Ok(key) => {
-                let fallback = key.id.or(key.path).unwrap_or_else(|| at.clone());
+                let fallback = key
+                    .id
+                    .or(key.path)
+                    .unwrap_or_else(|| line_key(u64::from(line_no)));
                 grouper.add(key.article.as_deref(), &fallback, slot);
             }
-            Err(e) => grouper.fail(RecordError {
-                at,
-                id: None,
-                problem: format!("not a manifest record: {e}"),
-            }),
+            Err(e) => grouper.fail(
+                u64::from(line_no),
+                RecordError {
+                    at,
+                    id: None,
+                    problem: format!("not a manifest record: {e}"),
+                },
+            ),
         }
     }
 }
@@ -981,15 +996,18 @@ fn index_csv(path: &Path, file: &File, grouper: &mut Grouper) -> Result<CsvHeade
                 let at = format!("{}:{line}", path.display());
                 let len = end - pos.byte();
                 if len > MAX_RECORD_BYTES {
-                    grouper.fail(RecordError {
-                        at,
-                        id: None,
-                        problem: format!(
-                            "the row is {} MB; rows up to {} MB are read",
-                            len >> 20,
-                            MAX_RECORD_BYTES >> 20
-                        ),
-                    });
+                    grouper.fail(
+                        u64::from(line),
+                        RecordError {
+                            at,
+                            id: None,
+                            problem: format!(
+                                "the row is {} MB; rows up to {} MB are read",
+                                len >> 20,
+                                MAX_RECORD_BYTES >> 20
+                            ),
+                        },
+                    );
                     continue;
                 }
                 let cell = |k: usize| {
@@ -998,7 +1016,9 @@ fn index_csv(path: &Path, file: &File, grouper: &mut Grouper) -> Result<CsvHeade
                         .filter(|f| !f.is_empty())
                         .map(|f| String::from_utf8_lossy(f).into_owned())
                 };
-                let fallback = cell(0).or_else(|| cell(8)).unwrap_or_else(|| at.clone());
+                let fallback = cell(0)
+                    .or_else(|| cell(8))
+                    .unwrap_or_else(|| line_key(u64::from(line)));
                 let slot = Slot {
                     offset: pos.byte(),
                     len: len as u32,
@@ -1011,11 +1031,14 @@ fn index_csv(path: &Path, file: &File, grouper: &mut Grouper) -> Result<CsvHeade
                     return Err(Error::read(path, &std::io::Error::other(e.to_string())));
                 }
                 let line = e.position().map(|p| p.line()).unwrap_or(start.line());
-                grouper.fail(RecordError {
-                    at: format!("{}:{line}", path.display()),
-                    id: None,
-                    problem: format!("not a CSV row: {e}"),
-                });
+                grouper.fail(
+                    line,
+                    RecordError {
+                        at: format!("{}:{line}", path.display()),
+                        id: None,
+                        problem: format!("not a CSV row: {e}"),
+                    },
+                );
             }
         }
     }
