@@ -683,3 +683,41 @@ fn html_draws_a_timeline_for_a_figure_across_three_versions() {
         "two versions need no chart"
     );
 }
+
+#[test]
+fn markdown_fits_a_pull_request_comment() {
+    let defaults = Defaults {
+        published: Published::parse("2025-03-27"),
+        lang: None,
+    };
+    let version = |n: usize| {
+        let meta = Meta {
+            article: Some("haushalt".into()),
+            version: Some(n.to_string()),
+            ..Meta::default()
+        };
+        let text: String = (1..=120)
+            .map(|i| format!("Bei dem Unfall auf der Landstraße bei Kilometer {i} wurden {} Menschen verletzt, teilte die Feuerwehr am Abend in einer Erklärung mit.\n\n", i + 10 * n))
+            .collect();
+        Document::from_text(&format!("v{n}.md"), text, Format::Text, &meta, &defaults).unwrap()
+    };
+    let report = claimdiff::diff(version(1), version(2), &Config::default());
+    let shown = report
+        .findings
+        .iter()
+        .filter(|f| report::is_shown_by_default(f.verdict))
+        .count();
+    assert!(shown > 200, "a large report: {shown} findings");
+    let md = render(&report, OutputFormat::Markdown);
+    assert!(
+        md.chars().count() <= 65_536,
+        "{} characters",
+        md.chars().count()
+    );
+    assert!(
+        md.contains(&format!("of {shown} findings listed")),
+        "the comment says it is cut: {}",
+        &md[..300]
+    );
+    assert!(md.contains("### 1. "), "the first findings are detailed");
+}

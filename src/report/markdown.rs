@@ -14,6 +14,9 @@ use super::{Command, Report, WriteOptions};
 use crate::claim::Claim;
 use crate::judge::Finding;
 
+/// The most a report takes, in bytes: GitHub holds at most 65,536 characters in a comment.
+pub const COMMENT_LIMIT: usize = 60_000;
+
 /// Escapes inline text for Markdown (GitHub and CommonMark): characters that start emphasis,
 /// code, links, images, tables, maths or strike-through get a backslash, HTML specials become
 /// entities, a line cannot start a heading or list, `@` is kept from forming a mention, and
@@ -165,33 +168,36 @@ pub(super) fn write(
     )
     .unwrap();
     let shown: Vec<&Finding> = report.shown(options).collect();
-    if !shown.is_empty() {
-        s.push_str("| # | finding | what | one text | other text |\n|---|---|---|---|---|\n");
-        for (i, f) in shown.iter().enumerate() {
-            writeln!(
-                s,
-                "| {} | **{}** | {} | {} | {} |",
-                i + 1,
-                f.verdict.as_str(),
-                escape(&super::what(f.kind, &f.subject)),
-                cell(&f.a),
-                cell(&f.b)
-            )
-            .unwrap();
+    // A comment has a size limit; rows and sections stop before it, and the comment says so.
+    let mut table = String::new();
+    let mut rows = 0;
+    for (i, f) in shown.iter().enumerate() {
+        let row = format!(
+            "| {} | **{}** | {} | {} | {} |\n",
+            i + 1,
+            f.verdict.as_str(),
+            escape(&super::what(f.kind, &f.subject)),
+            cell(&f.a),
+            cell(&f.b)
+        );
+        if table.len() + row.len() > COMMENT_LIMIT / 2 {
+            break;
         }
-        s.push('\n');
+        table.push_str(&row);
+        rows += 1;
     }
+    let mut notes = String::new();
     let hidden = report.findings.len() - shown.len();
     if hidden > 0 {
         writeln!(
-            s,
+            notes,
             "{hidden} agreeing or compatible findings not shown (`--all` shows them).\n"
         )
         .unwrap();
     }
     if report.suppressed > 0 {
         writeln!(
-            s,
+            notes,
             "{} findings accepted in the baseline not shown.\n",
             report.suppressed
         )
@@ -199,15 +205,39 @@ pub(super) fn write(
     }
     for doc in report.unresolved_documents() {
         writeln!(
-            s,
+            notes,
             "Note: {} has no publication time, so its relative dates stay unresolved.\n",
             escape(doc)
         )
         .unwrap();
     }
-    for (i, f) in shown.iter().enumerate() {
-        section(report, i + 1, f, &mut s);
+    let mut sections = String::new();
+    let mut detailed = 0;
+    for (i, f) in shown.iter().enumerate().take(rows) {
+        let mut one = String::new();
+        section(report, i + 1, f, &mut one);
+        if s.len() + table.len() + notes.len() + sections.len() + one.len() > COMMENT_LIMIT {
+            break;
+        }
+        sections.push_str(&one);
+        detailed += 1;
     }
+    if rows < shown.len() || detailed < shown.len() {
+        writeln!(
+            s,
+            "**{} of {} findings listed and {detailed} detailed here, to fit a pull-request comment; `--format html` or `--format sarif` carries them all.**\n",
+            rows,
+            shown.len()
+        )
+        .unwrap();
+    }
+    if rows > 0 {
+        s.push_str("| # | finding | what | one text | other text |\n|---|---|---|---|---|\n");
+        s.push_str(&table);
+        s.push('\n');
+    }
+    s.push_str(&notes);
+    s.push_str(&sections);
     out.write_all(s.trim_end().as_bytes())?;
     out.write_all(b"\n")
 }
