@@ -2,9 +2,14 @@
 //! sentence (similar), so an edited number is paired with the number it replaced; texts from
 //! different outlets are paired by subject and kind.
 
+use std::collections::BTreeSet;
+
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
-use crate::claim::{Claim, Kind};
+use crate::claim::{Claim, DayRange, Kind};
+use crate::config::Config;
+use crate::extract::lexicon::{Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_WORDS, QUOTE_MARKS};
+use crate::extract::token::tokenize;
 
 /// Pairs of sentence indices (old, new) that are the same sentence or a rewording of it.
 pub fn align_sentences(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
@@ -98,16 +103,24 @@ pub fn comparable(a: &Claim, b: &Claim) -> bool {
         && a.subject != "event"
 }
 
-/// Pairs claims of two versions: first within aligned sentences, then anywhere by subject
-/// and kind. Returns (old index, new index) pairs; unpaired claims are added or removed.
+/// Pairs claims of two versions: first within aligned sentences, then claims whose sentence
+/// was merged, split or rewritten beyond recognition, then claims that moved. Returns (old
+/// index, new index) pairs; unpaired claims are added or removed.
 pub fn pair_versions(
     old: &[Claim],
     new: &[Claim],
     sentence_pairs: &[(usize, usize)],
+    cx_old: &[Context],
+    cx_new: &[Context],
 ) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut used_old = vec![false; old.len()];
     let mut used_new = vec![false; new.len()];
+    let mut take = |i: usize, j: usize, used_old: &mut Vec<bool>, used_new: &mut Vec<bool>| {
+        used_old[i] = true;
+        used_new[j] = true;
+        pairs.push((i, j));
+    };
     for &(si, sj) in sentence_pairs {
         let olds: Vec<usize> = (0..old.len())
             .filter(|&i| old[i].span.sentence == si)
@@ -125,12 +138,45 @@ pub fn pair_versions(
                     !used_new[j]
                         && old[i].kind == new[j].kind
                         && (old[i].subject == new[j].subject
-                            || !strict && same_family_in_versions(&old[i], &new[j]))
+                            || !strict && same_family(&old[i], &new[j]))
                 });
                 if let Some(j) = hit {
-                    used_old[i] = true;
-                    used_new[j] = true;
-                    pairs.push((i, j));
+                    take(i, j, &mut used_old, &mut used_new);
+                }
+            }
+        }
+    }
+    // A rewritten sentence: the one figure of a subject left on each side is the same figure
+    // ("Zwei Menschen sind ums Leben gekommen" → "Die Behörden bestätigten vier Tote").
+    // Increments and parts ("zwei weitere Tote", "neun von ihnen") are not totals.
+    for family in [false, true] {
+        for i in 0..old.len() {
+            if used_old[i] || !pairable_alone(&old[i], &cx_old[i]) {
+                continue;
+            }
+            let fits = |a: &Claim, b: &Claim| {
+                a.kind == b.kind
+                    && if family {
+                        same_people(a, b)
+                    } else {
+                        a.subject == b.subject
+                    }
+            };
+            let news: Vec<usize> = (0..new.len())
+                .filter(|&j| {
+                    !used_new[j] && pairable_alone(&new[j], &cx_new[j]) && fits(&old[i], &new[j])
+                })
+                .collect();
+            let rivals = (0..old.len())
+                .filter(|&k| {
+                    !used_old[k]
+                        && pairable_alone(&old[k], &cx_old[k])
+                        && news.first().is_some_and(|&j| fits(&old[k], &new[j]))
+                })
+                .count();
+            if let [j] = news[..] {
+                if rivals == 1 && !cx_old[i].other_event(&cx_new[j]) {
+                    take(i, j, &mut used_old, &mut used_new);
                 }
             }
         }
@@ -143,29 +189,245 @@ pub fn pair_versions(
         if let Some(j) = (0..new.len())
             .find(|&j| !used_new[j] && comparable(&old[i], &new[j]) && old[i].text == new[j].text)
         {
-            used_old[i] = true;
-            used_new[j] = true;
-            pairs.push((i, j));
+            take(i, j, &mut used_old, &mut used_new);
         }
     }
     pairs.sort();
     pairs
 }
 
-/// A noun reworded inside an aligned sentence ("Staaten" for "Länder") keeps its claim paired
-/// when both subjects are concept keys of people or both are fallback stems.
-fn same_stem_family(a: &Claim, b: &Claim) -> bool {
-    let stem = |s: &str| s.contains(':');
-    stem(&a.subject) && stem(&b.subject)
+/// Whether a claim left over after sentence alignment may be paired on its subject alone.
+fn pairable_alone(c: &Claim, cx: &Context) -> bool {
+    !cx.increment
+        && !cx.part
+        && !matches!(c.subject.as_str(), "event" | "statement" | "report")
+        && c.kind != Kind::Duration
 }
 
-/// Whether two claims of aligned sentences may be the same fact although their subjects
-/// differ: both fall back to stems, or they are time claims of one kind and one of them has
-/// no event of its own ("event"), which an edit elsewhere in the sentence can change.
-pub fn same_family_in_versions(a: &Claim, b: &Claim) -> bool {
+/// A noun reworded inside an aligned sentence ("Kräften" for "Einsatzkräfte", "Menschen …
+/// evacuated" for "Einwohner"): both subjects fallback stems with figures of one order of
+/// magnitude, or people in general against a casualty tally of people.
+fn same_family(a: &Claim, b: &Claim) -> bool {
+    let stem = |s: &str| s.contains(':');
+    let near = match (a.interval, b.interval) {
+        (Some(x), Some(y)) if x.lo > 0.0 && y.lo > 0.0 => x.lo.max(y.lo) / x.lo.min(y.lo) <= 2.0,
+        _ => false,
+    };
+    (stem(&a.subject) && stem(&b.subject) && near)
+        || same_people(a, b)
+        || same_time_in_versions(a, b)
+}
+
+/// Time claims of one kind where one has no event of its own ("event"): the nearest event
+/// noun of a sentence decides a time claim's subject, so an edit elsewhere in the sentence
+/// ("... und kündigte weitere Proteste an") can turn 'am Samstag' from 'event' into 'protest'.
+pub fn same_time_in_versions(a: &Claim, b: &Claim) -> bool {
     let time = matches!(a.kind, Kind::Date | Kind::Duration | Kind::EventAge);
-    same_stem_family(a, b)
-        || (time && a.kind == b.kind && (a.subject == "event" || b.subject == "event"))
+    time && a.kind == b.kind && (a.subject == "event" || b.subject == "event")
+}
+
+/// People in general ("Menschen", "residents") against a casualty tally of people.
+fn same_people(a: &Claim, b: &Claim) -> bool {
+    let people = |s: &str| s == "people" || s.starts_with("people_");
+    people(&a.subject) && people(&b.subject) && (a.subject == "people" || b.subject == "people")
+}
+
+/// What surrounds a claim, read once: the words near it, the language-independent keys of its
+/// sentence, the day its sentence is about, and whether it is a quote, an increment or a part.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Short stems of the words near the mention (same-language similarity).
+    pub words: BTreeSet<String>,
+    /// Concept keys, names and numbers of the whole sentence (similarity across languages).
+    pub keys: BTreeSet<String>,
+    /// The date claim of the sentence nearest to the mention: which day the figure belongs to.
+    pub day: Option<DayRange>,
+    /// An ordinal in the same sentence ("ein zweites Treffen"): which occurrence of an event.
+    pub ordinal: Option<u32>,
+    /// The sentence speaks of something planned or expected ("soll", "will", "expected").
+    pub future: bool,
+    /// Inside quotation marks.
+    pub quoted: bool,
+    /// "zwei weitere Tote": an increment, not a total.
+    pub increment: bool,
+    /// "neun von ihnen": a part of a group named elsewhere.
+    pub part: bool,
+}
+
+/// Whether a claim stands inside quotation marks in its sentence.
+pub fn is_quoted(c: &Claim) -> bool {
+    let at = c.sentence_text.find(&c.text).unwrap_or(0);
+    c.sentence_text[..at]
+        .chars()
+        .filter(|ch| QUOTE_MARKS.contains(ch))
+        .count()
+        % 2
+        == 1
+}
+
+/// The contexts of a document's claims, index for index.
+pub fn contexts(claims: &[Claim], config: &Config) -> Vec<Context> {
+    claims.iter().map(|c| context(c, claims, config)).collect()
+}
+
+fn stem(word: &str) -> String {
+    word.chars().take(5).collect()
+}
+
+fn context(c: &Claim, all: &[Claim], config: &Config) -> Context {
+    let lexicon = Lexicon::of(c.lang);
+    let sentence = c.sentence_text.as_str();
+    let at = sentence.find(&c.text).unwrap_or(0);
+    let end = at + c.text.len();
+    let tokens = tokenize(sentence);
+    let mut words = BTreeSet::new();
+    let mut keys = BTreeSet::new();
+    let mention_words: Vec<usize> = (0..tokens.len())
+        .filter(|&k| tokens[k].start >= at && tokens[k].end <= end)
+        .collect();
+    let first = mention_words.first().copied().unwrap_or(0);
+    let last = mention_words.last().copied().unwrap_or(0);
+    for (k, t) in tokens.iter().enumerate() {
+        if t.is_number() {
+            keys.insert(format!("#{}", t.text.replace([',', '.'], "")));
+            continue;
+        }
+        if !t.is_word() || (first..=last).contains(&k) {
+            continue;
+        }
+        if let Some(key) = config
+            .concept(c.lang, &t.lower)
+            .or_else(|| lexicon.concept(&t.lower))
+        {
+            keys.insert(key.to_string());
+        } else if t.is_capitalized()
+            && k > 0
+            && t.text.chars().count() > 2
+            && c.lang == crate::Lang::En
+        {
+            keys.insert(t.lower.clone());
+        } else if t.text.chars().all(|ch| ch.is_uppercase()) && t.text.chars().count() > 1 {
+            keys.insert(t.lower.clone());
+        }
+        if k + 8 >= first && k <= last + 8 && t.lower.chars().count() >= 4 {
+            words.insert(stem(&t.lower));
+        }
+    }
+    // German capitalizes every noun, so only names that also appear capitalized mid-sentence in
+    // English can serve as cross-language keys; a German word is a name key when the English
+    // side has it too, which the similarity sees either way.
+    if c.lang == crate::Lang::De {
+        for t in tokens
+            .iter()
+            .skip(1)
+            .filter(|t| t.is_word() && t.is_capitalized() && lexicon.concept(&t.lower).is_none())
+        {
+            keys.insert(t.lower.clone());
+        }
+    }
+    let quoted = is_quoted(c);
+    let after: Vec<String> = tokens
+        .iter()
+        .skip(last + 1)
+        .take(2)
+        .map(|t| t.lower.clone())
+        .collect();
+    let inner: Vec<String> = mention_words
+        .iter()
+        .skip(1)
+        .map(|&k| tokens[k].lower.clone())
+        .collect();
+    let increment = inner
+        .iter()
+        .chain(after.iter().take(1))
+        .enumerate()
+        .any(|(k, w)| {
+            INCREMENT_WORDS.contains(&w.as_str())
+                && !(w == "more" && inner.get(k + 1).is_some_and(|n| n == "than"))
+        });
+    let tail = after.join(" ");
+    let part = PART_WORDS.iter().any(|p| tail.starts_with(p));
+    // A vague span ("in den vergangenen Tagen", "in recent weeks") does not anchor a figure.
+    let dates_fact = |o: &&Claim| {
+        let vague_span = o.value.is_none()
+            && o.text
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| lexicon.time_unit(&w.to_lowercase()).is_some());
+        !vague_span
+    };
+    let near = |k: Kind| {
+        all.iter()
+            .filter(|o| {
+                o.doc == c.doc
+                    && o.span.sentence == c.span.sentence
+                    && o.kind == k
+                    && o.span != c.span
+            })
+            .filter(dates_fact)
+            .min_by_key(|o| o.text_start.abs_diff(c.text_start))
+    };
+    let day = if c.kind == Kind::Date {
+        None
+    } else {
+        near(Kind::Date).and_then(|d| d.days)
+    };
+    let ordinal = if c.kind == Kind::Ordinal {
+        None
+    } else {
+        near(Kind::Ordinal).and_then(|o| o.value).map(|v| v as u32)
+    };
+    // Plain auxiliaries ("will", "wird", "werden") also make passives and forecasts; only the
+    // words of planning mark a planned event.
+    let future = tokens.iter().any(|t| {
+        lexicon.future_markers.contains(&t.lower.as_str())
+            && !AUXILIARIES.contains(&t.lower.as_str())
+    });
+    Context {
+        words,
+        keys,
+        day,
+        ordinal,
+        future,
+        quoted,
+        increment,
+        part,
+    }
+}
+
+impl Context {
+    /// How much two claims' surroundings share, 0 to 1: words when both texts are in one
+    /// language, concept keys, names and numbers otherwise.
+    pub fn similarity(&self, other: &Context, same_lang: bool) -> f64 {
+        let jaccard = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+            let union = a.union(b).count();
+            if union == 0 {
+                0.0
+            } else {
+                a.intersection(b).count() as f64 / union as f64
+            }
+        };
+        let keys = jaccard(&self.keys, &other.keys);
+        if same_lang {
+            keys.max(jaccard(&self.words, &other.words))
+        } else {
+            keys
+        }
+    }
+
+    /// Whether a figure for something planned meets a figure for something done: "1,000
+    /// prisoners are to be freed" against "exchanged 780 prisoners".
+    pub fn plan_against_fact(&self, other: &Context) -> bool {
+        self.future != other.future
+    }
+
+    /// Whether the surroundings say the two figures belong to different events: different
+    /// days, or different occurrences ("the second round" / "the third round").
+    pub fn other_event(&self, other: &Context) -> bool {
+        let days = matches!((self.day, other.day), (Some(x), Some(y)) if !x.overlaps(&y));
+        let ordinals = matches!((self.ordinal, other.ordinal), (Some(x), Some(y)) if x != y);
+        days || ordinals
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::claim::Claim;
+use crate::document::Lang;
 use crate::error::{Error, Result};
 use crate::extract::lexicon::{Lexicon, RUNNING_TALLIES};
 
@@ -73,6 +75,16 @@ impl Hedges {
     }
 }
 
+/// One extra counted noun: `[[concept]] word = "Wahlbeteiligung" lang = "de" key = "turnout"`.
+/// The word is a stem: the lexicon's noun endings may follow it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    pub word: String,
+    pub lang: String,
+    pub key: String,
+}
+
 /// Everything `claimdiff.toml` can set.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -80,6 +92,9 @@ pub struct Config {
     pub hedges: Hedges,
     /// Subjects whose later, higher figures are updates rather than contradictions.
     pub running_tallies: Vec<String>,
+    /// Extra counted nouns and their concept keys, on top of the built-in lexicon.
+    #[serde(rename = "concept")]
+    pub concepts: Vec<Concept>,
     /// Default for `--fail-on`.
     pub fail_on: Option<String>,
     /// Default for `--format`.
@@ -93,6 +108,7 @@ impl Default for Config {
         Config {
             hedges: Hedges::default(),
             running_tallies: RUNNING_TALLIES.iter().map(|s| s.to_string()).collect(),
+            concepts: Vec::new(),
             fail_on: None,
             format: None,
             baseline: None,
@@ -122,6 +138,22 @@ impl Config {
                 "hedges.approx and hedges.almost must be shares between 0 and 1",
             ));
         }
+        for (k, c) in config.concepts.iter().enumerate() {
+            if c.lang.parse::<Lang>().is_err()
+                || c.word.trim().is_empty()
+                || c.key.trim().is_empty()
+            {
+                let line = nth_table_line(text, "[[concept]]", k);
+                return Err(Error::Record {
+                    path: path.to_path_buf(),
+                    line,
+                    problem: format!(
+                        "concept {:?}: needs a word, a key and lang \"de\" or \"en\"",
+                        c.word
+                    ),
+                });
+            }
+        }
         config.hedges.resolve();
         Ok(config)
     }
@@ -145,6 +177,46 @@ impl Config {
     pub fn is_running_tally(&self, subject: &str) -> bool {
         self.running_tallies.iter().any(|s| s == subject)
     }
+
+    /// The configured concept key of a (lowercase) word, if an extra `[[concept]]` names it.
+    pub fn concept(&self, lang: Lang, word: &str) -> Option<&str> {
+        let lexicon = Lexicon::of(lang);
+        self.concepts
+            .iter()
+            .filter(|c| c.lang.parse::<Lang>().ok() == Some(lang))
+            .find(|c| {
+                let stem = c.word.to_lowercase();
+                word.strip_prefix(stem.as_str())
+                    .is_some_and(|rest| lexicon.noun_endings.contains(&rest))
+            })
+            .map(|c| c.key.as_str())
+    }
+
+    /// Gives claims whose noun the lexicon did not know (a fallback stem such as `de:wahlbet`)
+    /// the key an extra `[[concept]]` assigns to it.
+    pub fn apply_concepts(&self, claims: &mut [Claim]) {
+        if self.concepts.is_empty() {
+            return;
+        }
+        for c in claims.iter_mut().filter(|c| c.subject.contains(':')) {
+            let word = c.subject_text.to_lowercase();
+            if let Some(key) = word
+                .split_whitespace()
+                .find_map(|w| self.concept(c.lang, w))
+            {
+                c.subject = key.to_string();
+            }
+        }
+    }
+}
+
+/// The line of the `n`-th occurrence of a table header, for error messages.
+fn nth_table_line(text: &str, header: &str, n: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == header)
+        .nth(n)
+        .map_or(1, |(i, _)| i + 1)
 }
 
 #[cfg(test)]
@@ -168,6 +240,21 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().starts_with("c.toml:3:"), "{err}");
         let err = Config::parse(Path::new("c.toml"), "colour = 1\n").unwrap_err();
+        assert!(err.to_string().starts_with("c.toml:1:"), "{err}");
+    }
+
+    #[test]
+    fn extra_concepts_and_tallies() {
+        let text = "running_tallies = [\"people_killed\", \"house\"]\n[[concept]]\nword = \"Wahlbeteiligung\"\nlang = \"de\"\nkey = \"turnout\"\n";
+        let c = Config::parse(Path::new("c.toml"), text).unwrap();
+        assert!(c.is_running_tally("house") && !c.is_running_tally("people_injured"));
+        assert_eq!(c.concept(Lang::De, "wahlbeteiligung"), Some("turnout"));
+        assert_eq!(c.concept(Lang::En, "wahlbeteiligung"), None);
+        let err = Config::parse(
+            Path::new("c.toml"),
+            "[[concept]]\nword = \"x\"\nlang = \"fr\"\nkey = \"y\"\n",
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("c.toml:1:"), "{err}");
     }
 

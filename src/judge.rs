@@ -113,18 +113,22 @@ pub fn describe(c: &Claim) -> String {
     match (c.qualifier, i.hi) {
         (Qualifier::Exact, _) => format!("{}{unit}", n(i.lo)),
         (_, None) => format!("{} or more{unit}", n(i.lo)),
-        (Qualifier::Almost, Some(hi)) => format!(
-            "fewer than {} ({} to {}){unit}",
-            n(c.value.unwrap_or(hi + 1.0)),
-            n(i.lo),
-            n(hi)
-        ),
-        (Qualifier::Approx, Some(hi)) => format!(
-            "about {} ({} to {}){unit}",
-            n(c.value.unwrap_or(i.lo)),
-            n(i.lo),
-            n(hi)
-        ),
+        (Qualifier::Almost, Some(hi)) => {
+            format!(
+                "fewer than {} ({} to {}){unit}",
+                n(c.value.unwrap_or(hi + 1.0)),
+                n(i.lo),
+                n(hi)
+            )
+        }
+        (Qualifier::Approx, Some(hi)) => {
+            format!(
+                "about {} ({} to {}){unit}",
+                n(c.value.unwrap_or(i.lo)),
+                n(i.lo),
+                n(hi)
+            )
+        }
         (_, Some(hi)) if i.lo == 0.0 => format!("at most {}{unit}", n(hi)),
         (_, Some(hi)) => format!("{} to {}{unit}", n(i.lo), n(hi)),
     }
@@ -153,6 +157,21 @@ fn compare_values(a: &Claim, b: &Claim) -> Option<(bool, bool, std::cmp::Orderin
     Some((x.same(&y), x.overlaps(&y), x.lo.total_cmp(&y.lo)))
 }
 
+/// Who stands behind a figure: the narrator, or a speaker quoted directly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Voice {
+    Narrator,
+    Speaker(String),
+}
+
+fn voice(c: &Claim) -> Voice {
+    match &c.attribution {
+        _ if !align::is_quoted(c) => Voice::Narrator,
+        Some(who) => Voice::Speaker(who.clone()),
+        None => Voice::Speaker("a quoted speaker".to_string()),
+    }
+}
+
 /// Judges two comparable claims; `None` when they cannot be compared (unresolved dates).
 pub fn judge(
     a: &Claim,
@@ -162,10 +181,23 @@ pub fn judge(
     config: &Config,
 ) -> Option<Finding> {
     let (same, overlap, order) = compare_values(a, b)?;
-    let tally = config.is_running_tally(&a.subject);
+    // The more specific subject decides ("people" reworded as "people_evacuated").
+    let subject = if b.subject.starts_with("people_") {
+        &b.subject
+    } else {
+        &a.subject
+    };
+    let tally = config.is_running_tally(subject);
+    let (va, vb) = (voice(a), voice(b));
+    // The same relative phrase ("two years ago") read from two publication days names the
+    // same loose time, not two different days.
+    let same_phrase =
+        a.days.is_some() && a.value.is_some() && a.text.to_lowercase() == b.text.to_lowercase();
     let verdict = if same {
         Verdict::Agree
-    } else if overlap {
+    } else if overlap || va != vb || same_phrase {
+        // A speaker's figure against the narrator's (or another speaker's) is reported as what
+        // it is, never as the text contradicting itself.
         Verdict::Compatible
     } else {
         match relation {
@@ -183,44 +215,103 @@ pub fn judge(
             _ => Verdict::Contradiction,
         }
     };
-    let reason = reason(verdict, a, b);
+    let reason = reason(verdict, a, b, &va, &vb, relation);
     Some(Finding {
         verdict,
         kind: a.kind,
-        subject: a.subject.clone(),
+        subject: subject.clone(),
         a: Some(a.clone()),
         b: Some(b.clone()),
         reason,
     })
 }
 
-fn reason(verdict: Verdict, a: &Claim, b: &Claim) -> String {
-    let (da, db) = (describe(a), describe(b));
-    let what = readable_subject(&a.subject);
-    let quoted = match (&a.attribution, &b.attribution) {
-        (Some(x), None) => format!(" ('{}' is {x}'s words, the other the narrator's)", a.text),
-        (None, Some(y)) => format!(" ('{}' is {y}'s words, the other the narrator's)", b.text),
-        _ => String::new(),
+/// The figure as said and what it means: "'fast 30 Ländern' (fewer than 30, 27 to 29)".
+fn figure(c: &Claim) -> String {
+    let meaning = describe(c);
+    if meaning == c.text {
+        return format!("'{}'", c.text);
+    }
+    // One level of parentheses reads better: "fewer than 30 (27 to 29)" → "fewer than 30, 27 to 29".
+    let flat = match meaning.split_once(" (") {
+        Some((head, rest)) => format!("{head}, {}", rest.replacen(')', "", 1)),
+        None => meaning,
     };
-    let body = match verdict {
-        Verdict::Agree => format!("both say {da} for {what}"),
-        Verdict::Compatible => format!(
-            "'{}' means {da} and '{}' means {db}; the ranges overlap, so both can be true",
-            a.text, b.text
-        ),
+    format!("'{}' ({flat})", c.text)
+}
+
+fn reason(
+    verdict: Verdict,
+    a: &Claim,
+    b: &Claim,
+    va: &Voice,
+    vb: &Voice,
+    relation: Relation,
+) -> String {
+    let what = readable_subject(if b.subject.starts_with("people_") {
+        &b.subject
+    } else {
+        &a.subject
+    });
+    let (fa, fb) = (figure(a), figure(b));
+    let other = if relation == Relation::Same {
+        "the same text"
+    } else {
+        "the other text"
+    };
+    if verdict == Verdict::Compatible
+        && a.days.is_some()
+        && a.value.is_some()
+        && a.text.to_lowercase() == b.text.to_lowercase()
+        && a.days != b.days
+    {
+        return format!(
+            "{fa} and {fb} are the same loose phrase read from different publication days, not two different dates"
+        );
+    }
+    if !matches!(verdict, Verdict::Agree) && va != vb {
+        let who = |v: &Voice| match v {
+            Voice::Narrator => "the narrator".to_string(),
+            Voice::Speaker(s) => s.clone(),
+        };
+        return format!(
+            "{fa} is {}'s figure and {fb} is {}'s: a quote against another voice, not a contradiction of fact",
+            who(va),
+            who(vb)
+        );
+    }
+    match verdict {
+        Verdict::Agree => format!("{fa} and {fb} give the same {what}"),
+        Verdict::Compatible => format!("{fa} and {fb} overlap, so both can be true of the {what}"),
         Verdict::Contradiction => format!(
-            "'{}' means {da}, but '{}' means {db}; both cannot be true of the same {what}",
-            a.text, b.text
+            "'{}' means {}, but {other} says '{}', which means {}; both cannot be true of the same {what}",
+            a.text,
+            describe(a),
+            b.text,
+            describe(b)
         ),
-        Verdict::Update => format!("the later text raises {what} from {da} to {db}"),
-        Verdict::Correction => format!(
-            "the later text changes {what} from {da} ('{}') to {db} ('{}')",
-            a.text, b.text
-        ),
-        Verdict::Added => format!("new claim: '{}' ({db})", b.text),
-        Verdict::Removed => format!("dropped claim: '{}' ({da})", a.text),
-    };
-    format!("{body}{quoted}")
+        Verdict::Update => {
+            format!("the later text raises the {what} from {fa} to {fb}; a running tally that rises is an update")
+        }
+        Verdict::Correction if config_free_tally(a, b) => {
+            format!("the later text lowers the {what} from {fa} to {fb}; a running tally that falls is a correction")
+        }
+        Verdict::Correction => {
+            format!("the later text changes the {what} from {fa} to {fb}; a fixed fact that changes is a correction")
+        }
+        Verdict::Added => format!("new claim: {fb}"),
+        Verdict::Removed => format!("dropped claim: {fa}"),
+    }
+}
+
+/// Whether the later figure is lower (a falling tally) rather than merely different.
+fn config_free_tally(a: &Claim, b: &Claim) -> bool {
+    a.kind == Kind::Count
+        && b.subject.starts_with("people_")
+        && matches!(
+            compare_values(a, b),
+            Some((_, _, std::cmp::Ordering::Greater))
+        )
 }
 
 fn single(verdict: Verdict, claim: &Claim) -> Finding {
@@ -229,8 +320,8 @@ fn single(verdict: Verdict, claim: &Claim) -> Finding {
         _ => (None, Some(claim.clone())),
     };
     let reason = match verdict {
-        Verdict::Removed => format!("dropped claim: '{}' ({})", claim.text, describe(claim)),
-        _ => format!("new claim: '{}' ({})", claim.text, describe(claim)),
+        Verdict::Removed => format!("dropped claim: {}", figure(claim)),
+        _ => format!("new claim: {}", figure(claim)),
     };
     Finding {
         verdict,
@@ -242,7 +333,7 @@ fn single(verdict: Verdict, claim: &Claim) -> Finding {
     }
 }
 
-/// Whether a claim may be judged: resolved dates, concept subjects for cross-text pairing.
+/// Whether a claim may be judged: resolved dates only.
 fn judgeable(c: &Claim) -> bool {
     c.unresolved.is_none()
 }
@@ -255,16 +346,7 @@ pub fn diff_versions(
     new_claims: &[Claim],
     config: &Config,
 ) -> Vec<Finding> {
-    let s_old: Vec<&str> = segment::split(old.text(), old.lang)
-        .iter()
-        .map(|s| &old.text()[s.start..s.end])
-        .collect();
-    let s_new: Vec<&str> = segment::split(new.text(), new.lang)
-        .iter()
-        .map(|s| &new.text()[s.start..s.end])
-        .collect();
-    let sentence_pairs = align::align_sentences(&s_old, &s_new);
-    let pairs = align::pair_versions(old_claims, new_claims, &sentence_pairs);
+    let pairs = version_pairs(old, old_claims, new, new_claims, config);
     let mut findings = Vec::new();
     let mut paired_old = vec![false; old_claims.len()];
     let mut paired_new = vec![false; new_claims.len()];
@@ -272,10 +354,7 @@ pub fn diff_versions(
         paired_old[i] = true;
         paired_new[j] = true;
         let (a, b) = (&old_claims[i], &new_claims[j]);
-        if !judgeable(a) || !judgeable(b) || a.attribution != b.attribution {
-            continue;
-        }
-        if a.subject != b.subject && !align::same_family_in_versions(a, b) {
+        if !judgeable(a) || !judgeable(b) {
             continue;
         }
         if let Some(f) = judge(a, b, Relation::Versions, true, config) {
@@ -303,33 +382,85 @@ pub fn diff_versions(
     findings
 }
 
-/// Two claims of one text that are probably the same fact: same subject and kind, close
-/// values (a subset such as "5 of the 30 countries" is far off), and neither a quote.
-fn same_fact_in_one_text(a: &Claim, b: &Claim) -> bool {
-    if a.span.sentence == b.span.sentence || a.attribution.is_some() || b.attribution.is_some() {
+/// The claim pairs (old index, new index) of two versions: sentences aligned first, so an
+/// edited number meets the number it replaced.
+pub fn version_pairs(
+    old: &Document,
+    old_claims: &[Claim],
+    new: &Document,
+    new_claims: &[Claim],
+    config: &Config,
+) -> Vec<(usize, usize)> {
+    let s_old: Vec<&str> = segment::split(old.text(), old.lang)
+        .iter()
+        .map(|s| &old.text()[s.start..s.end])
+        .collect();
+    let s_new: Vec<&str> = segment::split(new.text(), new.lang)
+        .iter()
+        .map(|s| &new.text()[s.start..s.end])
+        .collect();
+    let sentence_pairs = align::align_sentences(&s_old, &s_new);
+    let (cx_old, cx_new) = (
+        align::contexts(old_claims, config),
+        align::contexts(new_claims, config),
+    );
+    align::pair_versions(old_claims, new_claims, &sentence_pairs, &cx_old, &cx_new)
+}
+
+/// Two claims of one text that are probably the same fact told twice: a concept subject
+/// counted in two sentences, with close figures, neither an increment ("zwei weitere Tote"),
+/// a part ("neun von ihnen") nor tied to another day or occurrence.
+fn same_fact_in_one_text(a: &Claim, b: &Claim, ca: &align::Context, cb: &align::Context) -> bool {
+    if a.span.sentence == b.span.sentence || a.kind != Kind::Count || a.subject.contains(':') {
         return false;
     }
-    if a.subject.contains(':') || !matches!(a.kind, Kind::Count) {
+    if TIME_KEYS.contains(&a.subject.as_str())
+        || ca.increment
+        || cb.increment
+        || ca.part
+        || cb.part
+        || ca.other_event(cb)
+        || ca.plan_against_fact(cb)
+    {
         return false;
     }
     close(a, b)
 }
 
-fn close(a: &Claim, b: &Claim) -> bool {
-    let mid = |c: &Claim| c.interval.map(|i| i.hi.map_or(i.lo, |h| (i.lo + h) / 2.0));
+/// Counted time units ("acht Jahre Haft", "zwölf Monaten") name many different spans in one
+/// text: a demand and a sentence, a term and a deadline.
+const TIME_KEYS: &[&str] = &["year", "month", "week", "day"];
+
+fn mid(c: &Claim) -> Option<f64> {
+    c.interval.map(|i| i.hi.map_or(i.lo, |h| (i.lo + h) / 2.0))
+}
+
+fn ratio(a: &Claim, b: &Claim) -> Option<f64> {
     match (mid(a), mid(b)) {
-        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) <= 1.5,
-        _ => false,
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => Some(x.max(y) / x.min(y)),
+        _ => None,
     }
+}
+
+fn close(a: &Claim, b: &Claim) -> bool {
+    ratio(a, b).is_some_and(|r| r <= 1.5)
 }
 
 /// Contradictions inside one text.
 pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
+    let cx = align::contexts(claims, config);
     let mut findings = Vec::new();
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
             let (a, b) = (&claims[i], &claims[j]);
-            if !align::comparable(a, b) || !same_fact_in_one_text(a, b) {
+            if !align::comparable(a, b)
+                || !same_fact_in_one_text(a, b, &cx[i], &cx[j])
+                || voice(a) != voice(b)
+            {
+                continue;
+            }
+            if a.attribution.is_some() && b.attribution.is_some() && a.attribution != b.attribution
+            {
                 continue;
             }
             if let Some(f) = judge(a, b, Relation::Same, false, config) {
@@ -342,8 +473,14 @@ pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
     findings
 }
 
-/// Compares two texts from different outlets (or of unknown relation): claims paired by
-/// subject and kind. A claim in `a` that agrees with any claim of `b` raises no alarm.
+/// Subjects too generic to pair across texts on their own.
+fn generic(subject: &str) -> bool {
+    subject == "event" || subject == "statement" || subject == "report"
+}
+
+/// Compares two texts from different outlets (or of unknown relation): claims paired one to
+/// one by subject, kind and surroundings, agreement first, so a figure that one text repeats
+/// correctly is never set against a different figure of the same subject.
 pub fn compare_outlets(
     a_doc: &Document,
     a: &[Claim],
@@ -355,62 +492,81 @@ pub fn compare_outlets(
         (Some(x), Some(y)) => y.sort_key() > x.sort_key(),
         _ => false,
     };
-    let mut findings = Vec::new();
-    let mut seen_b = vec![false; b.len()];
-    for x in a
-        .iter()
-        .filter(|c| judgeable(c) && !c.subject.contains(':') && c.subject != "event")
-    {
-        let candidates: Vec<(usize, Finding)> = b
+    let (ca, cb) = (align::contexts(a, config), align::contexts(b, config));
+    let same_lang = a_doc.lang == b_doc.lang;
+    let count = |claims: &[Claim], c: &Claim| {
+        claims
             .iter()
-            .enumerate()
-            .filter(|(_, y)| {
-                judgeable(y) && align::comparable(x, y) && x.attribution == y.attribution
-            })
-            .filter_map(|(j, y)| judge(x, y, Relation::Outlets, b_is_later, config).map(|f| (j, f)))
-            .collect();
-        if candidates.is_empty() {
+            .filter(|o| align::comparable(o, c) && voice(o) == voice(c))
+            .count()
+    };
+    let mut candidates: Vec<(f64, usize, usize, Finding)> = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        if !judgeable(x)
+            || matches!(x.subject.as_str(), "statement" | "report")
+            || (x.subject.contains(':') && !same_lang)
+        {
             continue;
         }
-        // The best counterpart: agreement over compatibility over a clash.
-        let best = candidates
-            .iter()
-            .min_by_key(|(j, f)| (rank(f.verdict), *j))
-            .map(|(j, f)| (*j, f.clone()));
-        if let Some((j, f)) = best {
-            if f.verdict.is_alarm() && !close_enough_for_outlets(x, &b[j]) {
+        for (j, y) in b.iter().enumerate() {
+            if !judgeable(y)
+                || x.kind != y.kind
+                || x.subject != y.subject
+                || ca[i].other_event(&cb[j])
+            {
                 continue;
             }
-            if seen_b[j] && !f.verdict.is_alarm() {
+            if ca[i].increment != cb[j].increment
+                || ca[i].part != cb[j].part
+                || ca[i].plan_against_fact(&cb[j])
+            {
                 continue;
             }
-            seen_b[j] = true;
-            findings.push(f);
+            let Some(f) = judge(x, y, Relation::Outlets, b_is_later, config) else {
+                continue;
+            };
+            let similarity = ca[i].similarity(&cb[j], same_lang);
+            let quoted = voice(x) != voice(y);
+            let base = match f.verdict {
+                Verdict::Agree => 3.0,
+                _ if quoted => 0.5,
+                Verdict::Compatible => 2.0,
+                _ => 1.0,
+            };
+            let closeness = ratio(x, y).map_or(0.5, |r| 1.0 / r);
+            if f.verdict.is_alarm() {
+                // A clash needs evidence that both figures are about the same thing: the only
+                // figure of this subject on each side, or close figures in similar sentences.
+                let unique = count(a, x) == 1 && count(b, y) == 1;
+                let plausible = match x.kind {
+                    Kind::Count | Kind::Percent | Kind::Money => {
+                        (unique && ratio(x, y).is_none_or(|r| r <= 3.0))
+                            || (close(x, y) && similarity >= 0.1)
+                            || (close(x, y) && !same_lang)
+                            || config.is_running_tally(&f.subject)
+                    }
+                    // "am Sonntag" dates some event; only a near-identical sentence says which.
+                    _ if generic(&x.subject) => similarity >= 0.3,
+                    _ => unique || similarity >= 0.15,
+                };
+                if !plausible {
+                    continue;
+                }
+            }
+            candidates.push((base + similarity + closeness * 0.5, i, j, f));
         }
     }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    let mut findings = Vec::new();
+    for (_, i, j, f) in candidates {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        findings.push(f);
+    }
     findings
-}
-
-/// Across outlets, two far-apart counts of one subject are usually different facts (a subset,
-/// another group); only close figures are judged as the same fact.
-fn close_enough_for_outlets(a: &Claim, b: &Claim) -> bool {
-    match a.kind {
-        Kind::Count | Kind::Percent | Kind::Money => close(a, b) || config_tally(&a.subject),
-        _ => true,
-    }
-}
-
-fn config_tally(subject: &str) -> bool {
-    crate::extract::lexicon::RUNNING_TALLIES.contains(&subject)
-}
-
-fn rank(v: Verdict) -> u8 {
-    match v {
-        Verdict::Agree => 0,
-        Verdict::Compatible => 1,
-        Verdict::Update => 2,
-        Verdict::Correction => 3,
-        Verdict::Contradiction => 4,
-        Verdict::Added | Verdict::Removed => 5,
-    }
 }

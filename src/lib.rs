@@ -59,6 +59,40 @@ pub fn diff(old: Document, new: Document, config: &Config) -> Report {
     Report::new(Command::Diff, vec![old, new], claims, findings)
 }
 
+/// Compares an ordered list of versions of one article: each version against the next
+/// (sentences aligned, numbers paired with the ones they replaced), plus contradictions inside
+/// each version.
+///
+/// ```
+/// use claimdiff::{versions, Config, Defaults, Document, Format, Published};
+/// let defaults = Defaults { published: Published::parse("2025-03-27"), lang: None };
+/// let v = |id: &str, text: &str| Document::from_text(id, text.into(), Format::Text, &Default::default(), &defaults).unwrap();
+/// let report = versions(vec![v("v1", "Ein Mensch wurde getötet."), v("v2", "Zwei Menschen wurden getötet.")], &Config::default());
+/// assert_eq!(report.findings[0].verdict.as_str(), "update");
+/// ```
+pub fn versions(docs: Vec<Document>, config: &Config) -> Report {
+    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| extract::extract(d, config)).collect();
+    let mut findings = Vec::new();
+    for i in 0..docs.len() {
+        findings.extend(judge::within(&claims[i], config));
+        if i + 1 < docs.len() {
+            findings.extend(judge::diff_versions(
+                &docs[i],
+                &claims[i],
+                &docs[i + 1],
+                &claims[i + 1],
+                config,
+            ));
+        }
+    }
+    Report::new(
+        Command::Diff,
+        docs,
+        claims.into_iter().flatten().collect(),
+        findings,
+    )
+}
+
 /// Whether two documents are versions of one article (same `article` in their metadata).
 fn are_versions(a: &Document, b: &Document) -> bool {
     matches!((&a.article, &b.article), (Some(x), Some(y)) if x == y)
@@ -114,7 +148,8 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
     )
 }
 
-/// Two outlets' texts judged both ways, each pair of claims reported once.
+/// Two outlets' texts judged once, the earlier-published first, so a tally that rises in the
+/// later text is an update.
 fn outlet_pair(
     a: &Document,
     a_claims: &[Claim],
@@ -122,13 +157,11 @@ fn outlet_pair(
     b_claims: &[Claim],
     config: &Config,
 ) -> Vec<Finding> {
-    let mut merged = judge::compare_outlets(a, a_claims, b, b_claims, config);
-    for f in judge::compare_outlets(b, b_claims, a, a_claims, config) {
-        if !merged.iter().any(|g| same_pair(g, &f)) {
-            merged.push(f);
-        }
+    if published_later(a, b) {
+        judge::compare_outlets(b, b_claims, a, a_claims, config)
+    } else {
+        judge::compare_outlets(a, a_claims, b, b_claims, config)
     }
-    merged
 }
 
 /// Judges the documents of one article group, given in publication order with their claims:
@@ -183,11 +216,7 @@ pub fn compare_group(
     findings
 }
 
-fn key(c: &Option<Claim>) -> Option<(&str, usize)> {
-    c.as_ref().map(|c| (c.doc.as_str(), c.span.start))
-}
-
-fn same_pair(f: &Finding, g: &Finding) -> bool {
-    (key(&f.a) == key(&g.a) && key(&f.b) == key(&g.b))
-        || (key(&f.a) == key(&g.b) && key(&f.b) == key(&g.a))
+/// Whether `a` was published after `b` (unknown times keep the given order).
+fn published_later(a: &Document, b: &Document) -> bool {
+    matches!((a.published, b.published), (Some(x), Some(y)) if x.sort_key() > y.sort_key())
 }

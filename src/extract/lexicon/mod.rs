@@ -197,6 +197,37 @@ pub const RUNNING_TALLIES: &[&str] = &[
     "people_evacuated",
 ];
 
+/// Words right before a counted noun that make the figure an increment ("zwei weitere Tote",
+/// "two more dead"), not a competing total.
+pub const INCREMENT_WORDS: &[&str] = &[
+    "weitere",
+    "weiteren",
+    "weiterer",
+    "zusätzliche",
+    "zusätzlich",
+    "further",
+    "another",
+    "additional",
+    "more",
+];
+
+/// Words after a figure that make it a part of a larger group ("neun von ihnen", "eight of them").
+pub const PART_WORDS: &[&str] = &[
+    "von ihnen",
+    "davon",
+    "darunter",
+    "of them",
+    "of whom",
+    "among them",
+];
+
+/// Future markers that are also plain auxiliaries (passive, forecast), so they alone do not
+/// make a sentence speak of a planned event.
+pub const AUXILIARIES: &[&str] = &["will", "shall", "'ll", "wird", "werden", "going"];
+
+/// Quotation marks that open or close a direct quote.
+pub const QUOTE_MARKS: &[char] = &['„', '“', '”', '"', '«', '»', '‹', '›'];
+
 /// Keys that name events, which ordinals number and dates date.
 pub const EVENT_KEYS: &[&str] = &[
     "meeting",

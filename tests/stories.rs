@@ -1,0 +1,284 @@
+//! Scores judgement on the story fixtures (`fixtures/stories/<slug>/`, format in its README):
+//! every story is run the way its `gold.toml` says (`versions`: consecutive diffs; `outlets`:
+//! every pair), each reported contradiction, update and correction is matched to the gold
+//! findings, and the quiet pairs (traps) are checked. Precision and recall per verdict are
+//! printed (`cargo test --test stories -- --nocapture`) and held above honest floors.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use claimdiff::{Claim, Config, Defaults, Document, Finding, Verdict};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Gold {
+    mode: String,
+    docs: Vec<String>,
+    #[serde(default)]
+    finding: Vec<GoldFinding>,
+    #[serde(default)]
+    quiet: Vec<GoldPair>,
+}
+
+#[derive(Deserialize)]
+struct GoldFinding {
+    finding: String,
+    a: Mention,
+    b: Mention,
+    why: String,
+}
+
+#[derive(Deserialize)]
+struct GoldPair {
+    a: Mention,
+    b: Mention,
+    why: String,
+}
+
+#[derive(Deserialize)]
+struct Mention {
+    doc: String,
+    text: String,
+}
+
+/// A gold mention located in its document's text: (file name, byte range of the text).
+type Located = (String, std::ops::Range<usize>);
+
+struct Story {
+    slug: String,
+    docs: Vec<Document>,
+    /// File name of each document id.
+    names: BTreeMap<String, String>,
+    gold: Gold,
+}
+
+fn stories_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stories")
+}
+
+fn load(dir: &Path) -> Story {
+    let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let raw = std::fs::read_to_string(dir.join("gold.toml")).unwrap();
+    let gold: Gold = toml::from_str(&raw).unwrap_or_else(|e| panic!("{slug}/gold.toml: {e}"));
+    let mut docs = Vec::new();
+    let mut names = BTreeMap::new();
+    for name in &gold.docs {
+        let doc = Document::read(&dir.join(name), &Defaults::default())
+            .unwrap_or_else(|e| panic!("{slug}: {e}"));
+        names.insert(doc.id.clone(), name.clone());
+        docs.push(doc);
+    }
+    Story {
+        slug,
+        docs,
+        names,
+        gold,
+    }
+}
+
+fn locate(story: &Story, m: &Mention) -> Located {
+    let doc = story
+        .docs
+        .iter()
+        .find(|d| story.names[&d.id] == m.doc)
+        .unwrap_or_else(|| panic!("{}: gold names unknown document {}", story.slug, m.doc));
+    let at = doc
+        .text()
+        .find(&m.text)
+        .unwrap_or_else(|| panic!("{}: {:?} not found in {}", story.slug, m.text, m.doc));
+    (m.doc.clone(), at..at + m.text.len())
+}
+
+fn covers(story: &Story, claim: &Option<Claim>, place: &Located) -> bool {
+    let Some(c) = claim else { return false };
+    story.names[&c.doc] == place.0 && c.text_start < place.1.end && place.1.start < c.text_end
+}
+
+fn matches(story: &Story, f: &Finding, a: &Located, b: &Located, ordered: bool) -> bool {
+    (covers(story, &f.a, a) && covers(story, &f.b, b))
+        || (!ordered && covers(story, &f.a, b) && covers(story, &f.b, a))
+}
+
+fn run(story: &Story, config: &Config) -> Vec<Finding> {
+    let docs = story.docs.clone();
+    let report = match story.gold.mode.as_str() {
+        "versions" => claimdiff::versions(docs, config),
+        "outlets" => claimdiff::compare(docs, config),
+        other => panic!("{}: unknown mode {other}", story.slug),
+    };
+    report
+        .findings
+        .into_iter()
+        .filter(|f| f.verdict.is_alarm())
+        .collect()
+}
+
+fn side(story: &Story, c: &Option<Claim>) -> String {
+    c.as_ref()
+        .map(|c| format!("{}:{:?}", story.names[&c.doc], c.text))
+        .unwrap_or_default()
+}
+
+#[derive(Default)]
+struct Score {
+    reported: usize,
+    gold: usize,
+    hits: usize,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        if self.reported == 0 {
+            1.0
+        } else {
+            self.hits as f64 / self.reported as f64
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.hits as f64 / self.gold as f64
+        }
+    }
+}
+
+const VERDICTS: [Verdict; 3] = [Verdict::Contradiction, Verdict::Update, Verdict::Correction];
+
+#[test]
+fn judgement_on_the_stories() {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(stories_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("gold.toml").is_file())
+        .collect();
+    dirs.sort();
+    assert!(
+        dirs.len() >= 20,
+        "the benchmark needs at least 20 stories, found {}",
+        dirs.len()
+    );
+
+    let config = Config::default();
+    let mut scores: BTreeMap<&str, Score> = VERDICTS
+        .iter()
+        .map(|v| (v.as_str(), Score::default()))
+        .collect();
+    let (mut quiet_total, mut quiet_violated) = (0, 0);
+    let mut log = Vec::new();
+    for dir in &dirs {
+        let story = load(dir);
+        let findings = run(&story, &config);
+        let gold: Vec<(Verdict, Located, Located, &GoldFinding)> = story
+            .gold
+            .finding
+            .iter()
+            .map(|g| {
+                (
+                    g.finding.parse().unwrap(),
+                    locate(&story, &g.a),
+                    locate(&story, &g.b),
+                    g,
+                )
+            })
+            .collect();
+        let mut found = vec![false; gold.len()];
+        for f in &findings {
+            let score = scores.get_mut(f.verdict.as_str()).unwrap();
+            score.reported += 1;
+            let ordered = f.verdict != Verdict::Contradiction;
+            let hit = gold.iter().enumerate().find(|(k, (v, a, b, _))| {
+                !found[*k] && *v == f.verdict && matches(&story, f, a, b, ordered)
+            });
+            match hit {
+                Some((k, _)) => {
+                    found[k] = true;
+                    score.hits += 1;
+                }
+                None => log.push(format!(
+                    "{}: false {} {} ~ {} ({})",
+                    story.slug,
+                    f.verdict.as_str(),
+                    side(&story, &f.a),
+                    side(&story, &f.b),
+                    f.reason
+                )),
+            }
+        }
+        for (k, (v, _, _, g)) in gold.iter().enumerate() {
+            scores.get_mut(v.as_str()).unwrap().gold += 1;
+            if !found[k] {
+                log.push(format!(
+                    "{}: missed {} {}:{:?} ~ {}:{:?} ({})",
+                    story.slug, g.finding, g.a.doc, g.a.text, g.b.doc, g.b.text, g.why
+                ));
+            }
+        }
+        for q in &story.gold.quiet {
+            quiet_total += 1;
+            let (a, b) = (locate(&story, &q.a), locate(&story, &q.b));
+            if let Some(f) = findings.iter().find(|f| matches(&story, f, &a, &b, false)) {
+                quiet_violated += 1;
+                log.push(format!(
+                    "{}: quiet pair flagged as {}: {}:{:?} ~ {}:{:?} ({}; tool: {})",
+                    story.slug,
+                    f.verdict.as_str(),
+                    q.a.doc,
+                    q.a.text,
+                    q.b.doc,
+                    q.b.text,
+                    q.why,
+                    f.reason
+                ));
+            }
+        }
+    }
+
+    let all = Score {
+        reported: scores.values().map(|s| s.reported).sum(),
+        gold: scores.values().map(|s| s.gold).sum(),
+        hits: scores.values().map(|s| s.hits).sum(),
+    };
+    println!("{}", log.join("\n"));
+    println!("\n{} stories", dirs.len());
+    println!(
+        "{:<14} {:>5} {:>8} {:>4} {:>9} {:>7}",
+        "verdict", "gold", "reported", "hit", "precision", "recall"
+    );
+    for (name, s) in scores.iter().map(|(n, s)| (*n, s)).chain([("all", &all)]) {
+        println!(
+            "{name:<14} {:>5} {:>8} {:>4} {:>9.2} {:>7.2}",
+            s.gold,
+            s.reported,
+            s.hits,
+            s.precision(),
+            s.recall()
+        );
+    }
+    println!("quiet pairs flagged: {quiet_violated} of {quiet_total}");
+
+    // Floors a few points under what the current tool measures; raise them as judgement improves.
+    let floors = [
+        ("contradiction", 0.70, 0.55),
+        ("update", 0.95, 0.25),
+        ("correction", 0.95, 0.60),
+        ("all", 0.80, 0.45),
+    ];
+    for (name, p, r) in floors {
+        let s = if name == "all" { &all } else { &scores[name] };
+        assert!(
+            s.precision() >= p,
+            "{name}: precision {:.2} fell under {p}",
+            s.precision()
+        );
+        assert!(
+            s.recall() >= r,
+            "{name}: recall {:.2} fell under {r}",
+            s.recall()
+        );
+    }
+    assert!(
+        quiet_violated <= 2,
+        "quiet pairs flagged: {quiet_violated} of {quiet_total}"
+    );
+}
