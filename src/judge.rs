@@ -518,7 +518,7 @@ pub fn compare_outlets(
             }
             if ca[i].increment != cb[j].increment
                 || ca[i].part != cb[j].part
-                || ca[i].plan_against_fact(&cb[j])
+                || (x.kind == Kind::Count && ca[i].plan_against_fact(&cb[j]))
             {
                 continue;
             }
@@ -526,6 +526,10 @@ pub fn compare_outlets(
                 continue;
             };
             let similarity = ca[i].similarity(&cb[j], same_lang);
+            // "am Sonntag" dates some event; only a near-identical sentence says which.
+            if generic(&x.subject) && !(same_lang && similarity >= 0.3) {
+                continue;
+            }
             let quoted = voice(x) != voice(y);
             let base = match f.verdict {
                 Verdict::Agree => 3.0,
@@ -545,8 +549,6 @@ pub fn compare_outlets(
                             || (close(x, y) && !same_lang)
                             || config.is_running_tally(&f.subject)
                     }
-                    // "am Sonntag" dates some event; only a near-identical sentence says which.
-                    _ if generic(&x.subject) => similarity >= 0.3,
                     _ => unique || similarity >= 0.15,
                 };
                 if !plausible {
