@@ -510,8 +510,7 @@ pub fn compare_outlets(
         }
         for (j, y) in b.iter().enumerate() {
             if !judgeable(y)
-                || x.kind != y.kind
-                || x.subject != y.subject
+                || !(align::comparable(x, y) || (x.kind == y.kind && x.subject == y.subject))
                 || ca[i].other_event(&cb[j])
             {
                 continue;
