@@ -15,6 +15,8 @@ pub enum TimeExpr {
         tense: Tense,
         strict: bool,
     },
+    /// "am Wochenende", "last weekend": Saturday and Sunday, found like a Saturday.
+    Weekend { tense: Tense, strict: bool },
     /// "am Dienstag vergangener Woche", "on Tuesday next week": the day in the week `week`
     /// weeks from the publication week (weeks run Monday to Sunday).
     WeekdayOfWeek { day: Weekday, week: i32 },
@@ -179,6 +181,15 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
                 }
             };
             Some(DayRange::day(shift(published, delta, TimeUnit::Day)?))
+        }
+        TimeExpr::Weekend { tense, strict } => {
+            let saturday = TimeExpr::Weekday {
+                day: Weekday::Sat,
+                tense: *tense,
+                strict: *strict,
+            };
+            let start = resolve(&saturday, published)?.start;
+            Some(DayRange::between(start, start.succ_opt()?))
         }
         TimeExpr::WeekdayOfWeek { day, week } => {
             let monday = shift(monday_of(published)?, *week as i64, TimeUnit::Week)?;

@@ -95,6 +95,10 @@ impl TimeMention {
 }
 
 fn is_clause_boundary(t: &Token) -> bool {
+    // A dash between numbers ("8,000–10,000") is a range, not a pause.
+    if t.is_punct("–") && !t.space_before {
+        return false;
+    }
     t.kind == TokenKind::Punct
         && matches!(
             t.text,
@@ -132,19 +136,43 @@ fn in_clause(tokens: &[Token], i: usize, lexicon: &'static Lexicon, list: &[&str
         .any(|t| list.contains(&t.lower.as_str()))
 }
 
+/// Whether a token is one of the marker words of `list`; capitalized words inside a sentence
+/// are names ("the Met Office"), not verbs.
+fn is_marker(t: &Token, list: &[&str]) -> bool {
+    list.contains(&t.lower.as_str()) && (!t.is_capitalized() || t.start == 0)
+}
+
+/// Whether the English word at `k` is a regular past form ("announced"), not a passive
+/// participle after a present auxiliary ("can be requested", "is expected").
+fn regular_past(words: &[Token], k: usize) -> bool {
+    let t = &words[k];
+    let passive = k > 0
+        && matches!(
+            words[k - 1].lower.as_str(),
+            "be" | "is" | "are" | "being" | "to"
+        );
+    t.is_word() && !t.is_capitalized() && t.lower.len() > 4 && t.lower.ends_with("ed") && !passive
+}
+
 /// Whether the clause around token `i` speaks of the past, of something scheduled, or of the
 /// future.
 pub fn clause_tense(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Tense {
     let clause = clause_of(tokens, i, lexicon);
-    let has = |list: &[&str]| clause.iter().any(|t| list.contains(&t.lower.as_str()));
-    if has(lexicon.future_markers) {
+    let has = |list: &[&str]| clause.iter().any(|t| is_marker(t, list));
+    // "der ... überfallen haben soll": a modal after a perfect infinitive is hearsay.
+    let future = clause.iter().enumerate().any(|(k, t)| {
+        is_marker(t, lexicon.future_markers)
+            && !(k > 0
+                && lexicon
+                    .hearsay_before_modal
+                    .contains(&clause[k - 1].lower.as_str()))
+    });
+    if future {
         return Tense::Future;
     }
     // English regular past forms ("announced", "postponed") outrank a scheduling verb.
-    let regular_past = lexicon.lang == Lang::En
-        && clause.iter().any(|t| {
-            t.is_word() && !t.is_capitalized() && t.lower.len() > 4 && t.lower.ends_with("ed")
-        });
+    let regular_past =
+        lexicon.lang == Lang::En && (0..clause.len()).any(|k| regular_past(clause, k));
     if !regular_past && !has(lexicon.past_markers) && has(lexicon.schedule_verbs) {
         Tense::Present
     } else {
@@ -423,14 +451,97 @@ fn at_sentence_start(tokens: &[Token], i: usize) -> bool {
     i == 0 || (i == 1 && (is_quote(&tokens[0]) || tokens[0].kind == TokenKind::Punct))
 }
 
+/// The mention at `i`, read in the tense its clause and its own preposition give it.
 fn mention_at(
     tokens: &[Token],
     i: usize,
     lexicon: &'static Lexicon,
     hedges: &Hedges,
 ) -> Option<TimeMention> {
-    let tense = clause_tense(tokens, i, lexicon);
+    let clause = clause_tense(tokens, i, lexicon);
+    let m = mention_in_tense(tokens, i, lexicon, hedges, clause)?;
+    let tense = mention_tense(tokens, &m, clause, lexicon);
+    if tense == clause || m.kind != Kind::Date {
+        return Some(m);
+    }
+    mention_in_tense(tokens, i, lexicon, hedges, tense)
+}
+
+/// The tense of a date mention: its clause's, unless the preposition that governs it looks
+/// forward ("für Freitag", "until Tuesday", "ab dem 1. Juli") or, in a German sentence that
+/// opens with the date, the verb right after it is in the present ("Am Sonntag wählen ...").
+fn mention_tense(
+    tokens: &[Token],
+    m: &TimeMention,
+    clause: Tense,
+    lexicon: &'static Lexicon,
+) -> Tense {
+    if clause != Tense::Past {
+        return clause;
+    }
+    let words = clause_of(tokens, m.start, lexicon);
+    let has = |list: &[&str]| words.iter().any(|t| is_marker(t, list));
+    let perfect = has(lexicon.perfect_auxiliaries);
+    let simple_past = words.iter().enumerate().any(|(k, t)| {
+        is_marker(t, lexicon.past_markers)
+            && !lexicon.perfect_auxiliaries.contains(&t.lower.as_str())
+            || lexicon.lang == Lang::En && !perfect && regular_past(words, k)
+    });
+    // The governing preposition: the mention's first word or the one before it, past a time
+    // of day ("until 6 p.m. on Monday", "bis 18 Uhr am Montag").
+    let mut k = m.start + 1;
+    while k > 0 {
+        let t = &tokens[k - 1];
+        let w = t.lower.trim_end_matches('.');
+        if lexicon.forward_words.contains(&w) {
+            return Tense::Present;
+        }
+        if lexicon.until_words.contains(&w) {
+            return if simple_past {
+                Tense::Past
+            } else {
+                Tense::Present
+            };
+        }
+        let time_word = |t: &Token| {
+            let w = t.lower.trim_end_matches('.');
+            lexicon.not_count_after.contains(&w) || matches!(w, "p" | "a" | "m" | "uhr")
+        };
+        // "6 p.m.", "18 Uhr", "18:00": a number is a time of day only with its unit or colon.
+        let time_of_day = t.is_number()
+            && (t.text.contains(':') || tokens.get(k).is_some_and(time_word))
+            || t.kind == TokenKind::Punct && matches!(t.text, "." | ":")
+            || time_word(t)
+            || matches!(w, "am" | "on" | "um" | "at" | "dem" | "the");
+        if k <= m.start && !time_of_day {
+            break;
+        }
+        k -= 1;
+    }
+    if lexicon.lang == Lang::De && at_sentence_start(tokens, m.start) {
+        if let Some(verb) = tokens
+            .get(m.end)
+            .filter(|v| v.is_word() && !v.is_capitalized())
+        {
+            let v = verb.lower.as_str();
+            let past = lexicon.past_markers.contains(&v) || v.ends_with("te") || v.ends_with("ten");
+            if !past && !lexicon.day_parts.contains(&v) {
+                return Tense::Present;
+            }
+        }
+    }
+    clause
+}
+
+fn mention_in_tense(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+    hedges: &Hedges,
+    tense: Tense,
+) -> Option<TimeMention> {
     weekday_at(tokens, i, lexicon, tense)
+        .or_else(|| weekend_at(tokens, i, lexicon, tense))
         .or_else(|| relative_day_at(tokens, i, lexicon))
         .or_else(|| date_range_at(tokens, i, lexicon, tense))
         .or_else(|| {
@@ -472,7 +583,9 @@ fn weekday_at(
                 .weekdays
                 .iter()
                 .find(|(w, _)| t.lower.starts_with(w))?;
-            if !lexicon.day_parts.contains(&&t.lower[name.len()..]) {
+            // "Dienstagabend", and the English possessive "Sunday's race".
+            let rest = &t.lower[name.len()..];
+            if !lexicon.day_parts.contains(&rest) && !matches!(rest, "'s" | "’s") {
                 return None;
             }
             *d
@@ -578,6 +691,41 @@ fn weekday_at(
             tense: day_tense,
             strict,
         },
+        Qualifier::Exact,
+        None,
+    ))
+}
+
+/// "am Wochenende", "am kommenden Wochenende", "last weekend", "over the weekend".
+fn weekend_at(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+    tense: Tense,
+) -> Option<TimeMention> {
+    if !lexicon.weekend_words.contains(&tokens[i].lower.as_str()) {
+        return None;
+    }
+    let mut start = i;
+    let (mut tense, mut strict) = (tense, false);
+    if let Some(p) = i.checked_sub(1).map(|k| &tokens[k]) {
+        if let Some((_, d, s)) = lexicon
+            .direction_words
+            .iter()
+            .find(|(w, _, _)| *w == p.lower)
+        {
+            (tense, strict, start) = (*d, *s, i - 1);
+        } else if lexicon.this_words.contains(&p.lower.as_str()) {
+            (tense, start) = (Tense::Present, i - 1);
+        } else if !matches!(p.lower.as_str(), "am" | "the" | "übers" | "at") {
+            return None; // "ein Wochenende", "every weekend"
+        }
+    }
+    let start = lead_in(tokens, start, &["am", "over", "at", "on"]);
+    Some(TimeMention::date(
+        start,
+        i + 1,
+        TimeExpr::Weekend { tense, strict },
         Qualifier::Exact,
         None,
     ))
@@ -902,6 +1050,23 @@ fn time_quantity(
     Some((q, unit))
 }
 
+/// Whether "in" + a number of units at `i` looks back ("the first time in six months", "the
+/// highest level in 25 years") rather than forward ("in zwei Tagen soll ..."): an ordinal or
+/// superlative shortly before, or a clause that says nothing of the future.
+fn looks_back(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> bool {
+    let before = &tokens[i.saturating_sub(5)..i];
+    let marked = before.iter().any(|t| {
+        let w = t.lower.as_str();
+        t.is_word()
+            && !t.is_capitalized()
+            && ((lexicon.ordinal)(w).is_some()
+                || lexicon.lookback_words.contains(&w)
+                || w.chars().count() > 5
+                    && lexicon.superlative_endings.iter().any(|e| w.ends_with(e)))
+    });
+    marked || clause_tense(tokens, i, lexicon) == Tense::Past
+}
+
 /// "vor drei Tagen", "three days ago", "in zwei Tagen", "in two days".
 fn offset_at(
     tokens: &[Token],
@@ -912,6 +1077,17 @@ fn offset_at(
     let t = &tokens[i];
     let before = lexicon.ago_before.contains(&t.lower.as_str());
     let later = lexicon.later_words.contains(&t.lower.as_str());
+    if later && looks_back(tokens, i, lexicon) {
+        // "the highest level in 25 years", "their first talks in almost three months".
+        for at in i + 1..(i + 4).min(tokens.len()) {
+            if let Some((q, unit)) =
+                time_quantity(tokens, at, lexicon, hedges).filter(|(q, _)| q.start <= i + 1)
+            {
+                return Some(TimeMention::duration(i, q.end + 1, &q, unit));
+            }
+        }
+        return None;
+    }
     if before || later {
         let mut at = i + 1;
         if tokens
@@ -991,20 +1167,36 @@ fn duration_at(
                 }
             }
         }
-        if let Some(y) =
-            year_at(tokens, after).filter(|_| matches!(tokens[i].lower.as_str(), "seit" | "since"))
+        // "over the past year", "in den vergangenen Monat": one unit.
+        let opener = &tokens[after - 1].lower;
+        if let Some(unit_word) = tokens
+            .get(after)
+            .filter(|_| lexicon.direction_words.iter().any(|(w, _, _)| w == opener))
         {
-            return Some(TimeMention::date(
-                i,
-                after + 1,
-                TimeExpr::Year(y),
-                Qualifier::Exact,
-                None,
-            ));
+            if let Some(unit) = lexicon
+                .time_unit(&unit_word.lower)
+                .filter(|_| !lexicon.plural_units.contains(&unit_word.lower.as_str()))
+            {
+                let one = Quantity {
+                    start: after,
+                    end: after,
+                    qualifier: Qualifier::Exact,
+                    value: Some(1.0),
+                    interval: Interval::exact(1.0),
+                    weak: false,
+                    digits: false,
+                };
+                return Some(TimeMention::duration(i, after + 1, &one, unit));
+            }
         }
     }
     let (q, unit) = time_quantity(tokens, i, lexicon, hedges)?;
-    if q.weak || q.value.is_some_and(|v| v <= 0.0) {
+    // "eine Strafe von einem Jahr": after "von"/"of" an article-like "ein" is a number.
+    let measure = q.start > 0
+        && lexicon
+            .linkers
+            .contains(&tokens[q.start - 1].lower.as_str());
+    if q.weak && !measure || q.value.is_some_and(|v| v <= 0.0) {
         return None;
     }
     let after = tokens.get(q.end + 1);
@@ -1045,16 +1237,18 @@ fn date_range_at(
     {
         j += 1;
     }
-    if de {
+    // Day first: "zwischen dem 10. und 14. März", "between 10 and 14 September".
+    let day_first = || -> Option<TimeMention> {
         let d1 = tokens.get(j).and_then(day_number)?;
-        if !tokens.get(j + 1).is_some_and(|t| t.is_punct(".")) {
+        let mut k = j + 1;
+        if de {
+            tokens.get(k).filter(|t| t.is_punct("."))?;
+            k += 1;
+        }
+        if !link_words.contains(&tokens.get(k)?.lower.as_str()) {
             return None;
         }
-        let link = tokens.get(j + 2)?;
-        if !link_words.contains(&link.lower.as_str()) {
-            return None;
-        }
-        let mut k = j + 3;
+        k += 1;
         if tokens.get(k).is_some_and(|t| t.lower == "zum") {
             k += 1;
         }
@@ -1068,13 +1262,19 @@ fn date_range_at(
             day: d1,
             tense,
         };
-        return Some(TimeMention::date(
+        Some(TimeMention::date(
             i,
             end,
             TimeExpr::Between(Box::new(first), Box::new(second)),
             Qualifier::Range,
             None,
-        ));
+        ))
+    };
+    if let Some(m) = day_first() {
+        return Some(m);
+    }
+    if de {
+        return None;
     }
     let (first, after) = absolute_at(tokens, j, lexicon, tense)?;
     let link = tokens.get(after)?;
@@ -1203,11 +1403,43 @@ mod tests {
                 Lang::En,
                 &[("between two and three weeks", Duration)],
             ),
-            ("Drei Tage später trat er zurück.", Lang::De, &[]),
             (
-                "Two years after the fire, the hall reopened.",
+                "Drei Tage später trat er zurück.",
+                Lang::De,
+                &[("Drei Tage", Duration)],
+            ),
+            (
+                "It was the highest level in 25 years.",
                 Lang::En,
-                &[],
+                &[("in 25 years", Duration)],
+            ),
+            (
+                "The vote is scheduled to take place in two days.",
+                Lang::En,
+                &[("in two days", Date)],
+            ),
+            (
+                "Shares tripled over the past year.",
+                Lang::En,
+                &[("over the past year", Duration)],
+            ),
+            ("Only three days of frost were recorded.", Lang::En, &[]),
+            ("Mit 41 Jahren ist er der älteste Spieler.", Lang::De, &[]),
+            ("Der Trainer ist seit 2019 im Amt.", Lang::De, &[]),
+            (
+                "Moreau qualified only fifth for Sunday's race.",
+                Lang::En,
+                &[("Sunday's", Date)],
+            ),
+            (
+                "Die Formel 1 gastiert am kommenden Wochenende in Monza.",
+                Lang::De,
+                &[("am kommenden Wochenende", Date)],
+            ),
+            (
+                "Postal votes can be requested between 10 and 14 September.",
+                Lang::En,
+                &[("between 10 and 14 September", Date)],
             ),
             (
                 "Der Krieg ist in sein drittes Jahr gegangen.",
@@ -1243,6 +1475,110 @@ mod tests {
         for (text, lang, want) in cases {
             let want: Vec<(String, Kind)> = want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
             assert_eq!(mentions(text, *lang), want, "{text}");
+        }
+    }
+
+    /// The first date of a sentence, resolved against a publication day.
+    fn first_day(text: &str, lang: Lang, published: &str) -> String {
+        let tokens = tokenize(text);
+        let mut taken = vec![false; tokens.len()];
+        let found = scan(&tokens, Lexicon::of(lang), &Hedges::default(), &mut taken);
+        let expr = found.iter().find_map(|m| m.expr.clone()).expect("a date");
+        let range = crate::resolve::resolve(&expr, published.parse().unwrap()).unwrap();
+        match range.end {
+            Some(end) => format!("{}..{end}", range.start),
+            None => range.start.to_string(),
+        }
+    }
+
+    #[test]
+    fn prepositions_and_verbs_point_dates_forward() {
+        let cases: &[(&str, Lang, &str, &str)] = &[
+            // Monday 2025-06-30: "für Freitag" looks ahead.
+            (
+                "Die Meteorologen erwarten für Freitag bis zu 36 Grad.",
+                Lang::De,
+                "2025-06-30",
+                "2025-07-04",
+            ),
+            // Thursday: "bis" looks ahead unless the clause is in the simple past.
+            (
+                "Bis Freitag bleiben die Schulen geschlossen.",
+                Lang::De,
+                "2024-01-18",
+                "2024-01-19",
+            ),
+            (
+                "Die Straße war bis Freitag gesperrt.",
+                Lang::De,
+                "2025-03-27",
+                "2025-03-21",
+            ),
+            // A German sentence opening with the date, verb in the present.
+            (
+                "Am Sonntag wählen die Bürger in Sachsen einen neuen Landtag.",
+                Lang::De,
+                "2024-08-29",
+                "2024-09-01",
+            ),
+            (
+                "Am Sonntag wählten die Bürger einen neuen Landtag.",
+                Lang::De,
+                "2024-08-29",
+                "2024-08-25",
+            ),
+            // "haben soll" is hearsay, not future.
+            (
+                "Gesucht wird ein Mann, der am Montag ein Juweliergeschäft überfallen haben soll.",
+                Lang::De,
+                "2024-10-22",
+                "2024-10-21",
+            ),
+            (
+                "The governor called an early election for November 23.",
+                Lang::En,
+                "2025-10-10",
+                "2025-11-23",
+            ),
+            (
+                "Forecasters have issued a storm warning until 9 p.m. on Monday.",
+                Lang::En,
+                "2025-06-21",
+                "2025-06-23",
+            ),
+            (
+                "Cases fell to 2,900 on Friday, down from 3,100 on Wednesday.",
+                Lang::En,
+                "2025-10-10",
+                "2025-10-10",
+            ),
+            (
+                "Organisers expect 5,000–6,000 riders on Sunday.",
+                Lang::En,
+                "2025-10-10",
+                "2025-10-12",
+            ),
+            (
+                "Tickets can be booked between 10 and 14 September.",
+                Lang::En,
+                "2025-09-02",
+                "2025-09-10..2025-09-14",
+            ),
+            (
+                "Die Formel 1 gastiert am kommenden Wochenende in Monza.",
+                Lang::De,
+                "2025-08-27",
+                "2025-08-30..2025-08-31",
+            ),
+            (
+                "The team lost its last match over the weekend.",
+                Lang::En,
+                "2025-08-25",
+                "2025-08-23..2025-08-24",
+            ),
+        ];
+        for (text, lang, published, want) in cases {
+            assert_eq!(first_day(text, *lang, published), *want, "{text}");
         }
     }
 

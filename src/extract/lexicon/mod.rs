@@ -89,6 +89,23 @@ pub struct Lexicon {
     pub clause_openers: &'static [&'static str],
     /// Words in a clause that put it in the past (they outrank `schedule_verbs`).
     pub past_markers: &'static [&'static str],
+    /// Auxiliaries of the perfect ("hat", "has"): past, but a state that may last into the
+    /// future, so "has issued an alert until Monday" still looks forward.
+    pub perfect_auxiliaries: &'static [&'static str],
+    /// Infinitives before a modal that make it hearsay, not future ("überfallen haben soll").
+    pub hearsay_before_modal: &'static [&'static str],
+    /// Prepositions before a date that always look forward ("für Freitag", "for November 23").
+    pub forward_words: &'static [&'static str],
+    /// Prepositions before a date that look forward unless the clause is in the simple past
+    /// ("bis Freitag", "ab dem 1. Juli", "until Tuesday").
+    pub until_words: &'static [&'static str],
+    /// Words before "in drei Jahren", "in 25 years" that make it a look back, a duration
+    /// ("the first time in", "the highest level in"), besides ordinals and superlatives.
+    pub lookback_words: &'static [&'static str],
+    /// Endings of superlatives ("höchsten", "fastest").
+    pub superlative_endings: &'static [&'static str],
+    /// "Wochenende", "weekend".
+    pub weekend_words: &'static [&'static str],
     /// Present-tense verbs that announce a scheduled event ("findet", "opens").
     pub schedule_verbs: &'static [&'static str],
     /// Words before a weekday that make it habitual ("jeden Montag", "every Monday").
