@@ -38,6 +38,13 @@ pub enum TimeExpr {
         part: Option<MonthPart>,
         tense: Tense,
     },
+    /// "im Juni vergangenen Jahres", "in March next year": a month of a year counted from the
+    /// publication year.
+    MonthOfYear {
+        month: u32,
+        part: Option<MonthPart>,
+        offset: i32,
+    },
     /// A calendar year ("2022" after "seit", "im Jahr 2022").
     Year(i32),
     /// "letzte Woche" (-1), "diese Woche" (0), "next month" (+1), "last year" (-1).
@@ -232,6 +239,22 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
                 NaiveDate::from_ymd_opt(y, *month, from)?,
                 NaiveDate::from_ymd_opt(y, *month, to)?,
             ))
+        }
+        TimeExpr::MonthOfYear {
+            month,
+            part,
+            offset,
+        } => {
+            let year = Some(published.year() + offset);
+            resolve(
+                &TimeExpr::Month {
+                    year,
+                    month: *month,
+                    part: *part,
+                    tense: Tense::Past,
+                },
+                published,
+            )
         }
         TimeExpr::Year(y) => Some(DayRange::between(
             NaiveDate::from_ymd_opt(*y, 1, 1)?,

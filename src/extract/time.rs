@@ -794,18 +794,14 @@ fn month_at(
         if year.is_some() {
             end += 1;
         }
-        return Some(TimeMention::date(
-            i,
-            end,
-            TimeExpr::Month {
-                year,
-                month,
-                part: Some(*part),
-                tense,
-            },
-            Qualifier::Approx,
-            None,
-        ));
+        let expr = TimeExpr::Month {
+            year,
+            month,
+            part: Some(*part),
+            tense,
+        };
+        let (expr, end) = of_relative_year(tokens, end, expr, lexicon);
+        return Some(TimeMention::date(i, end, expr, Qualifier::Approx, None));
     }
     if matches!(t.lower.as_str(), "im" | "in") {
         let month = tokens.get(i + 1).and_then(|m| month_word(m, lexicon))?;
@@ -814,8 +810,8 @@ fn month_at(
         if year.is_some() {
             end += 1;
         }
-        return Some(TimeMention::date(
-            i,
+        let (expr, end) = of_relative_year(
+            tokens,
             end,
             TimeExpr::Month {
                 year,
@@ -823,11 +819,69 @@ fn month_at(
                 part: None,
                 tense,
             },
-            Qualifier::Exact,
-            None,
-        ));
+            lexicon,
+        );
+        return Some(TimeMention::date(i, end, expr, Qualifier::Exact, None));
     }
     None
+}
+
+/// A month followed by its year in words: "im Juni vergangenen Jahres", "Ende März
+/// des kommenden Jahres", "in June last year".
+fn of_relative_year(
+    tokens: &[Token],
+    end: usize,
+    expr: TimeExpr,
+    lexicon: &'static Lexicon,
+) -> (TimeExpr, usize) {
+    let TimeExpr::Month {
+        year: None,
+        month,
+        part,
+        ..
+    } = expr
+    else {
+        return (expr, end);
+    };
+    let mut k = end;
+    if tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.lower.as_str(), "des" | "dieses"))
+    {
+        k += 1;
+    }
+    let this = tokens
+        .get(k)
+        .is_some_and(|t| lexicon.this_words.contains(&t.lower.as_str()));
+    let direction = tokens.get(k).and_then(|t| {
+        lexicon
+            .direction_words
+            .iter()
+            .find(|(w, _, strict)| *w == t.lower && *strict)
+    });
+    let unit = tokens.get(k + 1).and_then(|u| lexicon.time_unit(&u.lower));
+    match (this, direction, unit) {
+        (true, _, Some(TimeUnit::Year)) => (
+            TimeExpr::MonthOfYear {
+                month,
+                part,
+                offset: 0,
+            },
+            k + 2,
+        ),
+        (_, Some((_, d, _)), Some(TimeUnit::Year)) => {
+            let offset = if *d == Tense::Past { -1 } else { 1 };
+            (
+                TimeExpr::MonthOfYear {
+                    month,
+                    part,
+                    offset,
+                },
+                k + 2,
+            )
+        }
+        _ => (expr, end),
+    }
 }
 
 /// "letzte Woche", "im vergangenen Jahr", "last year", "this week", "next month". Plural
@@ -1052,7 +1106,7 @@ fn time_quantity(
 
 /// Whether "in" + a number of units at `i` looks back ("the first time in six months", "the
 /// highest level in 25 years") rather than forward ("in zwei Tagen soll ..."): an ordinal or
-/// superlative shortly before, or a clause that says nothing of the future.
+/// superlative shortly before, or a clause in the simple past.
 fn looks_back(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> bool {
     let before = &tokens[i.saturating_sub(5)..i];
     let marked = before.iter().any(|t| {
@@ -1064,7 +1118,11 @@ fn looks_back(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> bool {
                 || w.chars().count() > 5
                     && lexicon.superlative_endings.iter().any(|e| w.ends_with(e)))
     });
-    marked || clause_tense(tokens, i, lexicon) == Tense::Past
+    let simple_past = clause_of(tokens, i, lexicon).iter().any(|t| {
+        is_marker(t, lexicon.past_markers)
+            && !lexicon.perfect_auxiliaries.contains(&t.lower.as_str())
+    });
+    marked || simple_past
 }
 
 /// "vor drei Tagen", "three days ago", "in zwei Tagen", "in two days".
@@ -1575,6 +1633,24 @@ mod tests {
                 Lang::En,
                 "2025-08-25",
                 "2025-08-23..2025-08-24",
+            ),
+            (
+                "Der Prozess hatte im Juni vergangenen Jahres begonnen.",
+                Lang::De,
+                "2025-05-20",
+                "2024-06-01..2024-06-30",
+            ),
+            (
+                "The plant will close at the end of work in March next year.",
+                Lang::En,
+                "2025-05-20",
+                "2026-03-01..2026-03-31",
+            ),
+            (
+                "Die Stichwahl fände dann in zwei Wochen statt.",
+                Lang::De,
+                "2025-09-28",
+                "2025-10-12",
             ),
         ];
         for (text, lang, published, want) in cases {

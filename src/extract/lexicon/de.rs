@@ -419,6 +419,11 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("nächstes", Tense::Future, true),
     ],
     future_markers: &[
+        "fände",
+        "fänden",
+        "käme",
+        "kämen",
+        "stünde",
         "wird",
         "werden",
         "werde",
