@@ -271,3 +271,46 @@ fn an_event_age_is_checked_against_the_day_the_event_began() {
     // A date of the war that is not its start says nothing about its age.
     assert_eq!(verdicts(vec![age, unrelated]), vec![]);
 }
+
+/// The first date claim of a document, as an ISO day.
+fn first_date(doc: &Document) -> Option<String> {
+    let report = extract_all(vec![doc.clone()], &Config::default());
+    let date = report.claims.iter().find(|c| c.kind == Kind::Date)?;
+    date.days.map(|d| d.start.to_string())
+}
+
+#[test]
+fn publication_time_comes_from_front_matter_or_a_manifest_and_its_zone_decides_the_day() {
+    let dir = std::env::temp_dir().join(format!("claimdiff-dates-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Late evening in New York is already the next day in UTC; New York's day counts.
+    let md = dir.join("ny.md");
+    std::fs::write(&md, "---\npublished: 2025-03-27T23:30:00-05:00\nlang: de\n---\nDer Gouverneur war gestern in Albany.\n").unwrap();
+    let friday = Defaults {
+        published: Published::parse(FRIDAY),
+        lang: None,
+    };
+    let doc = Document::read(&md, &friday).unwrap();
+    assert_eq!(
+        first_date(&doc).as_deref(),
+        Some("2025-03-26"),
+        "front matter outranks --published"
+    );
+    // Just after midnight in Kyiv is still the evening before in UTC; Kyiv's day counts.
+    let manifest = dir.join("docs.jsonl");
+    std::fs::write(
+        &manifest,
+        "{\"id\":\"kyiv\",\"published\":\"2025-03-28T00:30:00+02:00\",\"lang\":\"en\",\"text\":\"The council met yesterday.\"}\n",
+    )
+    .unwrap();
+    let docs = claimdiff::manifest::read_manifest(&manifest, &Defaults::default()).unwrap();
+    assert_eq!(first_date(&docs[0]).as_deref(), Some("2025-03-27"));
+    // Without front matter, --published applies.
+    let plain = dir.join("plain.txt");
+    std::fs::write(&plain, "Der Gouverneur war gestern in Albany.\n").unwrap();
+    assert_eq!(
+        first_date(&Document::read(&plain, &friday).unwrap()).as_deref(),
+        Some("2025-03-27")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
