@@ -571,3 +571,85 @@ pub fn compare_outlets(
     }
     findings
 }
+
+/// One figure followed through the versions of an article: what each version says of it
+/// (`None` where a version does not state it).
+///
+/// ```
+/// use claimdiff::{versions, Config, Defaults, Document, Format, Published};
+/// let defaults = Defaults { published: Published::parse("2025-03-27"), lang: None };
+/// let v = |id: &str, text: &str| Document::from_text(id, text.into(), Format::Text, &Default::default(), &defaults).unwrap();
+/// let report = versions(vec![
+///     v("v1", "Vertreter aus fast 30 Ländern kamen."),
+///     v("v2", "Vertreter aus 31 Ländern kamen."),
+///     v("v3", "Vertreter aus 31 Ländern kamen nach Paris."),
+/// ], &Config::default());
+/// assert_eq!(report.timelines[0].line(), "fast 30 Ländern → 31 Ländern → 31 Ländern");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub kind: Kind,
+    pub subject: String,
+    pub points: Vec<Option<Claim>>,
+}
+
+impl Timeline {
+    /// The figure as each version says it: "fast 30 Ländern → 31 Ländern → —".
+    pub fn line(&self) -> String {
+        self.points
+            .iter()
+            .map(|p| p.as_ref().map_or("—".to_string(), |c| c.text.clone()))
+            .collect::<Vec<_>>()
+            .join(" → ")
+    }
+}
+
+/// The timelines of three or more versions (given in order): claims chained through the
+/// version-to-version pairing, kept when the figure changes at least once.
+pub fn timelines(docs: &[&Document], claims: &[&[Claim]], config: &Config) -> Vec<Timeline> {
+    if docs.len() < 3 {
+        return Vec::new();
+    }
+    let links: Vec<Vec<(usize, usize)>> = (0..docs.len() - 1)
+        .map(|k| version_pairs(docs[k], claims[k], docs[k + 1], claims[k + 1], config))
+        .collect();
+    let mut out = Vec::new();
+    for k in 0..docs.len() {
+        for start in 0..claims[k].len() {
+            // A chain starts where no earlier version's claim leads to this one.
+            if k > 0 && links[k - 1].iter().any(|&(_, j)| j == start) {
+                continue;
+            }
+            let mut points: Vec<Option<Claim>> = vec![None; docs.len()];
+            let (mut version, mut at) = (k, start);
+            points[version] = Some(claims[version][at].clone());
+            while version + 1 < docs.len() {
+                let Some(&(_, next)) = links[version].iter().find(|&&(i, _)| i == at) else {
+                    break;
+                };
+                version += 1;
+                at = next;
+                points[version] = Some(claims[version][at].clone());
+            }
+            let said: Vec<&Claim> = points.iter().flatten().collect();
+            let changes = said
+                .windows(2)
+                .any(|w| compare_values(w[0], w[1]).is_some_and(|(same, _, _)| !same));
+            if said.len() >= 2 && changes {
+                let first = said[0];
+                let subject = said
+                    .iter()
+                    .map(|c| &c.subject)
+                    .find(|s| s.starts_with("people_"))
+                    .unwrap_or(&first.subject)
+                    .clone();
+                out.push(Timeline {
+                    kind: first.kind,
+                    subject,
+                    points,
+                });
+            }
+        }
+    }
+    out
+}

@@ -34,23 +34,20 @@ pub use claim::{Claim, DayRange, Interval, Kind, Qualifier, Span, TimeUnit};
 pub use config::Config;
 pub use document::{Defaults, Document, Format, Lang, Published};
 pub use error::{Error, Result};
-pub use judge::{Finding, Relation, Verdict};
+pub use judge::{Finding, Relation, Timeline, Verdict};
 pub use report::{Command, Report};
 
 /// Extracts the claims of several documents into a report.
 pub fn extract_all(docs: Vec<Document>, config: &Config) -> Report {
-    let claims = docs
-        .iter()
-        .flat_map(|d| extract::extract(d, config))
-        .collect();
+    let claims = docs.iter().flat_map(|d| claims_of(d, config)).collect();
     Report::new(Command::Extract, docs, claims, Vec::new())
 }
 
 /// Compares two versions of one article: sentences aligned, each number paired with the one
 /// it replaced, plus contradictions inside each version.
 pub fn diff(old: Document, new: Document, config: &Config) -> Report {
-    let old_claims = extract::extract(&old, config);
-    let new_claims = extract::extract(&new, config);
+    let old_claims = claims_of(&old, config);
+    let new_claims = claims_of(&new, config);
     let mut findings = judge::diff_versions(&old, &old_claims, &new, &new_claims, config);
     findings.extend(judge::within(&old_claims, config));
     findings.extend(judge::within(&new_claims, config));
@@ -71,7 +68,7 @@ pub fn diff(old: Document, new: Document, config: &Config) -> Report {
 /// assert_eq!(report.findings[0].verdict.as_str(), "update");
 /// ```
 pub fn versions(docs: Vec<Document>, config: &Config) -> Report {
-    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| extract::extract(d, config)).collect();
+    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| claims_of(d, config)).collect();
     let mut findings = Vec::new();
     for i in 0..docs.len() {
         findings.extend(judge::within(&claims[i], config));
@@ -85,12 +82,48 @@ pub fn versions(docs: Vec<Document>, config: &Config) -> Report {
             ));
         }
     }
-    Report::new(
+    let timelines = judge::timelines(
+        &docs.iter().collect::<Vec<_>>(),
+        &claims.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+        config,
+    );
+    let mut report = Report::new(
         Command::Diff,
         docs,
         claims.into_iter().flatten().collect(),
         findings,
-    )
+    );
+    report.timelines = timelines;
+    report
+}
+
+/// A document's claims, with the extra concepts of `claimdiff.toml` applied.
+fn claims_of(doc: &Document, config: &Config) -> Vec<Claim> {
+    let mut claims = extract::extract(doc, config);
+    config.apply_concepts(&mut claims);
+    claims
+}
+
+/// The timelines of every article that `compare` got three or more versions of.
+fn article_timelines(
+    docs: &[Document],
+    claims: &[Vec<Claim>],
+    config: &Config,
+) -> Vec<judge::Timeline> {
+    let mut articles: Vec<&str> = docs.iter().filter_map(|d| d.article.as_deref()).collect();
+    articles.sort();
+    articles.dedup();
+    let mut out = Vec::new();
+    for article in articles {
+        let mut members: Vec<usize> = (0..docs.len())
+            .filter(|&i| docs[i].article.as_deref() == Some(article))
+            .collect();
+        members.sort_by(|&x, &y| version_order(&docs[x], &docs[y]));
+        let group: Vec<&Document> = members.iter().map(|&i| &docs[i]).collect();
+        let group_claims: Vec<&[Claim]> = members.iter().map(|&i| claims[i].as_slice()).collect();
+        out.extend(judge::timelines(&group, &group_claims, config));
+    }
+    out
 }
 
 /// Whether two documents are versions of one article (same `article` in their metadata).
@@ -117,7 +150,7 @@ fn version_order(a: &Document, b: &Document) -> std::cmp::Ordering {
 /// Compares every pair of documents (outlets, or versions when their metadata says so) and
 /// each document with itself.
 pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
-    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| extract::extract(d, config)).collect();
+    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| claims_of(d, config)).collect();
     let mut findings = Vec::new();
     for i in 0..docs.len() {
         findings.extend(judge::within(&claims[i], config));
@@ -140,12 +173,15 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
             }
         }
     }
-    Report::new(
+    let timelines = article_timelines(&docs, &claims, config);
+    let mut report = Report::new(
         Command::Compare,
         docs,
         claims.into_iter().flatten().collect(),
         findings,
-    )
+    );
+    report.timelines = timelines;
+    report
 }
 
 /// Two outlets' texts judged once, the earlier-published first, so a tally that rises in the

@@ -34,10 +34,11 @@ enum Cmd {
         #[command(flatten)]
         common: Common,
     },
-    /// Compare two versions of one article, sentence by sentence.
+    /// Compare versions of one article, oldest first, each with the next, sentence by sentence;
+    /// three or more versions also show each changed figure's timeline.
     Diff {
-        old: PathBuf,
-        new: PathBuf,
+        #[arg(required = true, num_args = 2.., value_name = "VERSION")]
+        versions: Vec<PathBuf>,
         #[command(flatten)]
         common: Common,
     },
@@ -195,12 +196,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let docs = claimdiff::document::read_inputs(&files, &common.defaults()?)?;
             (claimdiff::extract_all(docs, &config), common)
         }
-        Cmd::Diff { old, new, common } => {
+        Cmd::Diff { versions, common } => {
             let config = Config::load(common.config.as_deref())?;
             let defaults = common.defaults()?;
-            let old = Document::read(&old, &defaults)?;
-            let new = Document::read(&new, &defaults)?;
-            (claimdiff::diff(old, new, &config), common)
+            let mut docs = versions
+                .iter()
+                .map(|p| Document::read(p, &defaults))
+                .collect::<Result<Vec<_>, _>>()?;
+            let report = if docs.len() == 2 {
+                let new = docs.pop().unwrap_or_else(|| unreachable!());
+                let old = docs.pop().unwrap_or_else(|| unreachable!());
+                claimdiff::diff(old, new, &config)
+            } else {
+                claimdiff::versions(docs, &config)
+            };
+            (report, common)
         }
         Cmd::Compare { files, common } => {
             let config = Config::load(common.config.as_deref())?;

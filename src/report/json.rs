@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Command, FindingRecord, Report};
+use super::{Command, FindingRecord, Report, Side};
 use crate::claim::ClaimRecord;
 
 #[derive(Serialize)]
@@ -25,8 +25,18 @@ struct Whole<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     claims: Vec<ClaimRecord<'a>>,
     findings: Vec<FindingRecord<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    timelines: Vec<TimelineRecord<'a>>,
     summary: std::collections::BTreeMap<&'static str, usize>,
     notes: Vec<String>,
+}
+
+/// A figure through the versions: what each version says (`null` where it says nothing).
+#[derive(Serialize)]
+struct TimelineRecord<'a> {
+    kind: &'static str,
+    subject: &'a str,
+    points: Vec<Option<Side<'a>>>,
 }
 
 pub(super) fn write(report: &Report, lines: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -64,6 +74,19 @@ pub(super) fn write(report: &Report, lines: bool, out: &mut dyn Write) -> io::Re
             Vec::new()
         },
         findings: report.findings.iter().map(FindingRecord::from).collect(),
+        timelines: report
+            .timelines
+            .iter()
+            .map(|t| TimelineRecord {
+                kind: t.kind.as_str(),
+                subject: &t.subject,
+                points: t
+                    .points
+                    .iter()
+                    .map(|p| p.as_ref().map(Side::from))
+                    .collect(),
+            })
+            .collect(),
         summary: report
             .tally()
             .into_iter()

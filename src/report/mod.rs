@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::claim::{Claim, Number};
 use crate::document::Document;
-use crate::judge::{Finding, Verdict};
+use crate::judge::{Finding, Timeline, Verdict};
 
 /// Which command made the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Findings left out because a baseline accepts them (see [`baseline`]).
     pub suppressed: usize,
+    /// Figures followed through three or more versions of an article.
+    pub timelines: Vec<Timeline>,
     doc_index: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
 }
 
@@ -72,6 +74,7 @@ impl Report {
             claims,
             findings,
             suppressed: 0,
+            timelines: Vec::new(),
             doc_index: Default::default(),
         }
     }

@@ -233,6 +233,7 @@ pub(super) fn write(
             sanitize(doc)
         )?;
     }
+    write_timelines(report, &style, out)?;
     let tally = report.tally();
     let summary = if tally.is_empty() {
         "no findings".to_string()
@@ -267,6 +268,22 @@ pub(super) fn write(
         style.paint("1", "summary"),
         report.documents.len()
     )
+}
+
+/// Each figure followed through three or more versions, one line each:
+/// "timeline: count of country: fast 30 Ländern → 31 Ländern → 31 Ländern".
+fn write_timelines(report: &Report, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    for t in &report.timelines {
+        let what = super::what(t.kind, &t.subject);
+        writeln!(
+            out,
+            "{}: {}: {}",
+            style.paint("1", "timeline"),
+            sanitize(&what),
+            sanitize(&t.line())
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
