@@ -15,6 +15,9 @@ pub enum TimeExpr {
         tense: Tense,
         strict: bool,
     },
+    /// "von Montag bis Mittwoch": from the first weekday, resolved as usual, to the next `last`
+    /// on or after it.
+    WeekdaySpan { first: Box<TimeExpr>, last: Weekday },
     /// "am Wochenende", "last weekend": Saturday and Sunday, found like a Saturday.
     Weekend { tense: Tense, strict: bool },
     /// "am Dienstag vergangener Woche", "on Tuesday next week": the day in the week `week`
@@ -188,6 +191,16 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
                 }
             };
             Some(DayRange::day(shift(published, delta, TimeUnit::Day)?))
+        }
+        TimeExpr::WeekdaySpan { first, last } => {
+            let start = resolve(first, published)?.start;
+            let ahead = (last.num_days_from_monday() as i64
+                - start.weekday().num_days_from_monday() as i64)
+                .rem_euclid(7);
+            Some(DayRange::between(
+                start,
+                shift(start, ahead, TimeUnit::Day)?,
+            ))
         }
         TimeExpr::Weekend { tense, strict } => {
             let saturday = TimeExpr::Weekday {

@@ -117,16 +117,31 @@ fn clause_of<'t, 'a>(
     i: usize,
     lexicon: &'static Lexicon,
 ) -> &'t [Token<'a>] {
-    let opens = |t: &Token| lexicon.clause_openers.contains(&t.lower.as_str());
+    let (a, b) = clause_bounds(tokens, i, lexicon);
+    &tokens[a..b]
+}
+
+/// The token range of the clause around token `i`.
+fn clause_bounds(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> (usize, usize) {
+    // "und"/"and" open a clause only before a verb or adverb ("and will resume"), not inside
+    // a list of days ("am 3. und 4. Mai", "Monday and Tuesday").
+    let opens_at = |k: usize| {
+        let t = &tokens[k];
+        lexicon.clause_openers.contains(&t.lower.as_str())
+            && (!matches!(t.lower.as_str(), "und" | "and")
+                || tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_word() && !n.is_capitalized()))
+    };
     let mut a = i;
-    while a > 0 && !is_clause_boundary(&tokens[a - 1]) && !opens(&tokens[a]) {
+    while a > 0 && !is_clause_boundary(&tokens[a - 1]) && !opens_at(a) {
         a -= 1;
     }
     let mut b = i;
-    while b + 1 < tokens.len() && !is_clause_boundary(&tokens[b + 1]) && !opens(&tokens[b + 1]) {
+    while b + 1 < tokens.len() && !is_clause_boundary(&tokens[b + 1]) && !opens_at(b + 1) {
         b += 1;
     }
-    &tokens[a..(b + 1).min(tokens.len())]
+    (a, (b + 1).min(tokens.len()))
 }
 
 /// Whether a word of `list` stands in the clause around token `i`.
@@ -157,7 +172,12 @@ fn regular_past(words: &[Token], k: usize) -> bool {
 /// Whether the clause around token `i` speaks of the past, of something scheduled, or of the
 /// future.
 pub fn clause_tense(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Tense {
-    let clause = clause_of(tokens, i, lexicon);
+    tense_of(clause_of(tokens, i, lexicon), lexicon)
+}
+
+/// The tense of a run of words: future markers first, then a scheduling verb in a clause
+/// without past forms, else the past.
+fn tense_of(clause: &[Token], lexicon: &'static Lexicon) -> Tense {
     let has = |list: &[&str]| clause.iter().any(|t| is_marker(t, list));
     // "der ... überfallen haben soll": a modal after a perfect infinitive is hearsay.
     let future = clause.iter().enumerate().any(|(k, t)| {
@@ -300,6 +320,26 @@ fn absolute_at(
         ));
     }
     if !de {
+        // "the 3rd of May", "the third of May 2024".
+        let ordinal = (lexicon.ordinal)(&t.lower).filter(|d| (1..=31).contains(d));
+        if let (Some(day), Some(month)) = (
+            ordinal,
+            tokens.get(i + 2).and_then(|m| month_word(m, lexicon)),
+        ) {
+            if tokens.get(i + 1).is_some_and(|o| o.lower == "of") {
+                let year = year_at(tokens, i + 3);
+                let end = i + 3 + usize::from(year.is_some());
+                return Some((
+                    TimeExpr::Absolute {
+                        year,
+                        month,
+                        day,
+                        tense,
+                    },
+                    end,
+                ));
+            }
+        }
         let month = month_word(t, lexicon)?;
         let mut j = i + 1;
         if tokens.get(j).is_some_and(|t| t.is_punct(".")) {
@@ -458,8 +498,18 @@ fn mention_at(
     lexicon: &'static Lexicon,
     hedges: &Hedges,
 ) -> Option<TimeMention> {
-    let clause = clause_tense(tokens, i, lexicon);
-    let m = mention_in_tense(tokens, i, lexicon, hedges, clause)?;
+    let mut clause = clause_tense(tokens, i, lexicon);
+    let mut m = mention_in_tense(tokens, i, lexicon, hedges, clause)?;
+    // "She said on Friday she would resign": a date next to a verb of saying takes the tense
+    // of the words up to it, not of the reported clause after it.
+    if m.kind == Kind::Date && statement_subject(tokens, m.start, m.end, lexicon).is_some() {
+        let (a, _) = clause_bounds(tokens, m.start, lexicon);
+        let head = tense_of(&tokens[a..m.end], lexicon);
+        if head != clause {
+            clause = head;
+            m = mention_in_tense(tokens, i, lexicon, hedges, clause)?;
+        }
+    }
     let tense = mention_tense(tokens, &m, clause, lexicon);
     if tense == clause || m.kind != Kind::Date {
         return Some(m);
@@ -495,6 +545,9 @@ fn mention_tense(
         let w = t.lower.trim_end_matches('.');
         if lexicon.forward_words.contains(&w) {
             return Tense::Present;
+        }
+        if lexicon.since_words.contains(&w) {
+            return Tense::Past;
         }
         if lexicon.until_words.contains(&w) {
             return if simple_past {
@@ -598,11 +651,29 @@ fn weekday_at(
     {
         return None;
     }
-    // "Tuesday to Sunday", "dienstags bis sonntags": opening hours, not a day.
+    // "von Montag bis Mittwoch", "from Monday to Wednesday": one interval; without "von",
+    // "Tuesday to Sunday" is opening hours, not a day.
     let range_word = |t: &Token| matches!(t.lower.as_str(), "to" | "bis" | "-" | "–" | "through");
     let is_weekday = |t: &Token| lexicon.weekday(&t.lower).is_some();
     if next.is_some_and(range_word) && tokens.get(i + 2).is_some_and(is_weekday) {
-        return None;
+        prev.filter(|p| matches!(p.lower.as_str(), "von" | "vom" | "from"))?;
+        let last = lexicon.weekday(&tokens[i + 2].lower)?;
+        let first = TimeExpr::Weekday {
+            day,
+            tense,
+            strict: false,
+        };
+        let span = TimeExpr::WeekdaySpan {
+            first: Box::new(first),
+            last,
+        };
+        return Some(TimeMention::date(
+            i - 1,
+            i + 3,
+            span,
+            Qualifier::Range,
+            None,
+        ));
     }
     if prev.is_some_and(range_word) && i >= 2 && is_weekday(&tokens[i - 2]) {
         return None;
@@ -643,7 +714,7 @@ fn weekday_at(
         start = i - 1;
     }
     start = lead_in(tokens, start, LEAD_INS);
-    if matches!(tokens[start].lower.as_str(), "seit" | "since") {
+    if lexicon.since_words.contains(&tokens[start].lower.as_str()) {
         day_tense = Tense::Past;
     }
     // "in der Nacht zu Mittwoch", "overnight into Wednesday" = the Wednesday.
@@ -1295,7 +1366,8 @@ fn date_range_at(
     {
         j += 1;
     }
-    // Day first: "zwischen dem 10. und 14. März", "between 10 and 14 September".
+    // Day first: "zwischen dem 10. und 14. März", "between 10 and 14 September"; in a list
+    // ("am 3. und 4. Mai") the first day takes the month of the last and stands alone.
     let day_first = || -> Option<TimeMention> {
         let d1 = tokens.get(j).and_then(day_number)?;
         let mut k = j + 1;
@@ -1303,7 +1375,28 @@ fn date_range_at(
             tokens.get(k).filter(|t| t.is_punct("."))?;
             k += 1;
         }
-        if !link_words.contains(&tokens.get(k)?.lower.as_str()) {
+        let link = tokens.get(k)?.lower.as_str();
+        let listed = j == i && matches!(link, "und" | "and" | "oder" | "or" | ",");
+        if listed {
+            let (second, _) = absolute_at(tokens, k + 1, lexicon, tense)?;
+            let TimeExpr::Absolute { year, month, .. } = second else {
+                return None;
+            };
+            let first = TimeExpr::Absolute {
+                year,
+                month,
+                day: d1,
+                tense,
+            };
+            return Some(TimeMention::date(
+                lead_in(tokens, i, LEAD_INS),
+                k,
+                first,
+                Qualifier::Exact,
+                None,
+            ));
+        }
+        if !link_words.contains(&link) {
             return None;
         }
         k += 1;
@@ -1651,6 +1744,48 @@ mod tests {
                 Lang::De,
                 "2025-09-28",
                 "2025-10-12",
+            ),
+            (
+                "Der Streik läuft von Montag bis Mittwoch.",
+                Lang::De,
+                "2025-03-27",
+                "2025-03-31..2025-04-02",
+            ),
+            (
+                "The strike lasted from Friday to Monday.",
+                Lang::En,
+                "2025-03-27",
+                "2025-03-21..2025-03-24",
+            ),
+            (
+                "Die Gespräche finden am 3. und 4. Mai statt.",
+                Lang::De,
+                "2025-03-27",
+                "2025-05-03",
+            ),
+            (
+                "Seit dem 1. Januar gilt das Gesetz.",
+                Lang::De,
+                "2025-03-27",
+                "2025-01-01",
+            ),
+            (
+                "She said on Friday she would resign on Monday.",
+                Lang::En,
+                "2025-03-27",
+                "2025-03-21",
+            ),
+            (
+                "It happened on the 3rd of May 2024.",
+                Lang::En,
+                "2025-03-27",
+                "2024-05-03",
+            ),
+            (
+                "The ceasefire expires on June 1.",
+                Lang::En,
+                "2025-03-27",
+                "2025-06-01",
             ),
         ];
         for (text, lang, published, want) in cases {

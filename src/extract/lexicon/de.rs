@@ -541,6 +541,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     until_words: &["bis", "ab", "zum", "spätestens"],
     lookback_words: &["mal", "meisten", "wenigsten"],
     superlative_endings: &["ste", "sten", "stes", "ster", "stem"],
+    since_words: &["seit"],
     weekend_words: &["wochenende"],
     schedule_verbs: &[
         "findet",

@@ -104,6 +104,8 @@ pub struct Lexicon {
     pub lookback_words: &'static [&'static str],
     /// Endings of superlatives ("höchsten", "fastest").
     pub superlative_endings: &'static [&'static str],
+    /// "seit", "since": the date lies in the past.
+    pub since_words: &'static [&'static str],
     /// "Wochenende", "weekend".
     pub weekend_words: &'static [&'static str],
     /// Present-tense verbs that announce a scheduled event ("findet", "opens").
