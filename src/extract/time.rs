@@ -121,6 +121,10 @@ fn clause_of<'t, 'a>(
     &tokens[a..b]
 }
 
+/// The most words a clause reaches on either side of a token: text without punctuation
+/// (a table, a run-on line) must not make every lookup scan the whole sentence.
+const CLAUSE_REACH: usize = 40;
+
 /// The token range of the clause around token `i`.
 fn clause_bounds(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> (usize, usize) {
     // "und"/"and" open a clause only before a verb or adverb ("and will resume"), not inside
@@ -134,11 +138,15 @@ fn clause_bounds(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> (usiz
                     .is_some_and(|n| n.is_word() && !n.is_capitalized()))
     };
     let mut a = i;
-    while a > 0 && !is_clause_boundary(&tokens[a - 1]) && !opens_at(a) {
+    while a > 0 && i - a < CLAUSE_REACH && !is_clause_boundary(&tokens[a - 1]) && !opens_at(a) {
         a -= 1;
     }
     let mut b = i;
-    while b + 1 < tokens.len() && !is_clause_boundary(&tokens[b + 1]) && !opens_at(b + 1) {
+    while b + 1 < tokens.len()
+        && b - i < CLAUSE_REACH
+        && !is_clause_boundary(&tokens[b + 1])
+        && !opens_at(b + 1)
+    {
         b += 1;
     }
     (a, (b + 1).min(tokens.len()))
@@ -498,8 +506,12 @@ fn mention_at(
     lexicon: &'static Lexicon,
     hedges: &Hedges,
 ) -> Option<TimeMention> {
+    // Most tokens start no time expression: find out before reading the clause's tense.
+    let mut m = mention_in_tense(tokens, i, lexicon, hedges, Tense::Past)?;
     let mut clause = clause_tense(tokens, i, lexicon);
-    let mut m = mention_in_tense(tokens, i, lexicon, hedges, clause)?;
+    if clause != Tense::Past {
+        m = mention_in_tense(tokens, i, lexicon, hedges, clause)?;
+    }
     // "She said on Friday she would resign": a date next to a verb of saying takes the tense
     // of the words up to it, not of the reported clause after it.
     if m.kind == Kind::Date && statement_subject(tokens, m.start, m.end, lexicon).is_some() {
@@ -1791,6 +1803,46 @@ mod tests {
         for (text, lang, published, want) in cases {
             assert_eq!(first_day(text, *lang, published), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn any_cut_of_a_gold_sentence_scans_and_resolves_without_panic() {
+        let published = chrono::NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+        for (file, lang) in [("time_de", Lang::De), ("time_en", Lang::En)] {
+            let path = format!("{}/fixtures/gold/{file}.jsonl", env!("CARGO_MANIFEST_DIR"));
+            let data = std::fs::read_to_string(&path).unwrap();
+            for line in data.lines().filter(|l| !l.trim().is_empty()) {
+                let record: serde_json::Value = serde_json::from_str(line).unwrap();
+                let tokens = tokenize(record["text"].as_str().unwrap());
+                for k in 0..=tokens.len() {
+                    for cut in [&tokens[..k], &tokens[k..]] {
+                        let mut taken = vec![false; cut.len()];
+                        for m in scan(cut, Lexicon::of(lang), &Hedges::default(), &mut taken) {
+                            assert!(m.start < m.end && m.end <= cut.len(), "{path}: {line}");
+                            if let Some(expr) = &m.expr {
+                                let _ = crate::resolve::resolve(expr, published);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_on_text_without_punctuation_scans_in_linear_time() {
+        let text = "am Montag und am 3. Mai wird seit drei Jahren im vierten Jahr ".repeat(2000);
+        let tokens = tokenize(&text);
+        let mut taken = vec![false; tokens.len()];
+        let started = std::time::Instant::now();
+        let found = scan(
+            &tokens,
+            Lexicon::of(Lang::De),
+            &Hedges::default(),
+            &mut taken,
+        );
+        assert_eq!(found.len(), 4 * 2000);
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     }
 
     #[test]
