@@ -8,7 +8,9 @@ use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
 use crate::claim::{Claim, DayRange, Kind};
 use crate::config::Config;
-use crate::extract::lexicon::{Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_WORDS, QUOTE_MARKS};
+use crate::extract::lexicon::{
+    Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_WORDS, PERSON_KEYS, QUOTE_MARKS,
+};
 use crate::extract::token::tokenize;
 
 /// Pairs of sentence indices (old, new) that are the same sentence or a rewording of it.
@@ -157,7 +159,7 @@ pub fn pair_versions(
             let fits = |a: &Claim, b: &Claim| {
                 a.kind == b.kind
                     && if family {
-                        same_people(a, b)
+                        same_people(a, b, true)
                     } else {
                         a.subject == b.subject
                     }
@@ -178,6 +180,23 @@ pub fn pair_versions(
                 if rivals == 1 && !cx_old[i].other_event(&cx_new[j]) {
                     take(i, j, &mut used_old, &mut used_new);
                 }
+                continue;
+            }
+            // Several left: the one whose surroundings clearly match best, both ways.
+            let olds: Vec<usize> = (0..old.len())
+                .filter(|&k| !used_old[k] && pairable_alone(&old[k], &cx_old[k]))
+                .collect();
+            if let Some(j) = clear_best(&news, |j| cx_old[i].similarity(&cx_new[j], true)) {
+                let back = clear_best(&olds, |k| {
+                    if fits(&old[k], &new[j]) {
+                        cx_old[k].similarity(&cx_new[j], true)
+                    } else {
+                        0.0
+                    }
+                });
+                if back == Some(i) && !cx_old[i].other_event(&cx_new[j]) {
+                    take(i, j, &mut used_old, &mut used_new);
+                }
             }
         }
     }
@@ -194,6 +213,17 @@ pub fn pair_versions(
     }
     pairs.sort();
     pairs
+}
+
+/// The candidate whose score is at least 0.25 and 0.1 above every other, if one is.
+fn clear_best(candidates: &[usize], score: impl Fn(usize) -> f64) -> Option<usize> {
+    let mut scored: Vec<(f64, usize)> = candidates.iter().map(|&c| (score(c), c)).collect();
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    match scored[..] {
+        [(best, c), (second, _), ..] if best >= 0.25 && best - second >= 0.1 => Some(c),
+        [(best, c)] if best >= 0.25 => Some(c),
+        _ => None,
+    }
 }
 
 /// Whether a claim left over after sentence alignment may be paired on its subject alone.
@@ -214,7 +244,7 @@ fn same_family(a: &Claim, b: &Claim) -> bool {
         _ => false,
     };
     (stem(&a.subject) && stem(&b.subject) && near)
-        || same_people(a, b)
+        || same_people(a, b, false)
         || same_time_in_versions(a, b)
 }
 
@@ -226,10 +256,23 @@ pub fn same_time_in_versions(a: &Claim, b: &Claim) -> bool {
     time && a.kind == b.kind && (a.subject == "event" || b.subject == "event")
 }
 
-/// People in general ("Menschen", "residents") against a casualty tally of people.
-fn same_people(a: &Claim, b: &Claim) -> bool {
-    let people = |s: &str| s == "people" || s.starts_with("people_");
-    people(&a.subject) && people(&b.subject) && (a.subject == "people" || b.subject == "people")
+/// People in general ("Menschen", "residents") against a casualty tally of people, with
+/// figures of one order of magnitude; outside an aligned sentence any group of people
+/// ("Polizisten") may be the one a tally counts.
+fn same_people(a: &Claim, b: &Claim, any_group: bool) -> bool {
+    let tally = |s: &str| s.starts_with("people_");
+    let group = |s: &str| {
+        if any_group {
+            PERSON_KEYS.contains(&s)
+        } else {
+            s == "people"
+        }
+    };
+    let near = match (a.interval, b.interval) {
+        (Some(x), Some(y)) if x.lo > 0.0 && y.lo > 0.0 => x.lo.max(y.lo) / x.lo.min(y.lo) <= 3.0,
+        _ => false,
+    };
+    near && ((tally(&a.subject) && group(&b.subject)) || (group(&a.subject) && tally(&b.subject)))
 }
 
 /// What surrounds a claim, read once: the words near it, the language-independent keys of its

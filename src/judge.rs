@@ -181,9 +181,13 @@ pub fn judge(
     config: &Config,
 ) -> Option<Finding> {
     let (same, overlap, order) = compare_values(a, b)?;
-    // The more specific subject decides ("people" reworded as "people_evacuated").
+    // The more specific subject decides ("people" reworded as "people_evacuated"); shares and
+    // sums whose subjects differ are named by their kind.
+    let kind_name = a.kind.as_str().to_string();
     let subject = if b.subject.starts_with("people_") {
         &b.subject
+    } else if a.subject != b.subject && matches!(a.kind, Kind::Percent | Kind::Money) {
+        &kind_name
     } else {
         &a.subject
     };
@@ -473,6 +477,17 @@ pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
     findings
 }
 
+/// Same subject, or a share or sum whose subject one text names and the other leaves to the
+/// kind itself ("2,5 Prozent" of nothing named against "inflation … 2.3 percent"), or a span
+/// of time that one text ties to no event ("für zwölf Jahre" against "a term of 11 years").
+fn loose_subjects(x: &Claim, y: &Claim) -> bool {
+    let generic_kind = |c: &Claim| c.subject == c.kind.as_str();
+    let unnamed_span = x.kind == Kind::Duration && (generic(&x.subject) || generic(&y.subject));
+    x.subject == y.subject
+        || unnamed_span
+        || (matches!(x.kind, Kind::Percent | Kind::Money) && (generic_kind(x) || generic_kind(y)))
+}
+
 /// Subjects too generic to pair across texts on their own.
 fn generic(subject: &str) -> bool {
     subject == "event" || subject == "statement" || subject == "report"
@@ -510,7 +525,7 @@ pub fn compare_outlets(
         }
         for (j, y) in b.iter().enumerate() {
             if !judgeable(y)
-                || !(align::comparable(x, y) || (x.kind == y.kind && x.subject == y.subject))
+                || !(align::comparable(x, y) || (x.kind == y.kind && loose_subjects(x, y)))
                 || ca[i].other_event(&cb[j])
             {
                 continue;
@@ -526,7 +541,10 @@ pub fn compare_outlets(
             };
             let similarity = ca[i].similarity(&cb[j], same_lang);
             // "am Sonntag" dates some event; only a near-identical sentence says which.
-            if generic(&x.subject) && !(same_lang && similarity >= 0.3) {
+            if x.kind == Kind::Date
+                && (generic(&x.subject) || generic(&y.subject))
+                && !(same_lang && similarity >= 0.3)
+            {
                 continue;
             }
             let quoted = voice(x) != voice(y);
@@ -542,7 +560,7 @@ pub fn compare_outlets(
                 // figure of this subject on each side, or close figures in similar sentences.
                 let unique = count(a, x) == 1 && count(b, y) == 1;
                 let plausible = match x.kind {
-                    Kind::Count | Kind::Percent | Kind::Money => {
+                    Kind::Count | Kind::Percent | Kind::Money | Kind::Duration => {
                         (unique && ratio(x, y).is_none_or(|r| r <= 3.0))
                             || (close(x, y) && similarity >= 0.1)
                             || (close(x, y) && !same_lang)
@@ -561,15 +579,50 @@ pub fn compare_outlets(
     let mut used_a = vec![false; a.len()];
     let mut used_b = vec![false; b.len()];
     let mut findings = Vec::new();
-    for (_, i, j, f) in candidates {
-        if used_a[i] || used_b[j] {
+    let mut pairs = Vec::new();
+    for (_, i, j, f) in &candidates {
+        if used_a[*i] || used_b[*j] {
             continue;
         }
-        used_a[i] = true;
-        used_b[j] = true;
-        findings.push(f);
+        used_a[*i] = true;
+        used_b[*j] = true;
+        pairs.push((*i, *j));
+        findings.push(f.clone());
+    }
+    // A text that contradicts itself ("31 seats", later "33 seats") sides with the other text
+    // on one figure and clashes with it on the other: the figure left over is judged against
+    // the other text's figure too.
+    let clashes_within = |claims: &[Claim], cx: &[align::Context], k: usize, l: usize| {
+        let (p, q) = (&claims[k], &claims[l]);
+        p.kind == q.kind
+            && p.subject == q.subject
+            && voice(p) == voice(q)
+            && same_fact_in_one_text(p, q, &cx[k], &cx[l])
+            && judge(p, q, Relation::Same, false, config)
+                .is_some_and(|f| f.verdict == Verdict::Contradiction)
+    };
+    for (_, i, j, f) in candidates {
+        if !f.verdict.is_alarm() || findings.iter().any(|g| same_claims(g, &f)) {
+            continue;
+        }
+        let left_in_b = !used_b[j]
+            && pairs
+                .iter()
+                .any(|&(pi, pj)| pi == i && clashes_within(b, &cb, pj, j));
+        let left_in_a = !used_a[i]
+            && pairs
+                .iter()
+                .any(|&(pi, pj)| pj == j && clashes_within(a, &ca, pi, i));
+        if left_in_a || left_in_b {
+            findings.push(f);
+        }
     }
     findings
+}
+
+fn same_claims(f: &Finding, g: &Finding) -> bool {
+    let key = |c: &Option<Claim>| c.as_ref().map(|c| (c.doc.clone(), c.text_start));
+    key(&f.a) == key(&g.a) && key(&f.b) == key(&g.b)
 }
 
 /// One figure followed through the versions of an article: what each version says of it
