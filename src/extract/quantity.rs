@@ -246,12 +246,15 @@ pub fn phrase_before(tokens: &[Token], end: usize, phrase: &str) -> Option<usize
 
 /// Matches a phrase of lowercase words starting at token `start`; returns the token after it.
 pub fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
-    let words: Vec<&str> = phrase.split(' ').collect();
-    let all = words
-        .iter()
-        .enumerate()
-        .all(|(k, w)| tokens.get(start + k).is_some_and(|t| t.lower == *w));
-    all.then_some(start + words.len())
+    // Called for every phrase of the lexicon at every token: no allocation here.
+    let mut end = start;
+    for word in phrase.split(' ') {
+        if tokens.get(end)?.lower != word {
+            return None;
+        }
+        end += 1;
+    }
+    Some(end)
 }
 
 /// The interval a qualifier allows around `n`, with the configured tolerances.
