@@ -28,18 +28,22 @@ fi
 now() { date +%s.%N; }
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }'; }
 
-# Runs a command; sets $secs (wall) and $peak_kb (max resident set, when measurable).
+# Runs a command; sets $secs (wall), $cpu (user + system seconds) and $peak_kb (max resident
+# set), the last two when GNU time is there.
 measure() {
     local out=$dir/time.out
     if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%e %M' true 2>/dev/null; then
-        /usr/bin/time -o "$out" -f '%e %M' "$@" >/dev/null
-        read -r secs peak_kb <"$out"
+        /usr/bin/time -o "$out" -f '%e %M %U %S' "$@" >/dev/null
+        local user sys
+        read -r secs peak_kb user sys <"$out"
+        cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
     else
         local t0
         t0=$(now)
         "$@" >/dev/null
         secs=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
         peak_kb="n/a"
+        cpu=0
     fi
 }
 
@@ -47,8 +51,10 @@ declare -A peak
 for mb in $sizes; do
     corpus=$dir/corpus-$mb.jsonl
     [[ -s $corpus ]] || "$corpus_tool" generate "$corpus" "$mb"
-    measure "$bin" batch "$corpus" -q -j 2 --claims "$dir/claims.csv" --findings "$dir/findings.csv"
-    peak[$mb]=$peak_kb
+    if [[ $mb != "$largest" ]]; then
+        measure "$bin" batch "$corpus" -q -j 2 --claims "$dir/claims.csv" --findings "$dir/findings.csv"
+        peak[$mb]=$peak_kb
+    fi
 done
 
 corpus=$dir/corpus-$largest.jsonl
@@ -61,18 +67,21 @@ read -r _ scan_secs matches < <("$corpus_tool" scan "$corpus")
 scan_rate=$(mbps "$bytes" "$scan_secs")
 measure "$bin" batch "$corpus" -q -j 1 --claims "$dir/claims.csv" --findings "$dir/findings.csv"
 j1_rate=$(mbps "$bytes" "$secs")
+j1_cpu_rate=$(mbps "$bytes" "$cpu")
 j1_peak=$peak_kb
 measure "$bin" batch "$corpus" -q -j 2 --claims "$dir/claims.csv" --findings "$dir/findings.csv"
 j2_rate=$(mbps "$bytes" "$secs")
+j2_cpu_rate=$(mbps "$bytes" "$cpu")
 j2_peak=$peak_kb
+peak[$largest]=$j2_peak
 docs=$(wc -l <"$corpus")
 
 echo "corpus: $(mbps "$bytes" 1) MB, $docs documents; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s %10s\n' "" "MB/s"
-printf '%-34s %10s\n' "cat" "$cat_rate"
-printf '%-34s %10s   (%s numbers)\n' "regex scan (every number)" "$scan_rate" "$matches"
-printf '%-34s %10s   peak %s KB\n' "claimdiff batch -j 1" "$j1_rate" "$j1_peak"
-printf '%-34s %10s   peak %s KB\n' "claimdiff batch -j 2" "$j2_rate" "$j2_peak"
+printf '%-30s %12s %16s\n' "" "MB/s (wall)" "MB per CPU-second"
+printf '%-30s %12s\n' "cat" "$cat_rate"
+printf '%-30s %12s %16s   (%s numbers)\n' "regex scan (every number)" "$scan_rate" "$scan_rate" "$matches"
+printf '%-30s %12s %16s   peak %s KB\n' "claimdiff batch -j 1" "$j1_rate" "$j1_cpu_rate" "$j1_peak"
+printf '%-30s %12s %16s   peak %s KB\n' "claimdiff batch -j 2" "$j2_rate" "$j2_cpu_rate" "$j2_peak"
 awk -v a="$j1_rate" -v b="$j2_rate" -v r="$scan_rate" 'BEGIN {
     printf "batch -j 2 / regex scan:           %.1f %%   (target >= 20 %%)\n", (r > 0 ? 100 * b / r : 0)
     printf "batch -j 2 / batch -j 1:           %.2f x   (target >= 1.7 x)\n", (a > 0 ? b / a : 0)

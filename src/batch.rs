@@ -515,11 +515,8 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
         .iter()
         .map(|d| crate::extract::extract(d, &options.config))
         .collect();
-    let findings = if wanted.findings.is_some() || wanted.claims.is_none() {
-        crate::compare_group(&docs, &claims, options.outlets, &options.config)
-    } else {
-        Vec::new()
-    };
+    // Judged even when only claims are written: the summary and `--fail-on` count findings.
+    let findings = crate::compare_group(&docs, &claims, options.outlets, &options.config);
     for c in claims.iter().flatten() {
         *out.claims_by_kind.entry(c.kind.as_str()).or_default() += 1;
         out.claim_count += 1;
