@@ -540,10 +540,13 @@ pub fn compare_outlets(
                 continue;
             };
             let similarity = ca[i].similarity(&cb[j], same_lang);
-            // "am Sonntag" dates some event; only a near-identical sentence says which.
+            // "am Sonntag" dates some event; only a near-identical sentence says which, and only
+            // a single day is the day of an event ("im September" is the period a figure is of).
+            let single_days =
+                x.days.is_some_and(|d| d.end.is_none()) && y.days.is_some_and(|d| d.end.is_none());
             if x.kind == Kind::Date
                 && (generic(&x.subject) || generic(&y.subject))
-                && !(same_lang && similarity >= 0.3)
+                && !(same_lang && similarity >= 0.3 && (single_days || !f.verdict.is_alarm()))
             {
                 continue;
             }
@@ -705,4 +708,216 @@ pub fn timelines(docs: &[&Document], claims: &[&[Claim]], config: &Config) -> Ve
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Defaults, Format, Lang, Published};
+
+    /// A test text; ids starting with "en" are English, all others German.
+    fn doc(id: &str, published: &str, text: &str) -> Document {
+        let lang = if id.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::De
+        };
+        let defaults = Defaults {
+            published: Published::parse(published),
+            lang: Some(lang),
+        };
+        Document::from_text(
+            id,
+            text.into(),
+            Format::Text,
+            &Default::default(),
+            &defaults,
+        )
+        .unwrap()
+    }
+
+    /// The alarms (contradiction, update, correction) of comparing texts as outlets, as
+    /// (verdict, first mention, second mention).
+    fn alarms(docs: Vec<Document>) -> Vec<(&'static str, String, String)> {
+        crate::compare(docs, &Config::default())
+            .findings
+            .iter()
+            .filter(|f| f.verdict.is_alarm())
+            .map(|f| {
+                let text = |c: &Option<Claim>| c.as_ref().map_or(String::new(), |c| c.text.clone());
+                (f.verdict.as_str(), text(&f.a), text(&f.b))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn outlets_pair_by_subject_across_languages() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            // A hedge that excludes the other figure.
+            (
+                "Vertreter aus fast 30 Ländern kamen nach Paris.",
+                "Delegates from 31 countries came to Paris.",
+                &["contradiction"],
+            ),
+            // A hedge that includes it.
+            (
+                "Vertreter aus rund 30 Ländern kamen nach Paris.",
+                "Delegates from 31 countries came to Paris.",
+                &[],
+            ),
+            // The same number of something else.
+            (
+                "Drei Menschen werden vermisst.",
+                "Three people were killed.",
+                &[],
+            ),
+            // A tally that rises in the later text is an update.
+            (
+                "Ein Mensch wurde getötet.",
+                "Two people were killed.",
+                &["update"],
+            ),
+        ];
+        for (de, en, want) in cases {
+            let got = alarms(vec![
+                doc("de", "2025-03-27T10:00:00+01:00", de),
+                doc("en", "2025-03-27T18:00:00+01:00", en),
+            ]);
+            let verdicts: Vec<&str> = got.iter().map(|g| g.0).collect();
+            assert_eq!(&verdicts, want, "{de} / {en}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_quote_is_not_the_narrator() {
+        let text = "Delegates from 31 countries attended. \"Thirty-five nations are ready to help,\" Starmer said.";
+        assert_eq!(alarms(vec![doc("en", "2025-03-27", text)]), vec![]);
+        let a = doc(
+            "en-a",
+            "2025-03-27",
+            "Delegates from 31 countries attended.",
+        );
+        let b = doc(
+            "en-b",
+            "2025-03-27",
+            "\"Thirty-five nations are ready to help,\" Starmer said.",
+        );
+        let report = crate::compare(vec![a, b], &Config::default());
+        let f = &report.findings[0];
+        assert_eq!(f.verdict, Verdict::Compatible);
+        assert!(
+            f.reason.contains("Starmer's") && f.reason.contains("narrator"),
+            "{}",
+            f.reason
+        );
+    }
+
+    #[test]
+    fn different_events_sharing_a_noun_are_not_paired() {
+        // The meeting on Monday and a second meeting planned for April.
+        let a = doc(
+            "a",
+            "2025-03-27",
+            "Das Treffen am Montag war das erste dieser Art.",
+        );
+        let b = doc(
+            "b",
+            "2025-03-27",
+            "Ein zweites Treffen ist für April geplant.",
+        );
+        assert_eq!(alarms(vec![a, b]), vec![]);
+        // A figure of September against a figure of October.
+        let a = doc(
+            "a",
+            "2025-10-30",
+            "Im September lag die Inflation bei 2,4 Prozent.",
+        );
+        let b = doc(
+            "b",
+            "2025-10-30",
+            "Im Oktober lag die Inflation bei 2,5 Prozent.",
+        );
+        assert_eq!(alarms(vec![a, b]), vec![]);
+        // The same month: a clash.
+        let a = doc(
+            "a",
+            "2025-10-30",
+            "Im Oktober lag die Inflation bei 2,3 Prozent.",
+        );
+        let b = doc(
+            "b",
+            "2025-10-30",
+            "Im Oktober lag die Inflation bei 2,5 Prozent.",
+        );
+        assert_eq!(alarms(vec![a, b]).len(), 1);
+    }
+
+    #[test]
+    fn within_one_text_parts_and_increments_are_not_clashes() {
+        let quiet = [
+            "27 Menschen wurden verletzt. Neun von ihnen schwer verletzt.",
+            "Drei Menschen sind ums Leben gekommen. Am Nachmittag wurden zwei weitere Tote geborgen.",
+            "Bei dem Unglück wurden 48 Menschen verletzt. Vor einem Jahr waren 900 Menschen verletzt worden.",
+        ];
+        for text in quiet {
+            assert_eq!(alarms(vec![doc("a", "2025-03-27", text)]), vec![], "{text}");
+        }
+        let clash =
+            "Im Bus saßen 43 Menschen. Von den 48 Menschen an Bord kamen viele aus München.";
+        assert_eq!(alarms(vec![doc("a", "2025-03-27", clash)]).len(), 1);
+    }
+
+    #[test]
+    fn versions_pair_a_figure_with_the_one_that_replaced_it() {
+        let v1 = doc("v1", "2025-03-27", "Zwei Menschen sind ums Leben gekommen, teilte das Landratsamt mit. Elf werden vermisst.");
+        let v2 = doc(
+            "v2",
+            "2025-03-28",
+            "Die Behörden bestätigten am Mittag vier Tote. Neun Menschen werden vermisst.",
+        );
+        let report = crate::versions(vec![v1, v2], &Config::default());
+        let alarms: Vec<(&str, &str, &str)> = report
+            .findings
+            .iter()
+            .filter(|f| f.verdict.is_alarm())
+            .map(|f| {
+                (
+                    f.verdict.as_str(),
+                    f.a.as_ref().unwrap().text.as_str(),
+                    f.b.as_ref().unwrap().text.as_str(),
+                )
+            })
+            .collect();
+        assert!(
+            alarms.contains(&("update", "Zwei Menschen", "vier Tote")),
+            "{alarms:?}"
+        );
+        let reason = &report
+            .findings
+            .iter()
+            .find(|f| f.verdict == Verdict::Update)
+            .unwrap()
+            .reason;
+        assert!(
+            reason.contains("'Zwei Menschen'") && reason.contains("'vier Tote'"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn running_tallies_come_from_the_config() {
+        let mut config = Config::default();
+        let v1 = doc("v1", "2025-03-27", "Das Feuer zerstörte 40 Häuser.");
+        let v2 = doc("v2", "2025-03-28", "Das Feuer zerstörte 60 Häuser.");
+        let verdict = |config: &Config| {
+            crate::versions(vec![v1.clone(), v2.clone()], config)
+                .findings
+                .iter()
+                .find(|f| f.verdict.is_alarm())
+                .map(|f| f.verdict)
+        };
+        assert_eq!(verdict(&config), Some(Verdict::Correction));
+        config.running_tallies.push("house".into());
+        assert_eq!(verdict(&config), Some(Verdict::Update));
+    }
 }
