@@ -4,7 +4,7 @@
 //! claim matches a gold claim of the same kind whose mention overlaps it. Detection is scored as
 //! precision, recall and F1 per language and kind; among matched claims, the value (qualifier,
 //! value, lo/hi, unit, date/date_end), the subject (where gold names one) and the attribution
-//! (where gold states one) are scored as accuracy. The table goes to stderr (past the test harness's capture); the floors below are
+//! (where gold has the key; null means nobody is quoted) are scored as accuracy. The table goes to stderr (past the test harness's capture); the floors below are
 //! set a few points under the measured figures so that a regression fails and noise does not.
 
 use std::collections::BTreeMap;
@@ -34,6 +34,9 @@ struct Score {
     subject_scored: usize,
     attribution_right: usize,
     attribution_scored: usize,
+    /// Among gold claims that name a speaker.
+    speaker_right: usize,
+    speaker_scored: usize,
 }
 
 impl Score {
@@ -47,6 +50,8 @@ impl Score {
         self.subject_scored += o.subject_scored;
         self.attribution_right += o.attribution_right;
         self.attribution_scored += o.attribution_scored;
+        self.speaker_right += o.speaker_right;
+        self.speaker_scored += o.speaker_scored;
     }
 
     fn precision(&self) -> f64 {
@@ -76,6 +81,10 @@ impl Score {
 
     fn attribution_accuracy(&self) -> f64 {
         ratio(self.attribution_right, self.attribution_scored)
+    }
+
+    fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speaker_right, self.speaker_scored)
     }
 }
 
@@ -147,6 +156,7 @@ struct Miss {
 fn score_file(
     path: &Path,
     lang: Lang,
+    kinds: &[&'static str],
     scores: &mut BTreeMap<&'static str, Score>,
     misses: &mut Vec<Miss>,
     detected: &mut (usize, usize),
@@ -196,14 +206,14 @@ fn score_file(
         .expect("gold sentence reads as a document");
         let predicted: Vec<Claim> = extract::extract(&doc, &config)
             .into_iter()
-            .filter(|c| KINDS.contains(&c.kind.as_str()))
+            .filter(|c| kinds.contains(&c.kind.as_str()))
             .collect();
         let mut used = vec![false; predicted.len()];
         let mut taken_spans: Vec<(usize, usize)> = Vec::new();
 
         for gold in record["claims"].as_array().into_iter().flatten() {
             let kind = gold["kind"].as_str().expect("gold claim has a kind");
-            let Some(&kind) = KINDS.iter().find(|k| **k == kind) else {
+            let Some(&kind) = kinds.iter().find(|k| **k == kind) else {
                 continue;
             };
             let mention = gold["text"].as_str().expect("gold claim has a text");
@@ -274,20 +284,26 @@ fn score_file(
                     });
                 }
             }
-            if let Some(attribution) = gold.get("attribution").filter(|a| !a.is_null()) {
-                let gold_speaker = attribution.as_str().unwrap_or("");
+            // Present and null means "nobody is quoted": a speaker found there is an error too.
+            if let Some(attribution) = gold.get("attribution") {
+                let gold_speaker = attribution.as_str();
                 score.attribution_scored += 1;
-                if claim
-                    .attribution
-                    .as_deref()
-                    .is_some_and(|p| same_speaker(gold_speaker, p))
-                {
+                let right = match (gold_speaker, claim.attribution.as_deref()) {
+                    (Some(g), Some(p)) => same_speaker(g, p),
+                    (None, None) => true,
+                    _ => false,
+                };
+                if gold_speaker.is_some() {
+                    score.speaker_scored += 1;
+                    score.speaker_right += usize::from(right);
+                }
+                if right {
                     score.attribution_right += 1;
                 } else {
                     misses.push(Miss {
                         id: id.clone(),
                         what: format!(
-                            "attribution {kind} {mention:?}: gold {gold_speaker}, got {:?}",
+                            "attribution {kind} {mention:?}: gold {gold_speaker:?}, got {:?}",
                             claim.attribution
                         ),
                     });
@@ -296,7 +312,7 @@ fn score_file(
         }
         for (k, claim) in predicted.iter().enumerate() {
             if !used[k] {
-                let kind = KINDS
+                let kind = kinds
                     .iter()
                     .find(|x| **x == claim.kind.as_str())
                     .expect("filtered to scored kinds");
@@ -312,7 +328,7 @@ fn score_file(
 
 fn row(name: &str, s: &Score) -> String {
     format!(
-        "{name:<10} {:>4} {:>4} {:>4}  P {:.3}  R {:.3}  F1 {:.3}  value {:.3} ({:>3})  subject {:.3} ({:>3})  attribution {:.3} ({:>2})",
+        "{name:<10} {:>4} {:>4} {:>4}  P {:.3}  R {:.3}  F1 {:.3}  value {:.3} ({:>3})  subject {:.3} ({:>3})  attribution {:.3} ({:>3}) named {:.3} ({:>2})",
         s.true_positive,
         s.false_positive,
         s.false_negative,
@@ -325,6 +341,8 @@ fn row(name: &str, s: &Score) -> String {
         s.subject_scored,
         s.attribution_accuracy(),
         s.attribution_scored,
+        s.speaker_accuracy(),
+        s.speaker_scored,
     )
 }
 
@@ -334,22 +352,29 @@ struct Floors {
     /// Minimum F1 over all scored kinds together.
     f1: f64,
     subject: f64,
+    /// Over claims with the key (null included), and over claims that name a speaker.
     attribution: f64,
+    speaker: f64,
     detection: f64,
 }
 
 fn run(lang: Lang, floors: &Floors) {
+    run_file("extract", KINDS, lang, floors)
+}
+
+/// Scores one gold file (`fixtures/gold/<name>_<lang>.jsonl`) on the given kinds.
+fn run_file(name: &str, kinds: &[&'static str], lang: Lang, floors: &Floors) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path = root.join(format!("fixtures/gold/extract_{}.jsonl", lang.code()));
+    let path = root.join(format!("fixtures/gold/{name}_{}.jsonl", lang.code()));
     let mut scores = BTreeMap::new();
     let mut misses = Vec::new();
     let mut detected = (0, 0);
-    score_file(&path, lang, &mut scores, &mut misses, &mut detected);
+    score_file(&path, lang, kinds, &mut scores, &mut misses, &mut detected);
 
-    let mut report = format!("\nclaim extraction, {} (tp fp fn)\n", lang.code());
+    let mut report = format!("\nclaim extraction, {name} {} (tp fp fn)\n", lang.code());
     let mut all = Score::default();
     let mut own = Score::default();
-    for kind in KINDS {
+    for kind in kinds {
         let s = scores.get(kind).copied().unwrap_or_default();
         report.push_str(&row(kind, &s));
         report.push('\n');
@@ -401,6 +426,13 @@ fn run(lang: Lang, floors: &Floors) {
             floors.subject
         ));
     }
+    if all.speaker_accuracy() < floors.speaker {
+        failures.push(format!(
+            "named-speaker accuracy {:.3} below {}",
+            all.speaker_accuracy(),
+            floors.speaker
+        ));
+    }
     if all.attribution_accuracy() < floors.attribution {
         failures.push(format!(
             "attribution accuracy {:.3} below {}",
@@ -436,7 +468,8 @@ fn german_gold() {
             ],
             f1: 0.95,
             subject: 0.92,
-            attribution: 0.55,
+            attribution: 0.97,
+            speaker: 0.85,
             detection: 0.98,
         },
     );
@@ -455,8 +488,60 @@ fn english_gold() {
             ],
             f1: 0.94,
             subject: 0.92,
-            attribution: 0.54,
+            attribution: 0.97,
+            speaker: 0.85,
             detection: 0.98,
+        },
+    );
+}
+
+/// Forty sentences per language written after the rules were tuned on `extract_*`, to check
+/// that they generalize; only the quantity kinds are annotated. Measured once before any fix:
+/// F1 0.976 (de) and 0.976 (en); the misses it showed (partitive "31 der 90 Sitze", "nahm …
+/// fest", nouns after a capitalized German noun, "a $2.3 billion", "a fourth is") were then
+/// fixed as general rules, so these files are no longer unseen.
+const QUANTITY_KINDS: &[&str] = &["count", "ordinal", "percent", "money"];
+
+#[test]
+fn german_held_out() {
+    run_file(
+        "heldout",
+        QUANTITY_KINDS,
+        Lang::De,
+        &Floors {
+            kinds: &[
+                ("count", 0.92, 0.95),
+                ("ordinal", 0.85, 0.95),
+                ("percent", 0.92, 0.95),
+                ("money", 0.85, 0.95),
+            ],
+            f1: 0.93,
+            subject: 0.9,
+            attribution: 0.95,
+            speaker: 0.0,
+            detection: 0.9,
+        },
+    );
+}
+
+#[test]
+fn english_held_out() {
+    run_file(
+        "heldout",
+        QUANTITY_KINDS,
+        Lang::En,
+        &Floors {
+            kinds: &[
+                ("count", 0.92, 0.95),
+                ("ordinal", 0.85, 0.95),
+                ("percent", 0.92, 0.95),
+                ("money", 0.85, 0.95),
+            ],
+            f1: 0.93,
+            subject: 0.9,
+            attribution: 0.95,
+            speaker: 0.0,
+            detection: 0.9,
         },
     );
 }

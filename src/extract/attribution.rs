@@ -82,19 +82,20 @@ impl Quotes {
         Quotes { spans }
     }
 
-    /// The speaker of a claim at text offset `at` in `sentence`: a quote's speaker, or the
-    /// subject of a speech verb whose reported clause holds the claim.
+    /// The speaker of a claim at text offset `at`, whose mention starts at token `claim` of
+    /// its sentence's `tokens`: a quote's speaker, or the speaker of the reported speech the
+    /// sentence is.
     pub fn speaker_at(
         &self,
         at: usize,
-        sentence: &Sentence,
-        sentence_text: &str,
+        tokens: &[Token],
+        claim: usize,
         lexicon: &'static Lexicon,
     ) -> Option<String> {
         if let Some((_, _, speaker)) = self.spans.iter().find(|(s, e, _)| *s <= at && at < *e) {
             return speaker.clone();
         }
-        reported_speaker(sentence_text, at - sentence.start, lexicon)
+        reported_speaker(tokens, claim, lexicon)
     }
 }
 
@@ -102,34 +103,30 @@ fn is_name(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.is_capitalized()
 }
 
-/// The last capitalized word of the run right after a speech verb: ", so Macron", ", sagte
-/// Kanzler Scholz", ", said Starmer" — or right before it: ", Starmer said".
+/// A capitalized word that may name a speaker: not a sentence-initial article or hedge ("The",
+/// "Some", "Die"), a day or a month.
+fn is_speaker(t: &Token, lexicon: &'static Lexicon) -> bool {
+    let l = t.lower.as_str();
+    is_name(t)
+        && !is_calendar(t, lexicon)
+        && !lexicon.ordinal_determiners.contains(&l)
+        && !lexicon.article_ones.contains(&l)
+        && !lexicon.hedges.iter().any(|(h, _)| *h == l)
+        && !lexicon.starts_phrase(l)
+}
+
+/// The speaker named after a closing quote: ", so Macron", ", sagte Kanzler Scholz", ", said
+/// Starmer", ", Starmer said", ", the foreign minister, Tomas Varga, told reporters".
 fn speaker_after(after: &str, lexicon: &'static Lexicon) -> Option<String> {
     let tokens = tokenize(after);
     let verb = tokens
         .iter()
         .position(|t| lexicon.speech_verbs.contains(&t.lower.as_str()))?;
-    if verb > 4 {
+    if verb > 10 {
         return None;
     }
-    let mut name = None;
-    for t in &tokens[verb + 1..] {
-        if is_name(t) {
-            name = Some(t.text.to_string());
-        } else if name.is_some() || t.kind != TokenKind::Word || t.lower == "on" || t.lower == "am"
-        {
-            break;
-        }
-    }
-    if name.is_none() {
-        // ", Starmer said"
-        name = tokens[..verb]
-            .iter()
-            .rev()
-            .find(|t| is_name(t))
-            .map(|t| t.text.to_string());
-    }
-    name
+    speaker_before_verb(&tokens, 0, verb, lexicon)
+        .or_else(|| last_of_first_run(&tokens, verb + 1, 6, lexicon))
 }
 
 /// "Macron sagte: „…" — the name before the verb that introduces the quote.
@@ -146,18 +143,28 @@ fn speaker_before(before: &str, lexicon: &'static Lexicon) -> Option<String> {
         .map(|t| t.text.to_string())
 }
 
-/// Reported speech: "Selenskyj erklärte, die Angriffe …", "X zufolge", "laut X", "according to X".
-fn reported_speaker(sentence: &str, at: usize, lexicon: &'static Lexicon) -> Option<String> {
-    let tokens = tokenize(sentence);
+/// Reported speech: "Selenskyj erklärte, die Angriffe …", "X zufolge", "laut X", "according
+/// to X", "nach Angaben von X", "Wie X mitteilte, …" — and the tag after the claim: "…, so
+/// Pistorius", "…, sagte Minister Lauterbach", "…, the minister, Anna Kowalczyk, said", "…,
+/// said his lawyer, Marta Silva".
+fn reported_speaker(tokens: &[Token], claim: usize, lexicon: &'static Lexicon) -> Option<String> {
     for (k, t) in tokens.iter().enumerate() {
         let l = t.lower.as_str();
-        if l == "laut" || l == "according" {
+        let angaben = l == "angaben"
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "von" | "des" | "der"));
+        if l == "laut" || l == "according" || angaben {
             let mut j = k + 1;
-            if tokens.get(j).is_some_and(|t| t.lower == "to") {
+            if tokens
+                .get(j)
+                .is_some_and(|t| matches!(t.lower.as_str(), "to" | "von" | "des" | "der"))
+            {
                 j += 1;
             }
-            let name = tokens[j..].iter().take(4).filter(|t| is_name(t)).last()?;
-            return Some(name.text.to_string());
+            if let Some(name) = last_of_first_run(tokens, j, 4, lexicon) {
+                return Some(name);
+            }
         }
         if l == "zufolge" {
             return tokens[..k]
@@ -168,13 +175,38 @@ fn reported_speaker(sentence: &str, at: usize, lexicon: &'static Lexicon) -> Opt
                 .map(|t| t.text.to_string());
         }
     }
+    let is_verb = |t: &Token| {
+        lexicon.speech_verbs.contains(&t.lower.as_str())
+            && !matches!(t.lower.as_str(), "according" | "laut" | "zufolge")
+    };
+    // A tag after the claim, set off by a comma.
+    if let Some(comma) = tokens
+        .iter()
+        .skip(claim + 1)
+        .position(|t| t.is_punct(","))
+        .map(|p| p + claim + 1)
+    {
+        let verb = (comma + 1..tokens.len())
+            .take_while(|&k| !tokens[k].is_punct(";") && !tokens[k].is_punct(":"))
+            .find(|&k| is_verb(&tokens[k]) && (tokens[k].lower != "so" || k == comma + 1));
+        if let Some(v) = verb {
+            // A name between the comma and the verb ("the chancellor, Rachel Hughes, told"),
+            // else the first name after the verb ("said Karim Haddad", "so Gouverneur X").
+            if let Some(name) = speaker_before_verb(tokens, comma + 1, v, lexicon) {
+                return Some(name);
+            }
+            if let Some(name) = last_of_first_run(tokens, v + 1, 6, lexicon) {
+                return Some(name);
+            }
+        }
+    }
     // A speech verb before the claim, followed by a comma or "that"/"dass": the claim is in the
     // reported clause and the speaker is the name before the verb.
     let verb = tokens.iter().position(|t| {
-        t.start < at && lexicon.speech_verbs.contains(&t.lower.as_str()) && t.lower != "so"
+        t.start < tokens.get(claim).map_or(usize::MAX, |c| c.start) && is_verb(t) && t.lower != "so"
     })?;
-    let clause_follows = tokens[verb + 1..].iter().take(6).any(|t| {
-        t.start <= at
+    let clause_follows = tokens[verb + 1..].iter().take(4).any(|t| {
+        t.start <= tokens[claim].start
             && (t.is_punct(",") || t.is_punct(":") || matches!(t.lower.as_str(), "dass" | "that"))
     });
     if !clause_follows {
@@ -183,7 +215,70 @@ fn reported_speaker(sentence: &str, at: usize, lexicon: &'static Lexicon) -> Opt
     tokens[..verb]
         .iter()
         .rev()
-        .take(3)
-        .find(|t| is_name(t) && t.start > 0 || is_name(t))
+        .take(5)
+        .find(|t| is_speaker(t, lexicon))
         .map(|t| t.text.to_string())
+}
+
+/// The speaker named between `from` and the speech verb at `verb`: a person's surname ("the
+/// chancellor, Rachel Hughes, told" → Hughes), or a body in full when lowercase words follow
+/// its name ("Sierra Vista County officials said").
+fn speaker_before_verb(
+    tokens: &[Token],
+    from: usize,
+    verb: usize,
+    lexicon: &'static Lexicon,
+) -> Option<String> {
+    let last = (from..verb)
+        .rev()
+        .find(|&k| is_speaker(&tokens[k], lexicon))?;
+    let mut first = last;
+    while first > from && is_speaker(&tokens[first - 1], lexicon) {
+        first -= 1;
+    }
+    let body = (last + 1..verb).all(|k| tokens[k].kind == TokenKind::Word) && last + 1 < verb;
+    if body {
+        let words: Vec<&str> = tokens[first..verb].iter().map(|t| t.text).collect();
+        return Some(words.join(" "));
+    }
+    Some(tokens[last].text.to_string())
+}
+
+/// Days and months are capitalized but name no one ("am Donnerstag", "on Monday").
+fn is_calendar(t: &Token, lexicon: &'static Lexicon) -> bool {
+    lexicon.weekday(&t.lower).is_some() || lexicon.month(&t.lower).is_some()
+}
+
+/// The last word of the first run of capitalized words within `reach` tokens from `from`
+/// ("Gesundheitsminister Lauterbach" → Lauterbach; "his lawyer, Marta Silva" → Silva).
+fn last_of_first_run(
+    tokens: &[Token],
+    from: usize,
+    reach: usize,
+    lexicon: &'static Lexicon,
+) -> Option<String> {
+    let mut name: Option<&Token> = None;
+    let mut run = 0;
+    let mut after_article = false;
+    for (k, t) in tokens.iter().enumerate().skip(from).take(reach + 2) {
+        if is_speaker(t, lexicon) {
+            if name.is_none() {
+                after_article = k > 0
+                    && lexicon.article_ones.contains(&tokens[k - 1].lower.as_str())
+                    || k > 0
+                        && lexicon
+                            .ordinal_determiners
+                            .contains(&tokens[k - 1].lower.as_str());
+            }
+            name = Some(t);
+            run += 1;
+        } else if name.is_some() || t.is_punct(".") || t.is_punct(";") {
+            break;
+        }
+    }
+    // "sagte ein Sprecher", "so die Polizei": a role, not a name.
+    if run == 1 && after_article {
+        return None;
+    }
+    name.map(|t| t.text.to_string())
 }

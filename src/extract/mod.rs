@@ -120,12 +120,7 @@ fn extract_sentence(
         let end = sentence.start + tokens[f.end - 1].end;
         let source_start = doc.source_offset(start);
         let source_end = doc.source_offset(end);
-        let attribution = quotes.speaker_at(
-            start,
-            sentence,
-            &doc.text()[sentence.start..sentence.end],
-            lexicon,
-        );
+        let attribution = quotes.speaker_at(start, &tokens, f.start, lexicon);
         out.push(Claim {
             doc: doc.id.clone(),
             lang: doc.lang,
@@ -246,6 +241,9 @@ fn ordinal_at(
         }
         series |= lexicon.series_markers.contains(&w.lower.as_str());
         let key = lexicon.concept(&w.lower);
+        if lexicon.lang == crate::Lang::En && subject::EN_STOP.contains(&w.lower.as_str()) {
+            break;
+        }
         let is_noun = match lexicon.lang {
             crate::Lang::De => w.is_capitalized(),
             crate::Lang::En => key.is_some() || !is_english_modifier(tokens, k, lexicon),
@@ -287,7 +285,7 @@ fn ordinal_at(
                         .is_some_and(|w| lexicon.concept(w) == Some("season")));
             let place = lexicon.is_ordinal_non_event(&w.lower)
                 || lexicon.time_unit(&w.lower).is_some() && !series;
-            if determiner_at.is_none() || place || (n == 1 && !series) || key.is_some() && !series {
+            if determiner_at.is_none() || place || (n == 1 && !series) {
                 return None;
             }
         }
@@ -403,7 +401,8 @@ fn quantity_claim(
             lexicon,
         ));
     }
-    if let Some(next) = tokens.get(q.end) {
+    // An article is no sum: "a $2.3 billion package" has its figure after the sign.
+    if let Some(next) = tokens.get(q.end).filter(|_| !q.weak) {
         if let Some(code) = lexicon.currency(&next.lower) {
             return Some(measure(
                 q.start,
@@ -480,13 +479,16 @@ fn quantity_claim(
             return None;
         }
         Some(found) => {
-            if label_before || (year && found.0.contains(':')) {
+            let unknown = found.0.contains(':');
+            if label_before || (year && unknown) || (unknown && after_name(tokens, i, &q, lexicon))
+            {
                 return None;
             }
             found
         }
         None => {
-            if year
+            if after_name(tokens, i, &q, lexicon)
+                || year
                 || (label_before && !lexicon.figure_links.contains(&tokens[i - 1].lower.as_str()))
             {
                 return None;
@@ -532,19 +534,15 @@ fn is_code_or_time(
         if t.text.chars().all(|c| c.is_ascii_digit()) && t.text.len() >= 5 {
             return true;
         }
-        // A capitalized word right before a bare number names a model or class; sentence
-        // starts, hedges and months ("Rund 30", "März 2025") are not such names.
+        // In English a capitalized word inside the sentence right before a bare number names
+        // a model or class ("Boeing 737", "Category 3"); German capitalizes every noun, so
+        // there only a figure with no known noun after it counts as such a name (see
+        // `after_name`).
+        if lexicon.lang == crate::Lang::En && after_name(tokens, i, q, lexicon) {
+            return true;
+        }
         if q.start == i && i > 0 {
             let before = &tokens[i - 1];
-            let is_name = before.kind == TokenKind::Word
-                && before.is_capitalized()
-                && i - 1 > 0
-                && lexicon.month(&before.lower).is_none()
-                && lexicon.concept(&before.lower).is_none()
-                && !lexicon.hedges.iter().any(|(h, _)| *h == before.lower);
-            if is_name {
-                return true;
-            }
             if before.is_punct("§") || before.is_punct("#") || before.is_punct("№") {
                 return true;
             }
@@ -580,6 +578,25 @@ fn is_code_or_time(
         .not_count_after
         .iter()
         .any(|w| w.contains('.') && (glued == *w || glued.strip_suffix('.') == Some(w)))
+}
+
+/// Whether a bare number follows a capitalized word inside the sentence that is no hedge,
+/// month or known noun ("Model 3", "Formel 1", "Apollo 11").
+fn after_name(
+    tokens: &[Token],
+    i: usize,
+    q: &quantity::Quantity,
+    lexicon: &'static Lexicon,
+) -> bool {
+    if q.start != i || i < 2 || tokens[i].kind != TokenKind::Number {
+        return false;
+    }
+    let before = &tokens[i - 1];
+    before.kind == TokenKind::Word
+        && before.is_capitalized()
+        && lexicon.month(&before.lower).is_none()
+        && lexicon.concept(&before.lower).is_none()
+        && !lexicon.hedges.iter().any(|(h, _)| *h == before.lower)
 }
 
 /// Whether the word at `k` is a calendar unit ("Jahre", "months").

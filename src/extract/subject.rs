@@ -7,7 +7,7 @@ use crate::claim::Kind;
 use crate::document::Lang;
 
 /// English words that end a noun phrase after a number.
-const EN_STOP: &[&str] = &[
+pub(crate) const EN_STOP: &[&str] = &[
     "were",
     "was",
     "are",
@@ -251,6 +251,9 @@ fn predicate_near(
                 return Some(p);
             }
         }
+        if let Some(p) = separable_predicate(tokens, k, lexicon) {
+            return Some(p);
+        }
         k += 1;
     }
     // Then the verb whose object the count is: "killed at least 12 people", "injuring 30".
@@ -266,6 +269,33 @@ fn predicate_near(
         }
     }
     None
+}
+
+/// "Die Polizei nahm elf Personen fest": a separable verb's particle at `k`, ending its clause,
+/// with the verb earlier in the sentence.
+fn separable_predicate(
+    tokens: &[Token],
+    k: usize,
+    lexicon: &'static Lexicon,
+) -> Option<&'static str> {
+    lexicon
+        .separable_predicates
+        .iter()
+        .find_map(|&(particle, verbs, predicate)| {
+            let words = particle.split(' ').count();
+            let joined: Vec<&str> = tokens
+                .get(k..k + words)?
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            let ends_clause = tokens
+                .get(k + words)
+                .is_none_or(|t| t.kind == TokenKind::Punct);
+            let verb_before = tokens[..k]
+                .iter()
+                .any(|t| verbs.contains(&t.lower.as_str()));
+            (joined.join(" ") == particle && ends_clause && verb_before).then_some(predicate)
+        })
 }
 
 /// The noun a figure standing alone belongs to, named before it in its clause: "Die Zahl der

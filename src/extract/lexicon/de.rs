@@ -238,6 +238,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("auflage", "edition"),
         ("*titel", "title"),
         ("*rennen", "race"),
+        ("*fahrgast", "passenger"),
+        ("*fahrgäst", "passenger"),
         ("*wirtschaftswachstum", "growth"),
         ("wachstum", "growth"),
         ("*bruttoinlandsprodukt", "gdp"),
@@ -670,6 +672,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "betonte",
         "betont",
         "teilte",
+        "mitteilte",
+        "mitteilten",
+        "mitgeteilt",
         "berichtete",
         "berichteten",
         "meldete",
@@ -741,7 +746,11 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("kopeken", "RUB", 0.01),
     ],
     figure_links: &["auf", "bei"],
-    partitive_links: &["von", "zu", "aus"],
+    separable_predicates: &[
+        ("fest", &["nahm", "nahmen", "nimmt", "nehmen"], "arrested"),
+        ("ums leben", &["kamen", "kam", "kommen", "kommt"], "killed"),
+    ],
+    partitive_links: &["von", "zu", "aus", "der"],
     auxiliaries: &[
         "wurden", "sind", "waren", "seien", "wären", "konnten", "mussten", "blieben",
     ],
@@ -856,6 +865,16 @@ fn integer(w: &str) -> Option<u64> {
 /// German cardinal words, compounds included ("einunddreißig", "viertausendvierhundert",
 /// "zweieinhalb").
 fn cardinal(word: &str) -> Option<f64> {
+    // Every German cardinal ends in one of these; most words are turned away here, before
+    // any allocation (the scanner asks this for every word).
+    const ENDINGS: &[&str] = &[
+        "null", "ein", "eins", "eine", "einen", "einem", "einer", "eines", "zwei", "zweier",
+        "drei", "dreier", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+        "zwölf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe", "halben",
+    ];
+    if !ENDINGS.iter().any(|e| word.ends_with(e)) {
+        return None;
+    }
     let w = word.replace("ss", "ß");
     match w.as_str() {
         "anderthalb" | "eineinhalb" => return Some(1.5),

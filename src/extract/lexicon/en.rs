@@ -618,6 +618,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("kopecks", "RUB", 0.01),
     ],
     figure_links: &["to", "at", "by", "of"],
+    separable_predicates: &[],
     partitive_links: &["of", "to", "out"],
     auxiliaries: &["were", "are", "remain", "remained", "have", "had"],
     figure_nouns: &[

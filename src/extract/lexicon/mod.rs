@@ -172,6 +172,9 @@ pub struct Lexicon {
     pub partitive_links: &'static [&'static str],
     /// Auxiliaries after a number standing for a noun said before ("86 were rescued").
     pub auxiliaries: &'static [&'static str],
+    /// Casualty predicates of separable verbs: the particle at the clause end, the verb forms
+    /// before it, the predicate ("nahm elf Personen fest" → arrested).
+    pub separable_predicates: &'static [(&'static str, &'static [&'static str], &'static str)],
     /// Words naming the figure of what follows ("Zahl", "number", "toll").
     pub figure_nouns: &'static [(&'static str, Option<&'static str>)],
 }
@@ -271,7 +274,6 @@ pub const EVENT_KEYS: &[&str] = &[
     "protest",
     "wave",
     "negotiation",
-    "win",
     "edition",
     "title",
     "race",
@@ -362,6 +364,12 @@ impl Lexicon {
         format!("{}:{}", self.lang.code(), stem)
     }
 
+    /// Whether a (lowercase) word begins a vague quantity, an exact phrase or a range
+    /// ("dutzende", "ein" of "ein Dutzend", "zwischen").
+    pub fn starts_phrase(&self, word: &str) -> bool {
+        self.index().phrase_starts.contains(word)
+    }
+
     pub fn predicate(&self, word: &str) -> Option<&'static str> {
         self.index().predicates.get(word).copied()
     }
@@ -447,6 +455,7 @@ struct Index {
     compound: HashMap<&'static str, &'static str>,
     longest_compound: usize,
     predicates: HashMap<&'static str, &'static str>,
+    phrase_starts: std::collections::HashSet<&'static str>,
     scales: HashMap<&'static str, f64>,
     currencies: HashMap<&'static str, &'static str>,
     months: HashMap<&'static str, u32>,
@@ -481,6 +490,15 @@ impl Index {
             exact,
             compound,
             predicates: table(lexicon.predicates),
+            phrase_starts: {
+                let first = |p: &'static str| p.split(' ').next().unwrap_or(p);
+                let vague = lexicon.vague.iter().map(|(p, _, _)| first(p));
+                let exact = lexicon.exact_phrases.iter().map(|(p, _)| first(p));
+                vague
+                    .chain(exact)
+                    .chain(lexicon.range_openers.iter().copied())
+                    .collect()
+            },
             scales: table(lexicon.scales),
             currencies: table(lexicon.currencies),
             months: table(lexicon.months),
