@@ -233,9 +233,12 @@ fn predicate_near(
     let mut k = after;
     while k < tokens.len() && k < after + 10 {
         let t = &tokens[k];
+        // Another figure starts another count; "eines Sprechers" is an article, not one.
+        let figure = (lexicon.cardinal)(&t.lower).is_some()
+            && !lexicon.article_ones.contains(&t.lower.as_str());
         if t.kind == TokenKind::Number
             || (t.kind == TokenKind::Punct && !t.is_punct("-"))
-            || (lexicon.cardinal)(&t.lower).is_some()
+            || figure
             || matches!(
                 t.lower.as_str(),
                 "and" | "und" | "or" | "oder" | "but" | "aber" | "while" | "während" | "sowie"
