@@ -177,6 +177,15 @@ pub fn number_at(
     Some((value, end, weak, digits))
 }
 
+/// Whether a word may be read as a number: an article, a number word, "half", digits with a
+/// scale ("5bn") — without building the number.
+fn could_be_number(t: &Token, lexicon: &'static Lexicon) -> bool {
+    t.lower.starts_with(|c: char| c.is_ascii_digit())
+        || lexicon.article_ones.contains(&t.lower.as_str())
+        || t.lower == "half"
+        || (lexicon.cardinal)(&t.lower).is_some()
+}
+
 /// A scale word, or "hundred" standing as one ("a hundred").
 fn scale_word(t: &Token, lexicon: &'static Lexicon) -> Option<f64> {
     let word = t.lower.trim_end_matches('.');
@@ -231,30 +240,29 @@ fn number_after_sign(
 }
 
 /// Matches a phrase of lowercase words ending at token `end` (exclusive); returns its first token.
+///
+/// Called for every token and every hedge, so it walks the phrase without allocating.
 pub fn phrase_before(tokens: &[Token], end: usize, phrase: &str) -> Option<usize> {
-    let words: Vec<&str> = phrase.split(' ').collect();
-    if words.len() > end {
-        return None;
+    let mut k = end;
+    for word in phrase.rsplit(' ') {
+        k = k.checked_sub(1)?;
+        if tokens[k].lower.trim_end_matches('.') != word {
+            return None;
+        }
     }
-    let start = end - words.len();
-    let all = words.iter().enumerate().all(|(k, w)| {
-        let t = &tokens[start + k];
-        t.lower.trim_end_matches('.') == *w
-    });
-    all.then_some(start)
+    Some(k)
 }
 
 /// Matches a phrase of lowercase words starting at token `start`; returns the token after it.
 pub fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
-    // Called for every phrase of the lexicon at every token: no allocation here.
-    let mut end = start;
+    let mut k = start;
     for word in phrase.split(' ') {
-        if tokens.get(end)?.lower != word {
+        if tokens.get(k)?.lower != word {
             return None;
         }
-        end += 1;
+        k += 1;
     }
-    Some(end)
+    Some(k)
 }
 
 /// The interval a qualifier allows around `n`, with the configured tolerances.
@@ -313,13 +321,23 @@ pub fn quantity_at(
     lexicon: &'static Lexicon,
     hedges: &Hedges,
 ) -> Option<Quantity> {
+    let t = tokens.get(i)?;
+    // Most tokens start no quantity: one hash lookup and a look at the first character say so
+    // before any phrase is tried.
+    if t.kind == TokenKind::Punct {
+        return None;
+    }
+    let phrase_start = lexicon.starts_phrase(&t.lower);
+    if t.kind == TokenKind::Word && !phrase_start && !could_be_number(t, lexicon) {
+        return None;
+    }
     // Exact phrases ("ein Dutzend") and vague words ("Dutzende", "several").
-    for &(phrase, n) in lexicon.exact_phrases {
+    for &(phrase, n) in lexicon.exact_phrases.iter().filter(|_| phrase_start) {
         if let Some(end) = phrase_at(tokens, i, phrase) {
             return Some(hedged(tokens, i, end, n, false, false, lexicon, hedges));
         }
     }
-    for &(phrase, lo, hi) in hedges.vague_for(lexicon) {
+    for &(phrase, lo, hi) in hedges.vague_for(lexicon).iter().filter(|_| phrase_start) {
         if let Some(end) = phrase_at(tokens, i, phrase) {
             // "Hunderte" followed by a number is a scale, not a vague word ("Hunderte 20" never).
             if tokens.get(end).is_some_and(|t| t.is_number()) {
