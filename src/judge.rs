@@ -457,18 +457,23 @@ pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
             let (a, b) = (&claims[i], &claims[j]);
-            if !align::comparable(a, b)
-                || !same_fact_in_one_text(a, b, &cx[i], &cx[j])
-                || voice(a) != voice(b)
+            if !align::comparable(a, b) || !same_fact_in_one_text(a, b, &cx[i], &cx[j]) {
+                continue;
+            }
+            if voice(a) == voice(b)
+                && a.attribution.is_some()
+                && b.attribution.is_some()
+                && a.attribution != b.attribution
             {
                 continue;
             }
-            if a.attribution.is_some() && b.attribution.is_some() && a.attribution != b.attribution
-            {
-                continue;
-            }
+            // A quoted figure that differs from the narrator's is reported as a quote (a
+            // compatible finding naming the speaker), never as the text contradicting itself.
+            let quote_differs =
+                |f: &Finding| f.verdict == Verdict::Compatible && voice(a) != voice(b);
             if let Some(f) = judge(a, b, Relation::Same, false, config) {
-                if f.verdict == Verdict::Contradiction {
+                let disjoint = compare_values(a, b).is_some_and(|(_, overlap, _)| !overlap);
+                if f.verdict == Verdict::Contradiction || (quote_differs(&f) && disjoint) {
                     findings.push(f);
                 }
             }
@@ -792,6 +797,14 @@ mod tests {
     fn a_quote_is_not_the_narrator() {
         let text = "Delegates from 31 countries attended. \"Thirty-five nations are ready to help,\" Starmer said.";
         assert_eq!(alarms(vec![doc("en", "2025-03-27", text)]), vec![]);
+        let report = crate::compare(vec![doc("en", "2025-03-27", text)], &Config::default());
+        let reasons: Vec<&str> = report.findings.iter().map(|f| f.reason.as_str()).collect();
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("narrator") && r.contains("'Thirty-five nations'")),
+            "{reasons:?}"
+        );
         let a = doc(
             "en-a",
             "2025-03-27",
