@@ -41,6 +41,9 @@ pub enum TimeExpr {
         part: Option<MonthPart>,
         tense: Tense,
     },
+    /// "last May", "im vergangenen März", "next June": the nearest such month strictly before
+    /// (or after) the publication month.
+    NamedMonth { month: u32, tense: Tense },
     /// "im Juni vergangenen Jahres", "in March next year": a month of a year counted from the
     /// publication year.
     MonthOfYear {
@@ -252,6 +255,21 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
                 NaiveDate::from_ymd_opt(y, *month, from)?,
                 NaiveDate::from_ymd_opt(y, *month, to)?,
             ))
+        }
+        TimeExpr::NamedMonth { month, tense } => {
+            let y = published.year();
+            let year = match tense {
+                Tense::Past if *month >= published.month() => y - 1,
+                Tense::Present | Tense::Future if *month <= published.month() => y + 1,
+                _ => y,
+            };
+            let month = TimeExpr::Month {
+                year: Some(year),
+                month: *month,
+                part: None,
+                tense: *tense,
+            };
+            resolve(&month, published)
         }
         TimeExpr::MonthOfYear {
             month,

@@ -844,6 +844,35 @@ fn relative_day_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Opt
     {
         end += 1;
     }
+    // "heute vor einem Jahr", "heute in einer Woche": counted from today, one claim.
+    if offset == 0 {
+        if let Some(w) = tokens.get(end).filter(|w| {
+            lexicon.ago_before.contains(&w.lower.as_str())
+                || lexicon.later_words.contains(&w.lower.as_str())
+        }) {
+            let ago = lexicon.ago_before.contains(&w.lower.as_str());
+            if let Some((n, unit_at, _, _)) = number_at(tokens, end + 1, lexicon) {
+                let unit = tokens
+                    .get(unit_at)
+                    .and_then(|u| lexicon.time_unit(&u.lower));
+                if let Some(unit) = unit.filter(|_| n.fract() == 0.0 && n >= 1.0) {
+                    let n = n as u32;
+                    let expr = if ago {
+                        TimeExpr::Ago { n, unit }
+                    } else {
+                        TimeExpr::Later { n, unit }
+                    };
+                    return Some(TimeMention::date(
+                        i,
+                        unit_at + 1,
+                        expr,
+                        Qualifier::Exact,
+                        Some(n as f64),
+                    ));
+                }
+            }
+        }
+    }
     Some(TimeMention::date(
         i,
         end,
@@ -885,6 +914,23 @@ fn month_at(
         };
         let (expr, end) = of_relative_year(tokens, end, expr, lexicon);
         return Some(TimeMention::date(i, end, expr, Qualifier::Approx, None));
+    }
+    // "last May", "(im) vergangenen März", "next June".
+    if let Some((_, dir, true)) = lexicon
+        .direction_words
+        .iter()
+        .find(|(w, _, _)| *w == t.lower)
+    {
+        let month = tokens.get(i + 1).and_then(|m| month_word(m, lexicon))?;
+        let start = lead_in(tokens, i, &["im", "in"]);
+        let expr = TimeExpr::NamedMonth { month, tense: *dir };
+        return Some(TimeMention::date(
+            start,
+            i + 2,
+            expr,
+            Qualifier::Exact,
+            None,
+        ));
     }
     if matches!(t.lower.as_str(), "im" | "in") {
         let month = tokens.get(i + 1).and_then(|m| month_word(m, lexicon))?;
@@ -1038,8 +1084,7 @@ fn linked_event(
     if !lexicon.event_links.contains(&link.lower.as_str()) {
         return None;
     }
-    for k in at + 1..(at + 5).min(tokens.len()) {
-        let w = &tokens[k];
+    for (k, w) in tokens.iter().enumerate().skip(at + 1).take(4) {
         if !w.is_word() {
             return None;
         }
@@ -1274,9 +1319,16 @@ fn offset_at(
     if n.fract() != 0.0 || n < 1.0 || q.qualifier != Qualifier::Exact {
         return None;
     }
+    // "three years ago today" is the same day.
+    let today = tokens.get(q.end + 2).is_some_and(|w| {
+        lexicon
+            .relative_days
+            .iter()
+            .any(|(d, o)| *o == 0 && *d == w.lower)
+    });
     Some(TimeMention::date(
         i.min(q.start),
-        q.end + 2,
+        q.end + 2 + usize::from(today),
         TimeExpr::Ago { n: n as u32, unit },
         Qualifier::Exact,
         Some(n),
@@ -1522,10 +1574,13 @@ mod tests {
         }
     }
 
+    /// A sentence, its language and the mentions expected in it.
+    type Case<'a> = (&'a str, Lang, &'a [(&'a str, Kind)]);
+
     #[test]
     fn mentions_and_their_kinds() {
         use Kind::*;
-        let cases: &[(&str, Lang, &[(&str, Kind)])] = &[
+        let cases: &[Case] = &[
             (
                 "Morgen soll der Fahrplan gelten.",
                 Lang::De,
@@ -1798,6 +1853,36 @@ mod tests {
                 Lang::En,
                 "2025-03-27",
                 "2025-06-01",
+            ),
+            (
+                "Heute vor einem Jahr starb der Dichter.",
+                Lang::De,
+                "2025-03-27",
+                "2024-03-27",
+            ),
+            (
+                "Die Wahl findet heute in einer Woche statt.",
+                Lang::De,
+                "2025-03-27",
+                "2025-04-03",
+            ),
+            (
+                "Three years ago today, the plant closed.",
+                Lang::En,
+                "2025-03-27",
+                "2022-03-27",
+            ),
+            (
+                "Im vergangenen März fiel viel Schnee.",
+                Lang::De,
+                "2025-03-27",
+                "2024-03-01..2024-03-31",
+            ),
+            (
+                "Last February, the company went bankrupt.",
+                Lang::En,
+                "2025-03-27",
+                "2025-02-01..2025-02-28",
             ),
         ];
         for (text, lang, published, want) in cases {
