@@ -1,6 +1,9 @@
 //! Which claims speak of the same thing: versions of one article are aligned sentence by
-//! sentence (similar), so an edited number is paired with the number it replaced; texts from
-//! different outlets are paired by subject and kind.
+//! sentence (similar), so an edited number is paired with the number it replaced, also across
+//! merged, split and rewritten sentences; every claim gets a [`Context`] (the words, concept
+//! keys and names around it, the day and occurrence its sentence is about, whether it is a
+//! quote, an increment or a part), which the judge uses to pair texts from different outlets
+//! and to keep figures of different events apart.
 
 use std::collections::BTreeSet;
 

@@ -1,5 +1,11 @@
 //! Findings: paired claims judged by their intervals (SPEC §4), each with a reason a desk
-//! editor understands.
+//! editor understands that names both figures.
+//!
+//! Takes the claims of two texts (versions, outlets) or of one, pairs them (versions through
+//! [`align::pair_versions`], outlets one to one by subject, kind and [`align::Context`]) and
+//! gives [`Finding`]s: agree, compatible, contradiction, update, correction, added, removed.
+//! A figure in a direct quote is never set against the narrator's as a contradiction. For
+//! three or more versions, [`timelines`] follows every changed figure.
 
 use serde::Serialize;
 

@@ -1,7 +1,7 @@
 //! claimdiff finds where news texts disagree on facts.
 //!
 //! The pipeline, in the order data flows:
-//! [`Document`] (ingest) → [`segment::Sentence`] → [`Claim`] ([`extract()`], [`resolve`]) →
+//! [`Document`] (ingest) → [`segment::Sentence`] → [`Claim`] ([`extract`], [`resolve`]) →
 //! [`Finding`] ([`align`], [`judge`]) → [`Report`] ([`report`]).
 //!
 //! ```
