@@ -41,6 +41,16 @@ impl Lang {
             Some((i, _)) => &text[..i],
             None => text,
         };
+        // Function words decide a short text clearly ("Turnout was just under 58 percent.");
+        // trigrams decide the rest.
+        let de = crate::extract::lexicon::Lexicon::of(Lang::De).function_word_count(sample);
+        let en = crate::extract::lexicon::Lexicon::of(Lang::En).function_word_count(sample);
+        if de > 2 * en && de >= 1 {
+            return Lang::De;
+        }
+        if en > 2 * de && en >= 1 {
+            return Lang::En;
+        }
         let detector =
             whatlang::Detector::with_allowlist(vec![whatlang::Lang::Deu, whatlang::Lang::Eng]);
         match detector.detect_lang(sample) {

@@ -191,6 +191,11 @@ fn score_file(
         detected.1 += 1;
         if guessed.lang == lang {
             detected.0 += 1;
+        } else {
+            misses.push(Miss {
+                id: id.clone(),
+                what: format!("language read as {}", guessed.lang.code()),
+            });
         }
 
         let doc = Document::from_text(
@@ -461,16 +466,16 @@ fn german_gold() {
         Lang::De,
         &Floors {
             kinds: &[
-                ("count", 0.94, 0.96),
-                ("ordinal", 0.93, 0.95),
-                ("percent", 0.96, 0.96),
-                ("money", 0.93, 0.92),
+                ("count", 0.96, 0.97),
+                ("ordinal", 0.95, 0.97),
+                ("percent", 0.96, 0.97),
+                ("money", 0.96, 0.93),
             ],
-            f1: 0.95,
-            subject: 0.92,
+            f1: 0.97,
+            subject: 0.94,
             attribution: 0.97,
             speaker: 0.85,
-            detection: 0.98,
+            detection: 0.99,
         },
     );
 }
@@ -481,16 +486,16 @@ fn english_gold() {
         Lang::En,
         &Floors {
             kinds: &[
-                ("count", 0.93, 0.96),
-                ("ordinal", 0.92, 0.95),
-                ("percent", 0.96, 0.96),
-                ("money", 0.92, 0.88),
+                ("count", 0.94, 0.97),
+                ("ordinal", 0.93, 0.97),
+                ("percent", 0.96, 0.97),
+                ("money", 0.93, 0.9),
             ],
-            f1: 0.94,
-            subject: 0.92,
+            f1: 0.95,
+            subject: 0.93,
             attribution: 0.97,
             speaker: 0.85,
-            detection: 0.98,
+            detection: 0.99,
         },
     );
 }
@@ -515,11 +520,11 @@ fn german_held_out() {
                 ("percent", 0.92, 0.95),
                 ("money", 0.85, 0.95),
             ],
-            f1: 0.93,
+            f1: 0.95,
             subject: 0.9,
-            attribution: 0.95,
+            attribution: 0.97,
             speaker: 0.0,
-            detection: 0.9,
+            detection: 0.95,
         },
     );
 }
@@ -537,11 +542,59 @@ fn english_held_out() {
                 ("percent", 0.92, 0.95),
                 ("money", 0.85, 0.95),
             ],
-            f1: 0.93,
+            f1: 0.95,
             subject: 0.9,
-            attribution: 0.95,
+            attribution: 0.97,
             speaker: 0.0,
-            detection: 0.9,
+            detection: 0.95,
+        },
+    );
+}
+
+/// Thirty sentences per language written last. Measured once before any change: F1 1.000 (de)
+/// and 0.960 (en), value accuracy 0.962 and 0.958; the two rules they showed missing ("einige
+/// hundert" as vague hundreds, a currency sign inside a range "between £2m and £3m") were then
+/// added. Floors stay under the first measurement.
+#[test]
+fn german_held_out_unseen() {
+    run_file(
+        "heldout2",
+        QUANTITY_KINDS,
+        Lang::De,
+        &Floors {
+            kinds: &[
+                ("count", 0.9, 0.9),
+                ("ordinal", 0.85, 0.9),
+                ("percent", 0.85, 0.9),
+                ("money", 0.8, 0.9),
+            ],
+            f1: 0.93,
+            subject: 0.85,
+            attribution: 0.97,
+            speaker: 0.0,
+            detection: 0.95,
+        },
+    );
+}
+
+#[test]
+fn english_held_out_unseen() {
+    run_file(
+        "heldout2",
+        QUANTITY_KINDS,
+        Lang::En,
+        &Floors {
+            kinds: &[
+                ("count", 0.9, 0.9),
+                ("ordinal", 0.85, 0.9),
+                ("percent", 0.85, 0.9),
+                ("money", 0.8, 0.9),
+            ],
+            f1: 0.93,
+            subject: 0.85,
+            attribution: 0.97,
+            speaker: 0.0,
+            detection: 0.95,
         },
     );
 }

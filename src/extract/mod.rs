@@ -240,7 +240,9 @@ fn ordinal_at(
             break;
         }
         series |= lexicon.series_markers.contains(&w.lower.as_str());
-        let key = lexicon.concept(&w.lower);
+        let key = lexicon
+            .concept(&w.lower)
+            .map(|k| subject::labour_or_military(k, &w.lower, tokens, lexicon));
         if lexicon.lang == crate::Lang::En && subject::EN_STOP.contains(&w.lower.as_str()) {
             break;
         }
@@ -377,7 +379,8 @@ fn quantity_claim(
         return None;
     }
     // Money: a currency sign before or inside, or a currency word after.
-    let sign = (q.start.saturating_sub(1)..q.end.min(i + 1)).find(|&k| {
+    // The sign may stand inside a range too: "between €70 and €950".
+    let sign = (q.start.saturating_sub(1)..q.end).find(|&k| {
         tokens[k].kind == TokenKind::Punct && lexicon.currency(&tokens[k].lower).is_some()
     });
     if let Some(k) = sign {

@@ -343,6 +343,11 @@ pub fn quantity_at(
             if tokens.get(end).is_some_and(|t| t.is_number()) {
                 return None;
             }
+            // "einige hundert", "several thousand": as many as "Hunderte", "thousands".
+            let (end, lo, hi) = match tokens.get(end).and_then(|t| scale_word(t, lexicon)) {
+                Some(scale) => (end + 1, 2.0 * scale, Some(10.0 * scale - 1.0)),
+                None => (end, lo, hi),
+            };
             return Some(Quantity {
                 start: i,
                 end,

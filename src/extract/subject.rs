@@ -385,6 +385,7 @@ pub fn sentence_event(
             continue;
         }
         if let Some(key) = lexicon.concept(&t.lower).filter(|c| EVENT_KEYS.contains(c)) {
+            let key = labour_or_military(key, &t.lower, tokens, lexicon);
             let distance = k.abs_diff(at);
             if best.is_none_or(|(d, _, _)| distance < d) {
                 best = Some((distance, key, t.text));
@@ -393,6 +394,16 @@ pub fn sentence_event(
     }
     if let Some((_, key, text)) = best {
         return (key.to_string(), text.to_string());
+    }
+    // No event noun: a verb may name the event ("met for the fifth time", "tagte").
+    if let Some((t, key)) = tokens.iter().find_map(|t| {
+        lexicon
+            .event_verbs
+            .iter()
+            .find(|(v, _)| *v == t.lower)
+            .map(|(_, k)| (t, *k))
+    }) {
+        return (key.to_string(), t.text.to_string());
     }
     if kind == Kind::Date {
         for t in tokens {
@@ -421,6 +432,27 @@ pub fn sentence_event(
         }
     }
     ("event".into(), String::new())
+}
+
+/// "Strike" is a military attack unless the sentence speaks of work ("union", "Beschäftigte",
+/// "pay"): then it is a labour strike.
+pub fn labour_or_military(
+    key: &'static str,
+    word: &str,
+    tokens: &[Token],
+    lexicon: &'static Lexicon,
+) -> &'static str {
+    if key != "attack" || !lexicon.strike_words.iter().any(|w| word.starts_with(w)) {
+        return key;
+    }
+    let labour = tokens
+        .iter()
+        .any(|t| lexicon.labour_words.iter().any(|w| t.lower.starts_with(w)));
+    if labour {
+        "strike"
+    } else {
+        key
+    }
 }
 
 /// The event named by a compound such as "Kriegsjahr" (→ war).

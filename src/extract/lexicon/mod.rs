@@ -175,6 +175,16 @@ pub struct Lexicon {
     /// Casualty predicates of separable verbs: the particle at the clause end, the verb forms
     /// before it, the predicate ("nahm elf Personen fest" → arrested).
     pub separable_predicates: &'static [(&'static str, &'static [&'static str], &'static str)],
+    /// Verbs that name an event when no event noun does ("met" → meeting), for dates and
+    /// ordinals ("met for the fifth time").
+    pub event_verbs: &'static [(&'static str, &'static str)],
+    /// Words for "strike" that mean a labour strike when `labour_words` stand near them.
+    pub strike_words: &'static [&'static str],
+    /// Word beginnings that speak of work and pay ("union", "gewerkschaft", "worker").
+    pub labour_words: &'static [&'static str],
+    /// The language's most frequent function words, which tell a sentence's language where a
+    /// character model has too little text ("die", "und", "wurde"; "the", "and", "was").
+    pub function_words: &'static [&'static str],
     /// Words naming the figure of what follows ("Zahl", "number", "toll").
     pub figure_nouns: &'static [(&'static str, Option<&'static str>)],
 }
@@ -370,6 +380,15 @@ impl Lexicon {
         self.index().phrase_starts.contains(word)
     }
 
+    /// How many of the words of `text` are this language's function words.
+    pub fn function_word_count(&self, text: &str) -> usize {
+        let words = &self.index().function_words;
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty() && w.len() <= 8)
+            .filter(|w| words.contains(w.to_lowercase().as_str()))
+            .count()
+    }
+
     pub fn predicate(&self, word: &str) -> Option<&'static str> {
         self.index().predicates.get(word).copied()
     }
@@ -456,6 +475,7 @@ struct Index {
     longest_compound: usize,
     predicates: HashMap<&'static str, &'static str>,
     phrase_starts: std::collections::HashSet<&'static str>,
+    function_words: std::collections::HashSet<&'static str>,
     scales: HashMap<&'static str, f64>,
     currencies: HashMap<&'static str, &'static str>,
     months: HashMap<&'static str, u32>,
@@ -490,6 +510,7 @@ impl Index {
             exact,
             compound,
             predicates: table(lexicon.predicates),
+            function_words: lexicon.function_words.iter().copied().collect(),
             phrase_starts: {
                 let first = |p: &'static str| p.split(' ').next().unwrap_or(p);
                 let vague = lexicon.vague.iter().map(|(p, _, _)| first(p));
