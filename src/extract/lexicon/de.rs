@@ -218,6 +218,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("*arbeitslose", "unemployed"),
         ("*unfall", "accident"),
         ("*unfäll", "accident"),
+        ("*unglück", "accident"),
         ("beamte", "police_officer"),
         ("beamter", "police_officer"),
         ("*polizeibeamte", "police_officer"),
