@@ -44,6 +44,15 @@ pub enum TimeExpr {
     /// "last May", "im vergangenen März", "next June": the nearest such month strictly before
     /// (or after) the publication month.
     NamedMonth { month: u32, tense: Tense },
+    /// "Ende 2026", "early 2025", "Ende des Jahres", "the end of next month": a third of a year
+    /// (January–April, May–August, September–December) or of a month. `year` fixes the year;
+    /// otherwise `offset` counts units from the publication's own year or month.
+    PartOf {
+        unit: TimeUnit,
+        part: MonthPart,
+        year: Option<i32>,
+        offset: i32,
+    },
     /// "im Juni vergangenen Jahres", "in March next year": a month of a year counted from the
     /// publication year.
     MonthOfYear {
@@ -73,6 +82,7 @@ impl TimeExpr {
             TimeExpr::Absolute { year, .. } | TimeExpr::Month { year, .. } => year.is_none(),
             TimeExpr::Between(a, b) => a.is_relative() || b.is_relative(),
             TimeExpr::Year(_) => false,
+            TimeExpr::PartOf { year, .. } => year.is_none(),
             _ => true,
         }
     }
@@ -255,6 +265,34 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
                 NaiveDate::from_ymd_opt(y, *month, from)?,
                 NaiveDate::from_ymd_opt(y, *month, to)?,
             ))
+        }
+        TimeExpr::PartOf {
+            unit: TimeUnit::Year,
+            part,
+            year,
+            offset,
+        } => {
+            let y = year.unwrap_or(published.year() + offset);
+            let (from, to) = match part {
+                MonthPart::Early => ((1, 1), (4, 30)),
+                MonthPart::Mid => ((5, 1), (8, 31)),
+                MonthPart::Late => ((9, 1), (12, 31)),
+            };
+            Some(DayRange::between(
+                NaiveDate::from_ymd_opt(y, from.0, from.1)?,
+                NaiveDate::from_ymd_opt(y, to.0, to.1)?,
+            ))
+        }
+        TimeExpr::PartOf { part, offset, .. } => {
+            let first = NaiveDate::from_ymd_opt(published.year(), published.month(), 1)?;
+            let month = shift(first, *offset as i64, TimeUnit::Month)?;
+            let expr = TimeExpr::Month {
+                year: Some(month.year()),
+                month: month.month(),
+                part: Some(*part),
+                tense: Tense::Past,
+            };
+            resolve(&expr, published)
         }
         TimeExpr::NamedMonth { month, tense } => {
             let y = published.year();

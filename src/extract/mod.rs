@@ -64,7 +64,14 @@ fn extract_sentence(
         let (subject, subject_text) = match (m.subject.clone(), m.event_token) {
             (Some(s), _) => s,
             (None, Some(k)) => subject::event_from_compound(&tokens[k], lexicon),
-            (None, None) => subject::sentence_event(&tokens, m.start, m.kind, lexicon),
+            (None, None) => match subject::sentence_event(&tokens, m.start, m.kind, lexicon) {
+                // A date dates a statement or report only when it stands next to its verb
+                // (the time scanner says so); elsewhere in the sentence it dates the event.
+                (s, _) if m.kind == Kind::Date && matches!(s.as_str(), "statement" | "report") => {
+                    ("event".to_string(), String::new())
+                }
+                found => found,
+            },
         };
         let (days, unresolved) = match &m.expr {
             Some(expr) => match crate::resolve::resolve_at(expr, doc.published.map(|p| p.day)) {

@@ -444,7 +444,33 @@ fn statement_subject(
     end: usize,
     lexicon: &'static Lexicon,
 ) -> Option<(String, String)> {
-    let neighbours = [start.checked_sub(1), Some(end)];
+    // The verb right before the date, or right after it — past a speaker's name in English
+    // ("On Wednesday Macron said").
+    let mut after = end;
+    while after < end + 3
+        && tokens
+            .get(after)
+            .is_some_and(|t| t.is_word() && t.is_capitalized())
+    {
+        after += 1;
+    }
+    // ... or before it past the speaker ("sagte Unterhändler Baker am Dienstag", "teilte das
+    // Statistische Bundesamt am Freitag mit").
+    let mut before = start;
+    while before > 0
+        && start - before < 4
+        && tokens.get(before - 1).is_some_and(|t| {
+            t.is_word() && (t.is_capitalized() || lexicon.articles.contains(&t.lower.as_str()))
+        })
+    {
+        before -= 1;
+    }
+    let neighbours = [
+        start.checked_sub(1),
+        Some(end),
+        Some(after),
+        before.checked_sub(1),
+    ];
     for k in neighbours.into_iter().flatten() {
         let Some(t) = tokens.get(k).filter(|t| t.is_word()) else {
             continue;
@@ -619,6 +645,7 @@ fn mention_in_tense(
                 None,
             ))
         })
+        .or_else(|| part_of_at(tokens, i, lexicon))
         .or_else(|| month_at(tokens, i, lexicon, tense))
         .or_else(|| period_at(tokens, i, lexicon))
         .or_else(|| event_age_at(tokens, i, lexicon))
@@ -878,6 +905,93 @@ fn relative_day_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Opt
         end,
         TimeExpr::Offset(offset),
         Qualifier::Exact,
+        None,
+    ))
+}
+
+/// A part of a year or month: "Ende 2026", "early 2025", "mid-2025", "Ende des Jahres",
+/// "Anfang nächsten Monats", "the end of 2026", "the start of next year".
+fn part_of_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<TimeMention> {
+    let t = &tokens[i];
+    let (part, mut k) =
+        if let Some((_, p)) = lexicon.month_parts.iter().find(|(w, _)| *w == t.lower) {
+            (*p, i + 1)
+        } else if let Some((_, p)) = lexicon.part_nouns.iter().find(|(w, _)| *w == t.lower) {
+            tokens
+                .get(i + 1)
+                .filter(|o| lexicon.event_links.contains(&o.lower.as_str()))?;
+            (*p, i + 2)
+        } else {
+            // "mid-2025"
+            let (w, p) = lexicon
+                .month_parts
+                .iter()
+                .find(|(w, _)| t.lower.strip_prefix(w).is_some_and(|r| r.starts_with('-')))?;
+            let y: i32 = t.lower[w.len() + 1..]
+                .parse()
+                .ok()
+                .filter(|y| (1900..=2100).contains(y))?;
+            let expr = TimeExpr::PartOf {
+                unit: TimeUnit::Year,
+                part: *p,
+                year: Some(y),
+                offset: 0,
+            };
+            return Some(TimeMention::date(i, i + 1, expr, Qualifier::Approx, None));
+        };
+    let start = lead_in(tokens, i, LEAD_INS);
+    if let Some(y) = year_at(tokens, k) {
+        let expr = TimeExpr::PartOf {
+            unit: TimeUnit::Year,
+            part,
+            year: Some(y),
+            offset: 0,
+        };
+        return Some(TimeMention::date(
+            start,
+            k + 1,
+            expr,
+            Qualifier::Approx,
+            None,
+        ));
+    }
+    if tokens
+        .get(k)
+        .is_some_and(|w| matches!(w.lower.as_str(), "des" | "the"))
+    {
+        k += 1;
+    }
+    let mut offset = 0;
+    if let Some(w) = tokens.get(k) {
+        if lexicon.this_words.contains(&w.lower.as_str()) {
+            k += 1;
+        } else if let Some((_, d, true)) = lexicon
+            .direction_words
+            .iter()
+            .find(|(d, _, _)| *d == w.lower)
+        {
+            offset = if *d == Tense::Past { -1 } else { 1 };
+            k += 1;
+        }
+    }
+    let unit_word = tokens.get(k)?;
+    let unit = lexicon
+        .time_unit(&unit_word.lower)
+        .filter(|u| matches!(u, TimeUnit::Year | TimeUnit::Month))?;
+    if lexicon.plural_units.contains(&unit_word.lower.as_str()) {
+        return None;
+    }
+    let expr = TimeExpr::PartOf {
+        unit,
+        part,
+        year: None,
+        offset,
+    };
+    Some(TimeMention::date(
+        start,
+        k + 1,
+        expr,
+        Qualifier::Approx,
         None,
     ))
 }
@@ -1883,6 +1997,36 @@ mod tests {
                 Lang::En,
                 "2025-03-27",
                 "2025-02-01..2025-02-28",
+            ),
+            (
+                "Das Werk soll bis Ende 2027 geschlossen werden.",
+                Lang::De,
+                "2025-02-12",
+                "2027-09-01..2027-12-31",
+            ),
+            (
+                "Growth should pick up in early 2026.",
+                Lang::En,
+                "2025-02-12",
+                "2026-01-01..2026-04-30",
+            ),
+            (
+                "The plant will close by the end of next year.",
+                Lang::En,
+                "2025-02-12",
+                "2026-09-01..2026-12-31",
+            ),
+            (
+                "Die Reform soll Anfang nächsten Monats greifen.",
+                Lang::De,
+                "2025-02-12",
+                "2025-03-01..2025-03-10",
+            ),
+            (
+                "Mid-2025 the line was electrified.",
+                Lang::En,
+                "2025-10-12",
+                "2025-05-01..2025-08-31",
             ),
         ];
         for (text, lang, published, want) in cases {

@@ -544,6 +544,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     until_words: &["bis", "ab", "zum", "spätestens"],
     lookback_words: &["mal", "meisten", "wenigsten"],
     superlative_endings: &["ste", "sten", "stes", "ster", "stem"],
+    articles: &["der", "die", "das", "den", "dem", "des"],
+    part_nouns: &[],
     since_words: &["seit"],
     weekend_words: &["wochenende"],
     schedule_verbs: &[

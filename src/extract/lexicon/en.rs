@@ -440,6 +440,13 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     until_words: &["until", "till", "from", "by"],
     lookback_words: &["time", "times", "most", "best", "worst", "least", "since"],
     superlative_endings: &["est"],
+    articles: &["the"],
+    part_nouns: &[
+        ("beginning", MonthPart::Early),
+        ("start", MonthPart::Early),
+        ("middle", MonthPart::Mid),
+        ("end", MonthPart::Late),
+    ],
     since_words: &["since"],
     weekend_words: &["weekend"],
     schedule_verbs: &[

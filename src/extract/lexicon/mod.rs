@@ -104,6 +104,10 @@ pub struct Lexicon {
     pub lookback_words: &'static [&'static str],
     /// Endings of superlatives ("höchsten", "fastest").
     pub superlative_endings: &'static [&'static str],
+    /// Definite articles, which may stand inside a speaker's name ("das Statistische Bundesamt").
+    pub articles: &'static [&'static str],
+    /// Nouns for a part of a period before "of" ("the end of 2026", "the start of the year").
+    pub part_nouns: &'static [(&'static str, MonthPart)],
     /// "seit", "since": the date lies in the past.
     pub since_words: &'static [&'static str],
     /// "Wochenende", "weekend".
