@@ -493,7 +493,8 @@ pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
 /// of time that one text ties to no event ("für zwölf Jahre" against "a term of 11 years").
 fn loose_subjects(x: &Claim, y: &Claim) -> bool {
     let generic_kind = |c: &Claim| c.subject == c.kind.as_str();
-    let unnamed_span = x.kind == Kind::Duration && (generic(&x.subject) || generic(&y.subject));
+    let unnamed_span = matches!(x.kind, Kind::Duration | Kind::Date)
+        && (generic(&x.subject) || generic(&y.subject));
     x.subject == y.subject
         || unnamed_span
         || (matches!(x.kind, Kind::Percent | Kind::Money) && (generic_kind(x) || generic_kind(y)))
@@ -555,9 +556,20 @@ pub fn compare_outlets(
             // a single day is the day of an event ("im September" is the period a figure is of).
             let single_days =
                 x.days.is_some_and(|d| d.end.is_none()) && y.days.is_some_and(|d| d.end.is_none());
+            // The one day a lead sentence names is the day of the story's event, in any language.
+            let lead_day = |claims: &[Claim], c: &Claim| {
+                c.span.sentence == 0
+                    && claims
+                        .iter()
+                        .filter(|o| o.kind == Kind::Date && o.span.sentence == 0)
+                        .count()
+                        == 1
+            };
+            let leads = single_days && lead_day(a, x) && lead_day(b, y);
             if x.kind == Kind::Date
                 && (generic(&x.subject) || generic(&y.subject))
                 && !(same_lang && similarity >= 0.3 && (single_days || !f.verdict.is_alarm()))
+                && !leads
             {
                 continue;
             }
@@ -580,7 +592,7 @@ pub fn compare_outlets(
                             || (close(x, y) && !same_lang)
                             || config.is_running_tally(&f.subject)
                     }
-                    _ => unique || similarity >= 0.15,
+                    _ => unique || similarity >= 0.15 || leads,
                 };
                 if !plausible {
                     continue;
