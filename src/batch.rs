@@ -267,6 +267,17 @@ struct RawGroup {
     csv_header: Option<Arc<CsvHeader>>,
 }
 
+impl RawRecord {
+    /// Where the record stands, as errors name it.
+    fn place(&self, options: &Options) -> String {
+        match self {
+            RawRecord::Line { line, .. } => format!("{}:{line}", options.input.display()),
+            RawRecord::File { path, .. } => path.display().to_string(),
+            RawRecord::Failed(e) => e.at.clone(),
+        }
+    }
+}
+
 enum RawRecord {
     /// A manifest line or CSV row: where it stands and its bytes.
     Line { line: usize, bytes: Vec<u8> },
@@ -345,9 +356,8 @@ pub fn run(options: &Options, mut sinks: Sinks) -> Result<Summary> {
                     return Ok(());
                 }
                 let tx = result_tx.clone();
-                let (options, wanted) = (options, wanted);
                 s.spawn(move |_| {
-                    let _ = tx.send(process(group, options, wanted));
+                    let _ = tx.send(process_guarded(group, options, wanted));
                 });
             }
         });
@@ -482,6 +492,36 @@ fn write_group(
         }
     }
     Ok(())
+}
+
+/// [`process`], but a panic on one article (a bug, never meant to happen) is reported as an
+/// error of its records instead of ending a run that may have taken hours.
+fn process_guarded(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
+    let seq = group.seq;
+    let places: Vec<String> = group.records.iter().map(|r| r.place(options)).collect();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        process(group, options, wanted)
+    }))
+    .unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let errors = places
+            .into_iter()
+            .map(|at| RecordError {
+                at,
+                id: None,
+                problem: format!("internal error on this article, please report it: {message}"),
+            })
+            .collect();
+        GroupOut {
+            seq,
+            errors,
+            ..GroupOut::default()
+        }
+    })
 }
 
 /// Turns one group of raw records into rows.
@@ -905,9 +945,14 @@ fn index_jsonl(path: &Path, file: &File, grouper: &mut Grouper) -> Result<()> {
             return Ok(());
         }
         line_no += 1;
-        let start = offset;
+        let mut start = offset;
         offset += n as u64;
-        let content = trim_line_end(&line);
+        let mut content = trim_line_end(&line);
+        if line_no == 1 && content.starts_with(b"\xef\xbb\xbf") {
+            // A byte-order mark, as some exporters write: not part of the first record.
+            content = &content[3..];
+            start += 3;
+        }
         if content.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
@@ -1062,7 +1107,12 @@ fn is_document(path: &Path) -> bool {
 /// Sorted entries of a folder: (subfolders, document files).
 fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, &e))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // Hidden entries (`.git`, editors' files) are not part of a corpus.
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     let (dirs, files): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| p.is_dir());
     Ok((dirs, files.into_iter().filter(|f| is_document(f)).collect()))

@@ -358,6 +358,12 @@ fn batch(args: BatchArgs) -> Result<ExitCode> {
         (None, None) => Some(PathBuf::from("-")),
         (_, f) => f,
     };
+    let stdout = |p: &Option<PathBuf>| p.as_ref().is_some_and(|p| p.as_os_str() == "-");
+    if stdout(&args.claims) && stdout(&findings) {
+        anyhow::bail!(
+            "--claims and --findings cannot both go to standard output; name a file for one"
+        );
+    }
     let mut outputs = Vec::new();
     let mut open = |path: Option<PathBuf>| -> Result<Option<(RowFormat, Box<dyn Write + Send>)>> {
         let Some(path) = path else { return Ok(None) };

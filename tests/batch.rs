@@ -346,6 +346,7 @@ fn bad_records_are_reported_with_their_line_and_the_run_goes_on() {
         text: "Drei Menschen wurden verletzt.".into(),
     };
     let mut bytes = Vec::new();
+    bytes.extend(b"\xef\xbb\xbf");
     bytes.extend(format!("{}\n", good.json()).as_bytes());
     bytes.extend(b"{\"id\": \"half\", \"text\": \"Zwei\n");
     bytes.extend(b"{\"id\":\"latin1\",\"article\":\"l\",\"text\":\"K\xe4se: 3 Tote.\"}\n");
@@ -445,6 +446,21 @@ fn an_unreadable_corpus_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing.jsonl: no such file"));
     assert!(!dir.join("findings.jsonl").exists());
+    std::fs::write(
+        dir.join("c.jsonl"),
+        "{\"id\":\"a\",\"text\":\"Zwei Tote.\"}\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["batch", "c.jsonl", "-q", "--claims", "-", "--findings", "-"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "two outputs cannot share standard output"
+    );
 }
 
 #[test]
@@ -536,6 +552,12 @@ fn a_folder_tree_is_one_article_per_folder() {
         }
     }
     std::fs::write(corpus.join("notes.bin"), b"\x00\x01").unwrap();
+    std::fs::create_dir_all(corpus.join(".cache")).unwrap();
+    std::fs::write(
+        corpus.join(".cache/old.md"),
+        "Police said 9 people were killed.",
+    )
+    .unwrap();
     let out = run(
         &[
             "batch",
@@ -576,6 +598,25 @@ fn a_folder_tree_is_one_article_per_folder() {
     );
     let out = run(&["batch", "corpus", "-q", "--fail-on", "update"], &dir);
     assert_eq!(out.status.code(), Some(1));
+    run(
+        &[
+            "batch",
+            "corpus",
+            "-q",
+            "--findings",
+            "f.jsonl",
+            "--summary",
+            "summary.json",
+        ],
+        &dir,
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&read(&dir.join("summary.json"))).unwrap();
+    assert_eq!(
+        (summary["documents"].as_u64(), summary["articles"].as_u64()),
+        (Some(4), Some(2)),
+        "hidden folders are skipped"
+    );
 }
 
 #[test]
