@@ -259,10 +259,10 @@ fn judgement_on_the_stories() {
 
     // Floors a few points under what the current tool measures; raise them as judgement improves.
     let floors = [
-        ("contradiction", 0.85, 0.82),
+        ("contradiction", 0.86, 0.86),
         ("update", 0.95, 0.95),
         ("correction", 0.95, 0.95),
-        ("all", 0.92, 0.89),
+        ("all", 0.92, 0.92),
     ];
     for (name, p, r) in floors {
         let s = if name == "all" { &all } else { &scores[name] };
