@@ -311,8 +311,14 @@ const WINDOW_PER_JOB: usize = 8;
 /// an `Err` means the corpus could not be read at all or an output could not be written.
 pub fn run(options: &Options, mut sinks: Sinks) -> Result<Summary> {
     let started = Instant::now();
-    let mut source = Source::open(options)?;
+    // The first pass over a large manifest takes a while: say so.
+    let indexing = progress_bar(options.progress, None);
+    indexing.set_message("indexing the corpus by article");
+    let source = Source::open(options);
+    indexing.finish_and_clear();
+    let mut source = source?;
     let bar = progress_bar(options.progress, source.total_bytes());
+    bar.set_message("0 docs, 0 errors");
     let jobs = options.jobs.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
