@@ -331,24 +331,12 @@ fn ordinal_at(
 /// Whether an English word after an ordinal modifies the noun that follows ("straight",
 /// "named", "consecutive") rather than being that noun.
 fn is_english_modifier(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> bool {
-    let next_is_noun = tokens.get(k + 1).is_some_and(|n| {
+    // A noun must follow; "for a third day running" ends on a series marker.
+    tokens.get(k + 1).is_some_and(|n| {
         n.kind == TokenKind::Word
-            && !matches!(
-                n.lower.as_str(),
-                "of" | "in"
-                    | "since"
-                    | "this"
-                    | "on"
-                    | "at"
-                    | "for"
-                    | "to"
-                    | "and"
-                    | "running"
-                    | "as"
-            )
-    });
-    let _ = lexicon;
-    next_is_noun
+            && !subject::EN_STOP.contains(&n.lower.as_str())
+            && !lexicon.series_markers.contains(&n.lower.as_str())
+    })
 }
 
 fn ordinal(start: usize, end: usize, n: u32, subject: String, subject_text: String) -> Found {
@@ -482,10 +470,7 @@ fn quantity_claim(
     let counted = subject::counted(tokens, q.end, q.start, lexicon);
     let (subject, subject_text, end) = match counted {
         // "12 years", "drei Monate": a span of time, which the time scanner reads as a duration.
-        Some((ref subject, _, end))
-            if end == q.end + 1 && is_time_unit_noun(tokens, q.end, lexicon) =>
-        {
-            let _ = subject;
+        Some((_, _, end)) if end == q.end + 1 && is_time_unit_noun(tokens, q.end, lexicon) => {
             return None;
         }
         Some(found) => {
@@ -640,8 +625,7 @@ fn figure_alone(
             .map(|f| (f.subject.clone(), f.subject_text.clone(), q.end))
     };
     // Partitive: the noun comes with the next figure.
-    if let Some(link) = next.filter(|n| lexicon.partitive_links.contains(&n.lower.as_str())) {
-        let _ = link;
+    if next.is_some_and(|n| lexicon.partitive_links.contains(&n.lower.as_str())) {
         let mut k = q.end + 1;
         while k < tokens.len() && k < q.end + 5 {
             let t = &tokens[k];
@@ -777,4 +761,331 @@ fn measured_subject(
         }
     }
     subject::noun_before(tokens, start, lexicon).filter(|(key, _)| !key.contains(':'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Defaults, Format, Lang, Published};
+
+    fn claims(lang: Lang, text: &str) -> Vec<Claim> {
+        let defaults = Defaults {
+            published: Published::parse("2025-03-27"),
+            lang: Some(lang),
+        };
+        let doc = Document::from_text(
+            "t.txt",
+            text.into(),
+            Format::Text,
+            &Default::default(),
+            &defaults,
+        )
+        .expect("test text reads");
+        extract(&doc, &Config::default())
+    }
+
+    /// Each sentence's count, ordinal, percent and money claims: kind, mention, subject.
+    #[test]
+    fn what_is_a_claim_and_what_it_counts() {
+        use Lang::{De, En};
+        let cases: &[(Lang, &str, &[(&str, &str, &str)])] = &[
+            (
+                De,
+                "Vertreter aus 31 Ländern kamen.",
+                &[("count", "31 Ländern", "country")],
+            ),
+            (
+                De,
+                "Fast 1.200 Staats- und Regierungschefs reisten an.",
+                &[("count", "Fast 1.200 Staats- und Regierungschefs", "leader")],
+            ),
+            (
+                De,
+                "Zwölf Menschen kamen ums Leben.",
+                &[("count", "Zwölf Menschen", "people_killed")],
+            ),
+            (
+                De,
+                "Die Polizei nahm elf Personen fest.",
+                &[("count", "elf Personen", "people_arrested")],
+            ),
+            (
+                De,
+                "Es gab 14 Todesopfer und 30 Verletzte.",
+                &[
+                    ("count", "14 Todesopfer", "people_killed"),
+                    ("count", "30 Verletzte", "people_injured"),
+                ],
+            ),
+            (
+                De,
+                "Die Zahl der Toten stieg auf 62.",
+                &[("count", "62", "people_killed")],
+            ),
+            (
+                De,
+                "Das Parlament stimmte mit 84 zu 4 Stimmen zu.",
+                &[("count", "84", "vote"), ("count", "4 Stimmen", "vote")],
+            ),
+            (
+                De,
+                "Die Inflationsrate lag bei 2,4 Prozent.",
+                &[("percent", "2,4 Prozent", "inflation")],
+            ),
+            (
+                De,
+                "Der Konzern meldete einen Verlust von 2,5 Mrd. Euro.",
+                &[("money", "2,5 Mrd. Euro", "money")],
+            ),
+            (
+                De,
+                "Es war das dritte Treffen.",
+                &[("ordinal", "dritte Treffen", "meeting")],
+            ),
+            (
+                De,
+                "Es war die achte Zinssenkung in Folge.",
+                &[("ordinal", "achte Zinssenkung", "de:zinssenkung")],
+            ),
+            (De, "Das Feuer brach im dritten Stock aus.", &[]),
+            (De, "Das Model 3 von Tesla verkauft sich gut.", &[]),
+            (De, "Die Hotline ist unter 0800 111 0 111 erreichbar.", &[]),
+            (
+                De,
+                "Wie auf Seite 12 steht, begann alles im Jahr 2019 um 14 Uhr.",
+                &[],
+            ),
+            (De, "Der 47-Jährige wurde festgenommen.", &[]),
+            (
+                De,
+                "Eine Sprecherin sagte, einen Waffenstillstand gebe es nicht.",
+                &[],
+            ),
+            (De, "Der Zweite Weltkrieg endete in Europa im Mai.", &[]),
+            (
+                En,
+                "More than 200 British soldiers could be sent.",
+                &[("count", "More than 200 British soldiers", "soldier")],
+            ),
+            (
+                En,
+                "The drought forced farmers to cull half a million sheep.",
+                &[("count", "half a million sheep", "en:sheep")],
+            ),
+            (
+                En,
+                "Tickets cost between €70 and €950.",
+                &[("money", "between €70 and €950", "money")],
+            ),
+            (
+                En,
+                "The party will hold 208 of the 630 seats.",
+                &[("count", "208", "seat"), ("count", "630 seats", "seat")],
+            ),
+            (
+                En,
+                "The death toll rose to 17.",
+                &[("count", "17", "people_killed")],
+            ),
+            (
+                En,
+                "The bank held rates for the third consecutive meeting.",
+                &[("ordinal", "third consecutive meeting", "meeting")],
+            ),
+            (
+                En,
+                "It is the first time since 1949 that this happened.",
+                &[],
+            ),
+            (
+                En,
+                "A Boeing 737 landed at 8 p.m. after COVID-19 tests on an F-16 pilot.",
+                &[],
+            ),
+            (
+                En,
+                "Heads of state from 27 countries met.",
+                &[("count", "27 countries", "country")],
+            ),
+        ];
+        for (lang, text, expected) in cases {
+            let got: Vec<(&str, String, String)> = claims(*lang, text)
+                .into_iter()
+                .filter(|c| {
+                    matches!(
+                        c.kind,
+                        Kind::Count | Kind::Ordinal | Kind::Percent | Kind::Money
+                    )
+                })
+                .map(|c| (c.kind.as_str(), c.text, c.subject))
+                .collect();
+            let want: Vec<(&str, String, String)> = expected
+                .iter()
+                .map(|(k, t, s)| (*k, t.to_string(), s.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// Values, units and speakers as the hedge and the sentence give them.
+    #[test]
+    fn values_units_and_speakers() {
+        use Lang::{De, En};
+        type Want = (
+            &'static str,
+            Qualifier,
+            Option<f64>,
+            f64,
+            Option<f64>,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: &[(Lang, &str, Want)] = &[
+            (
+                De,
+                "Rund 2.300 Haushalte waren ohne Strom.",
+                (
+                    "count",
+                    Qualifier::Approx,
+                    Some(2300.0),
+                    2070.0,
+                    Some(2530.0),
+                    None,
+                    None,
+                ),
+            ),
+            (
+                De,
+                "Einige hundert Menschen versammelten sich.",
+                (
+                    "count",
+                    Qualifier::Vague,
+                    None,
+                    200.0,
+                    Some(999.0),
+                    None,
+                    None,
+                ),
+            ),
+            (
+                De,
+                "Die Stadt zahlt anderthalb Millionen Euro.",
+                (
+                    "money",
+                    Qualifier::Exact,
+                    Some(1.5e6),
+                    1.5e6,
+                    Some(1.5e6),
+                    Some("EUR"),
+                    None,
+                ),
+            ),
+            (
+                De,
+                "Der Grundpreis liegt bei 32 Cent.",
+                (
+                    "money",
+                    Qualifier::Exact,
+                    Some(0.32),
+                    0.32,
+                    Some(0.32),
+                    Some("EUR"),
+                    None,
+                ),
+            ),
+            (
+                De,
+                "Die Bundeswehr soll bis zu 10.000 Soldaten stellen, so Pistorius.",
+                (
+                    "count",
+                    Qualifier::AtMost,
+                    Some(10000.0),
+                    0.0,
+                    Some(10000.0),
+                    None,
+                    Some("Pistorius"),
+                ),
+            ),
+            (
+                En,
+                "At least one person was killed.",
+                (
+                    "count",
+                    Qualifier::AtLeast,
+                    Some(1.0),
+                    1.0,
+                    None,
+                    None,
+                    None,
+                ),
+            ),
+            (
+                En,
+                "Turnout was just under 58 percent.",
+                (
+                    "percent",
+                    Qualifier::Almost,
+                    Some(58.0),
+                    53.0,
+                    Some(57.0),
+                    Some("percent"),
+                    None,
+                ),
+            ),
+            (
+                En,
+                "The settlement is worth about $1.6 billion.",
+                (
+                    "money",
+                    Qualifier::Approx,
+                    Some(1.6e9),
+                    1.44e9,
+                    Some(1.76e9),
+                    Some("USD"),
+                    None,
+                ),
+            ),
+            (
+                En,
+                "Up to 5,000 troops could go, the defence minister, Anna Kowalczyk, said.",
+                (
+                    "count",
+                    Qualifier::AtMost,
+                    Some(5000.0),
+                    0.0,
+                    Some(5000.0),
+                    None,
+                    Some("Kowalczyk"),
+                ),
+            ),
+        ];
+        for (lang, text, (kind, qualifier, value, lo, hi, unit, speaker)) in cases {
+            let all = claims(*lang, text);
+            let c = all
+                .iter()
+                .find(|c| c.kind.as_str() == *kind)
+                .unwrap_or_else(|| panic!("no {kind} in {text}"));
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * b.abs().max(1.0);
+            assert_eq!(c.qualifier, *qualifier, "{text}");
+            assert!(
+                c.value.zip(*value).is_none_or(|(a, b)| close(a, b))
+                    && c.value.is_some() == value.is_some(),
+                "{text}: {:?}",
+                c.value
+            );
+            assert!(
+                close(c.lo().unwrap_or(f64::NAN), *lo),
+                "{text}: lo {:?}",
+                c.lo()
+            );
+            assert_eq!(c.hi().is_some(), hi.is_some(), "{text}: hi {:?}", c.hi());
+            assert!(
+                c.hi().zip(*hi).is_none_or(|(a, b)| close(a, b)),
+                "{text}: hi {:?}",
+                c.hi()
+            );
+            assert_eq!(c.unit.as_deref(), *unit, "{text}");
+            assert_eq!(c.attribution.as_deref(), *speaker, "{text}");
+        }
+    }
 }

@@ -435,7 +435,13 @@ fn hedged(
     hedges: &Hedges,
 ) -> Quantity {
     let mut best: Option<(usize, Qualifier)> = None;
-    for &(phrase, q) in lexicon.hedges {
+    // Only hedges ending in the word before the number can match.
+    let before = |k: usize| {
+        k.checked_sub(1)
+            .map(|p| lexicon.hedges_ending_in(tokens[p].lower.trim_end_matches('.')))
+            .unwrap_or_default()
+    };
+    for &(phrase, q) in before(i) {
         if let Some(s) = phrase_before(tokens, i, phrase) {
             if best.is_none_or(|(b, _)| s < b) {
                 best = Some((s, q));
@@ -448,7 +454,7 @@ fn hedged(
         && tokens[i - 1].kind == TokenKind::Punct
         && (tokens[i - 1].is_punct(".") || lexicon.currency(&tokens[i - 1].lower).is_some())
     {
-        for &(phrase, q) in lexicon.hedges {
+        for &(phrase, q) in before(i - 1) {
             if let Some(s) = phrase_before(tokens, i - 1, phrase) {
                 best = Some((s, q));
             }

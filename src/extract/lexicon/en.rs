@@ -704,8 +704,14 @@ const UNITS: &[(&str, u64)] = &[
     ("hundred", 100),
 ];
 
+/// Number words by spelling, built once: every word of a text is asked.
+static UNIT_INDEX: std::sync::LazyLock<super::WordMap<&'static str, u64>> =
+    std::sync::LazyLock::new(|| UNITS.iter().copied().collect());
+static ORDINAL_INDEX: std::sync::LazyLock<super::WordMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| ORDINALS.iter().copied().collect());
+
 fn lookup(w: &str) -> Option<u64> {
-    UNITS.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+    UNIT_INDEX.get(w).copied()
 }
 
 /// English cardinal words, hyphenated compounds included ("thirty-one"). Multi-word numbers
@@ -752,16 +758,12 @@ const ORDINALS: &[(&str, u32)] = &[
 
 /// English ordinals: words ("third", "twenty-first") and digits with suffix ("3rd", "21st").
 fn ordinal(word: &str) -> Option<u32> {
-    if let Some((_, n)) = ORDINALS.iter().find(|(w, _)| *w == word) {
+    if let Some(n) = ORDINAL_INDEX.get(word) {
         return Some(*n);
     }
     if let Some((tens, unit)) = word.split_once('-') {
         let t = lookup(tens).filter(|v| *v >= 20 && v % 10 == 0)? as u32;
-        let u = ORDINALS
-            .iter()
-            .find(|(w, _)| *w == unit)
-            .map(|(_, n)| *n)
-            .filter(|n| *n <= 9)?;
+        let u = ORDINAL_INDEX.get(unit).copied().filter(|n| *n <= 9)?;
         return Some(t + u);
     }
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();

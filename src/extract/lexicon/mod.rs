@@ -7,7 +7,8 @@
 mod de;
 mod en;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use chrono::Weekday;
@@ -384,6 +385,14 @@ impl Lexicon {
         self.index().phrase_starts.contains(word)
     }
 
+    /// The hedges whose last word is `word` ("als" → "mehr als", "weniger als").
+    pub fn hedges_ending_in(&self, word: &str) -> &'static [(&'static str, Qualifier)] {
+        self.index()
+            .hedges_by_last
+            .get(word)
+            .map_or(&[], |v| v.as_slice())
+    }
+
     /// How many of the words of `text` are this language's function words.
     pub fn function_word_count(&self, text: &str) -> usize {
         let words = &self.index().function_words;
@@ -469,28 +478,58 @@ impl Lexicon {
     }
 }
 
+/// FNV-1a: lookups here hash short words, for which it is several times faster than the
+/// standard library's DoS-resistant SipHash; the keys are the lexicon's own words, not input.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A map keyed by words, with the fast word hasher.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A set of words, with the fast word hasher.
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
 /// Hash tables over one lexicon's lists, built once at first use, so that a lookup costs the
 /// same however long the lists grow.
 struct Index {
     /// Concept stems that must match the whole word (less its ending).
-    exact: HashMap<&'static str, &'static str>,
+    exact: WordMap<&'static str, &'static str>,
     /// Concept stems that may end a compound (`*` in the list).
-    compound: HashMap<&'static str, &'static str>,
+    compound: WordMap<&'static str, &'static str>,
     longest_compound: usize,
-    predicates: HashMap<&'static str, &'static str>,
-    phrase_starts: std::collections::HashSet<&'static str>,
-    function_words: std::collections::HashSet<&'static str>,
-    scales: HashMap<&'static str, f64>,
-    currencies: HashMap<&'static str, &'static str>,
-    months: HashMap<&'static str, u32>,
-    weekdays: HashMap<&'static str, Weekday>,
-    time_units: HashMap<&'static str, TimeUnit>,
+    predicates: WordMap<&'static str, &'static str>,
+    phrase_starts: WordSet,
+    function_words: WordSet,
+    hedges_by_last: WordMap<&'static str, Vec<(&'static str, Qualifier)>>,
+    scales: WordMap<&'static str, f64>,
+    currencies: WordMap<&'static str, &'static str>,
+    months: WordMap<&'static str, u32>,
+    weekdays: WordMap<&'static str, Weekday>,
+    time_units: WordMap<&'static str, TimeUnit>,
 }
 
 impl Index {
     fn build(lexicon: &'static Lexicon) -> Index {
-        let mut exact = HashMap::new();
-        let mut compound = HashMap::new();
+        let mut exact = WordMap::default();
+        let mut compound = WordMap::default();
         for &(stem, key) in lexicon.concepts {
             match stem.strip_prefix('*') {
                 Some(s) => {
@@ -502,8 +541,8 @@ impl Index {
             }
         }
         // First entry wins, as the lists are read top down.
-        fn table<V: Copy>(list: &'static [(&'static str, V)]) -> HashMap<&'static str, V> {
-            let mut map = HashMap::new();
+        fn table<V: Copy>(list: &'static [(&'static str, V)]) -> WordMap<&'static str, V> {
+            let mut map = WordMap::default();
             for &(w, v) in list {
                 map.entry(w).or_insert(v);
             }
@@ -515,6 +554,15 @@ impl Index {
             compound,
             predicates: table(lexicon.predicates),
             function_words: lexicon.function_words.iter().copied().collect(),
+            hedges_by_last: {
+                let mut map: WordMap<&'static str, Vec<(&'static str, Qualifier)>> =
+                    WordMap::default();
+                for &(phrase, q) in lexicon.hedges {
+                    let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+                    map.entry(last).or_default().push((phrase, q));
+                }
+                map
+            },
             phrase_starts: {
                 let first = |p: &'static str| p.split(' ').next().unwrap_or(p);
                 let vague = lexicon.vague.iter().map(|(p, _, _)| first(p));
