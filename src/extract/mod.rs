@@ -460,6 +460,9 @@ fn quantity_claim(
         let before = tokens[i - 1].lower.trim_end_matches('.');
         lexicon.label_words.contains(&before) || before == "aged"
     };
+    // A preposition among the labels ("in 2019", "at 3") keeps a figure with a noun: "at 40
+    // plants", "in seven league games".
+    let label_is_preposition = i > 0 && subject::EN_STOP.contains(&tokens[i - 1].lower.as_str());
     let year =
         q.digits && q.qualifier == Qualifier::Exact && first_number.kind == TokenKind::Number && {
             first_number
@@ -475,7 +478,14 @@ fn quantity_claim(
         }
         Some(found) => {
             let unknown = found.0.contains(':');
-            if label_before || (year && unknown) || (unknown && after_name(tokens, i, &q, lexicon))
+            if (label_before && !label_is_preposition)
+                || (year && unknown)
+                || (unknown
+                    && after_name(tokens, i, &q, lexicon)
+                    && (tokens
+                        .get(q.end)
+                        .is_none_or(|t| lexicon.linkers.contains(&t.lower.as_str()))
+                        || named_with_article(tokens, i, lexicon)))
             {
                 return None;
             }
@@ -487,6 +497,22 @@ fn quantity_claim(
                 || (label_before && !lexicon.figure_links.contains(&tokens[i - 1].lower.as_str()))
             {
                 return None;
+            }
+            // "rose to 1.7 trillion pounds from 1.6 trillion": the sum or share just before
+            // lends its unit to a bare figure it is compared with.
+            if let Some(prev) = before
+                .last()
+                .filter(|f| matches!(f.kind, Kind::Money | Kind::Percent))
+            {
+                let link = tokens[q.start.saturating_sub(1)].lower.as_str();
+                let linked =
+                    lexicon.comparison_links.contains(&link) || lexicon.range_links.contains(&link);
+                if linked && prev.end + 2 >= q.start {
+                    let unit = prev.unit.clone().unwrap_or_default();
+                    return Some(measure(
+                        q.start, q.end, &q, prev.kind, &unit, 1.0, tokens, lexicon,
+                    ));
+                }
             }
             figure_alone(tokens, &q, lexicon, before)?
         }
@@ -594,6 +620,15 @@ fn after_name(
         && !lexicon.hedges.iter().any(|(h, _)| *h == before.lower)
 }
 
+/// "der Boeing 737 Max", "das Model 3": an article before the name makes name and number one
+/// thing; "in Paris 33 Medaillen" is a place, then a count.
+fn named_with_article(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> bool {
+    i >= 2 && {
+        let article = tokens[i - 2].lower.as_str();
+        lexicon.article_ones.contains(&article) || lexicon.ordinal_determiners.contains(&article)
+    }
+}
+
 /// Whether the word at `k` is a calendar unit ("Jahre", "months").
 fn is_time_unit_noun(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> bool {
     let Some(t) = tokens.get(k) else { return false };
@@ -617,11 +652,19 @@ fn figure_alone(
     before: &[Found],
 ) -> Option<(String, String, usize)> {
     let next = tokens.get(q.end);
+    // The count before, when no other figure stands between it and this one ("five votes to
+    // four"; not "1,200 volunteers aged between 18 and 65").
     let previous_count = || {
         before
             .iter()
             .rev()
             .find(|f| f.kind == Kind::Count)
+            .filter(|f| {
+                let between = &tokens[f.end.min(q.start)..q.start];
+                !between
+                    .iter()
+                    .any(|t| t.is_number() || (lexicon.cardinal)(&t.lower).is_some())
+            })
             .map(|f| (f.subject.clone(), f.subject_text.clone(), q.end))
     };
     // Partitive: the noun comes with the next figure.
@@ -665,6 +708,10 @@ fn figure_alone(
         if let Some((subject, text)) = subject::noun_before(tokens, q.start - 1, lexicon) {
             return Some((subject, text, q.end));
         }
+        // "3,410 new infections on Thursday, down from 4,025": compared with the count before.
+        if let Some(found) = previous_count() {
+            return Some(found);
+        }
     }
     // "86 were rescued": a figure as the subject of its clause.
     if next.is_some_and(|n| lexicon.auxiliaries.contains(&n.lower.as_str())) && q.start == 0 || {
@@ -673,22 +720,15 @@ fn figure_alone(
     } {
         return previous_count().or_else(|| Some(("people".to_string(), String::new(), q.end)));
     }
-    // "forced thousands from their homes": the plural vague nouns stand for people.
+    // "forced thousands from their homes": vague words of dozens and more are nouns ("Dutzende",
+    // "thousands") and stand for people; "mehrere", "several" need a noun.
     if q.qualifier == Qualifier::Vague
         && tokens[q.start].kind == TokenKind::Word
-        && is_vague_noun(&tokens[q.start].lower)
+        && q.interval.lo >= 20.0
     {
         return Some(("people".to_string(), String::new(), q.end));
     }
     None
-}
-
-/// "Dutzende", "Tausende", "dozens", "thousands": vague words that are nouns, not determiners.
-fn is_vague_noun(word: &str) -> bool {
-    word.ends_with("ende")
-        || word.ends_with("ends")
-        || word.ends_with("zens")
-        || word.ends_with("ions")
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -907,6 +947,44 @@ mod tests {
                 "Heads of state from 27 countries met.",
                 &[("count", "27 countries", "country")],
             ),
+            (
+                En,
+                "The airline ordered 24 Boeing 737 jets.",
+                &[("count", "24 Boeing 737 jets", "en:jet")],
+            ),
+            (En, "Visit the help centre at 14 Market Street.", &[]),
+            (
+                En,
+                "Some 12,000 workers at 40 plants are affected.",
+                &[
+                    ("count", "Some 12,000 workers", "employee"),
+                    ("count", "40 plants", "en:plant"),
+                ],
+            ),
+            (
+                En,
+                "Floods forced thousands from their homes.",
+                &[("count", "thousands", "people")],
+            ),
+            (
+                En,
+                "Debt rose to 1.7 trillion pounds from 1.6 trillion.",
+                &[
+                    ("money", "1.7 trillion pounds", "money"),
+                    ("money", "1.6 trillion", "money"),
+                ],
+            ),
+            (
+                En,
+                "The trial enrolled 1,200 volunteers aged between 18 and 65.",
+                &[("count", "1,200 volunteers", "en:volunteer")],
+            ),
+            (
+                De,
+                "Das Team holte in Paris 33 Medaillen.",
+                &[("count", "33 Medaillen", "de:medaill")],
+            ),
+            (De, "Mit der Boeing 737 Max gab es Probleme.", &[]),
         ];
         for (lang, text, expected) in cases {
             let got: Vec<(&str, String, String)> = claims(*lang, text)

@@ -8,6 +8,13 @@ use crate::document::Lang;
 
 /// English words that end a noun phrase after a number.
 pub(crate) const EN_STOP: &[&str] = &[
+    "between",
+    "among",
+    "aged",
+    "against",
+    "within",
+    "through",
+    "near",
     "were",
     "was",
     "are",
@@ -119,16 +126,42 @@ pub fn counted(
                     break;
                 }
             }
+            // "24 degrees Celsius": a name after a lowercase word follows the noun.
+            Lang::En
+                if t.is_capitalized()
+                    && k > from
+                    && !tokens[k - 1].is_capitalized()
+                    && tokens[k - 1].kind == TokenKind::Word =>
+            {
+                noun = Some((k - 1, k, None));
+                break;
+            }
+            Lang::En if t.is_capitalized() => {
+                // Names modify the noun after them ("24 Boeing 737 jets", "Russian soldiers")
+                // and are none themselves ("at 14 Market Street").
+                adjectives += 1;
+                k += 1;
+                if tokens.get(k).is_some_and(|n| n.kind == TokenKind::Number) {
+                    k += 1;
+                }
+                continue;
+            }
             Lang::En => {
                 if EN_STOP.contains(&t.lower.as_str()) || lexicon.predicate(&t.lower).is_some() {
                     break;
                 }
-                let next_is_word = tokens.get(k + 1).is_some_and(|n| {
-                    n.kind == TokenKind::Word
-                        && !EN_STOP.contains(&n.lower.as_str())
-                        && lexicon.predicate(&n.lower).is_none()
-                        && (lexicon.cardinal)(&n.lower).is_none()
-                });
+                // "workers affected", "people evacuated": a plural before a participle ends it.
+                let plural_then_participle = t.lower.ends_with('s')
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| n.lower.ends_with("ed") || n.lower.ends_with("ing"));
+                let next_is_word = !plural_then_participle
+                    && tokens.get(k + 1).is_some_and(|n| {
+                        n.kind == TokenKind::Word
+                            && !EN_STOP.contains(&n.lower.as_str())
+                            && lexicon.predicate(&n.lower).is_none()
+                            && (lexicon.cardinal)(&n.lower).is_none()
+                    });
                 if !next_is_word || adjectives == 3 {
                     noun = Some((k, k + 1, None));
                     break;

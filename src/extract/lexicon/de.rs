@@ -783,6 +783,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("ums leben", &["kamen", "kam", "kommen", "kommt"], "killed"),
     ],
     partitive_links: &["von", "zu", "aus", "der"],
+    comparison_links: &["von", "gegenüber"],
     auxiliaries: &[
         "wurden", "sind", "waren", "seien", "wären", "konnten", "mussten", "blieben",
     ],

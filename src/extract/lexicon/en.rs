@@ -628,7 +628,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("pence", "GBP", 0.01),
         ("kopecks", "RUB", 0.01),
     ],
-    figure_links: &["to", "at", "by", "of"],
+    figure_links: &["to", "at", "by", "of", "from"],
     event_verbs: &[
         ("met", "meeting"),
         ("meet", "meeting"),
@@ -663,6 +663,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     separable_predicates: &[],
     partitive_links: &["of", "to", "out"],
+    comparison_links: &["from", "against"],
     auxiliaries: &["were", "are", "remain", "remained", "have", "had"],
     figure_nouns: &[
         ("number", None),

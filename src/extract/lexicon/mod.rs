@@ -175,6 +175,9 @@ pub struct Lexicon {
     /// Words between two numbers of which the second carries the noun ("208 of the 630 seats",
     /// "412 von 650 Sitzen", "84 zu 4 Stimmen").
     pub partitive_links: &'static [&'static str],
+    /// Words before a bare figure that compare it with the sum or share just before ("from" in
+    /// "rose to 1.7 trillion pounds from 1.6 trillion").
+    pub comparison_links: &'static [&'static str],
     /// Auxiliaries after a number standing for a noun said before ("86 were rescued").
     pub auxiliaries: &'static [&'static str],
     /// Casualty predicates of separable verbs: the particle at the clause end, the verb forms
@@ -367,9 +370,29 @@ impl Lexicon {
     /// The fallback subject of a noun the lexicon does not know: a per-language stem.
     pub fn stem(&self, word: &str) -> String {
         let lower = word.to_lowercase();
+        if self.lang == Lang::En {
+            // English plurals: "casualties" → casualty, "boxes" → box, "degrees" → degree.
+            let singular = if let Some(s) = lower.strip_suffix("ies").filter(|s| s.len() >= 2) {
+                format!("{s}y")
+            } else if ["sses", "xes", "zes", "ches", "shes"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+            {
+                lower[..lower.len() - 2].to_string()
+            } else if lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("us")
+                && lower.len() > 3
+            {
+                lower[..lower.len() - 1].to_string()
+            } else {
+                lower.clone()
+            };
+            return format!("en:{singular}");
+        }
         let mut stem = lower.as_str();
         for ending in self.noun_endings.iter().rev() {
-            if !ending.is_empty() && stem.len() > ending.len() + 3 {
+            if !ending.is_empty() && stem.len() >= ending.len() + 3 {
                 if let Some(s) = stem.strip_suffix(ending) {
                     stem = s;
                     break;
