@@ -17,7 +17,23 @@ use crate::extract::lexicon::{
 use crate::extract::token::tokenize;
 
 /// Pairs of sentence indices (old, new) that are the same sentence or a rewording of it.
+///
+/// Symmetric: aligning `new` against `old` gives the same pairs swapped. Which copy of a
+/// repeated sentence gets paired is a tie the diff algorithm breaks by direction, so both
+/// directions align the texts in one canonical order.
 pub fn align_sentences(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
+    if new < old {
+        let mut pairs: Vec<(usize, usize)> = align_directed(new, old)
+            .into_iter()
+            .map(|(j, i)| (i, j))
+            .collect();
+        pairs.sort();
+        return pairs;
+    }
+    align_directed(old, new)
+}
+
+fn align_directed(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     let norm = |s: &&str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let a: Vec<String> = old.iter().map(norm).collect();
     let b: Vec<String> = new.iter().map(norm).collect();
