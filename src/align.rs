@@ -64,10 +64,14 @@ fn align_directed(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     // Sentences that moved: deleted in one place, inserted in another.
-    let used_a: Vec<usize> = pairs.iter().map(|p| p.0).collect();
-    let used_b: Vec<usize> = pairs.iter().map(|p| p.1).collect();
-    let free_a: Vec<usize> = (0..a.len()).filter(|i| !used_a.contains(i)).collect();
-    let free_b: Vec<usize> = (0..b.len()).filter(|i| !used_b.contains(i)).collect();
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    for &(i, j) in &pairs {
+        used_a[i] = true;
+        used_b[j] = true;
+    }
+    let free_a: Vec<usize> = (0..a.len()).filter(|&i| !used_a[i]).collect();
+    let free_b: Vec<usize> = (0..b.len()).filter(|&j| !used_b[j]).collect();
     for (i, j) in greedy(&a, &free_a, &b, &free_b, 0.6) {
         pairs.push((i, j));
     }
@@ -86,6 +90,12 @@ fn match_reworded(
     greedy(a, &ia, b, &ib, 0.4)
 }
 
+/// Most sentence pairs scored by word similarity in one search; beyond it, each sentence is
+/// scored only against those near its own relative position, so two long unrelated texts cost
+/// time in proportion to their length rather than its square.
+const MAX_SCORED_PAIRS: usize = 40_000;
+const BAND: usize = 32;
+
 /// Pairs the most similar sentences first, each at most once, above `threshold`.
 fn greedy(
     a: &[String],
@@ -94,9 +104,16 @@ fn greedy(
     ib: &[usize],
     threshold: f32,
 ) -> Vec<(usize, usize)> {
+    let banded = ia.len().saturating_mul(ib.len()) > MAX_SCORED_PAIRS;
     let mut scored = Vec::new();
-    for &i in ia {
-        for &j in ib {
+    for (k, &i) in ia.iter().enumerate() {
+        let near = if banded {
+            let centre = k * ib.len() / ia.len();
+            &ib[centre.saturating_sub(BAND)..(centre + BAND + 1).min(ib.len())]
+        } else {
+            ib
+        };
+        for &j in near {
             let ratio = TextDiff::configure()
                 .algorithm(Algorithm::Myers)
                 .diff_words(&a[i], &b[j])
@@ -108,8 +125,14 @@ fn greedy(
     }
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut out: Vec<(usize, usize)> = Vec::new();
+    let (mut taken_a, mut taken_b) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
     for (_, i, j) in scored {
-        if !out.iter().any(|p| p.0 == i || p.1 == j) {
+        if !taken_a.contains(&i) && !taken_b.contains(&j) {
+            taken_a.insert(i);
+            taken_b.insert(j);
             out.push((i, j));
         }
     }
@@ -142,16 +165,21 @@ pub fn pair_versions(
         used_new[j] = true;
         pairs.push((i, j));
     };
+    let by_sentence = |claims: &[Claim]| {
+        let mut map: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+        for (k, c) in claims.iter().enumerate() {
+            map.entry(c.span.sentence).or_default().push(k);
+        }
+        map
+    };
+    let (old_by_sentence, new_by_sentence) = (by_sentence(old), by_sentence(new));
+    let none = Vec::new();
     for &(si, sj) in sentence_pairs {
-        let olds: Vec<usize> = (0..old.len())
-            .filter(|&i| old[i].span.sentence == si)
-            .collect();
-        let news: Vec<usize> = (0..new.len())
-            .filter(|&j| new[j].span.sentence == sj)
-            .collect();
+        let olds = old_by_sentence.get(&si).unwrap_or(&none);
+        let news = new_by_sentence.get(&sj).unwrap_or(&none);
         // Same kind and subject first, in order; then same kind (a reworded noun).
         for strict in [true, false] {
-            for &i in &olds {
+            for &i in olds {
                 if used_old[i] {
                     continue;
                 }

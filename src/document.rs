@@ -391,6 +391,28 @@ impl Document {
         }
     }
 
+    /// Maps the end of a stretch of [`Document::text`] (exclusive) to the end in the file: the
+    /// end of its last character's source, never past markup that follows it (`</b>`, `</p>`).
+    pub fn source_end(&self, text_offset: usize) -> usize {
+        match &self.body {
+            Body::Slice(start) => start + text_offset,
+            Body::Assembled { pieces, .. } if text_offset > 0 => {
+                let i = pieces.partition_point(|p| p.text_start < text_offset);
+                if i == 0 {
+                    return 0;
+                }
+                let p = pieces[i - 1];
+                let within = text_offset - p.text_start;
+                if p.source_len == p.text_len {
+                    p.source_start + within.min(p.source_len)
+                } else {
+                    p.source_start + p.source_len
+                }
+            }
+            Body::Assembled { .. } => 0,
+        }
+    }
+
     /// The 1-based line of a byte offset in the file.
     pub fn line_of(&self, source_offset: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= source_offset)

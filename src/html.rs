@@ -169,14 +169,8 @@ pub(crate) fn article_text(source: &str, meta: &mut Meta) -> (String, Vec<Piece>
                 if has_article && article_depth == 0 && !in_h1 {
                     continue;
                 }
-                let text_start = text.len();
-                let source_len = s.span.end.saturating_sub(s.span.start);
-                pieces.push(Piece::new(
-                    text_start,
-                    s.span.start,
-                    source_len,
-                    value.len(),
-                ));
+                let raw = source.get(s.span.start..s.span.end).unwrap_or("");
+                map_pieces(raw, &value, text.len(), s.span.start, &mut pieces);
                 text.push_str(&value);
             }
             _ => {}
@@ -197,6 +191,135 @@ pub(crate) fn article_text(source: &str, meta: &mut Meta) -> (String, Vec<Piece>
         }
     }
     (text, pieces)
+}
+
+/// Maps a piece of text back to its source, character by character where they agree, so that
+/// an entity (`&auml;`) or a line end the tokenizer normalised (`\r\n` read as `\n`) does not
+/// blur the offsets of the words around it. Where the two cannot be followed any further, the
+/// rest is one piece that maps to its whole stretch of source.
+fn map_pieces(
+    raw: &str,
+    value: &str,
+    text_start: usize,
+    source_start: usize,
+    pieces: &mut Vec<Piece>,
+) {
+    if raw == value {
+        pieces.push(Piece::new(text_start, source_start, raw.len(), value.len()));
+        return;
+    }
+    let (src, val) = (raw.as_bytes(), value.as_bytes());
+    let (mut i, mut k) = (0, 0);
+    // The start of the verbatim run being collected.
+    let (mut run_i, mut run_k) = (0, 0);
+    let flush = |pieces: &mut Vec<Piece>, run_i: usize, run_k: usize, i: usize, k: usize| {
+        if k > run_k {
+            pieces.push(Piece::new(
+                text_start + run_k,
+                source_start + run_i,
+                i - run_i,
+                k - run_k,
+            ));
+        }
+    };
+    while i < src.len() && k < val.len() {
+        let (Some(sc), Some(vc)) = (raw[i..].chars().next(), value[k..].chars().next()) else {
+            break;
+        };
+        // A line end the tokenizer normalised: "\r\n" or a lone "\r" read as "\n".
+        let step = if sc == '\r' && vc == '\n' {
+            Some(if src.get(i + 1) == Some(&b'\n') { 2 } else { 1 })
+        } else if sc == '&' {
+            entity_len(raw, i, value, k)
+        } else {
+            None
+        };
+        match step {
+            Some(source_len) => {
+                flush(pieces, run_i, run_k, i, k);
+                let text_len = if sc == '&' {
+                    entity_text_len(raw, i + source_len, value, k)
+                } else {
+                    Some(1)
+                };
+                let Some(text_len) = text_len else { break };
+                pieces.push(Piece::new(
+                    text_start + k,
+                    source_start + i,
+                    source_len,
+                    text_len,
+                ));
+                i += source_len;
+                k += text_len;
+                (run_i, run_k) = (i, k);
+            }
+            None if sc == vc => {
+                i += sc.len_utf8();
+                k += vc.len_utf8();
+            }
+            None => {
+                // One character replaced by another (a NUL read as U+FFFD).
+                flush(pieces, run_i, run_k, i, k);
+                pieces.push(Piece::new(
+                    text_start + k,
+                    source_start + i,
+                    sc.len_utf8(),
+                    vc.len_utf8(),
+                ));
+                i += sc.len_utf8();
+                k += vc.len_utf8();
+                (run_i, run_k) = (i, k);
+            }
+        }
+    }
+    flush(pieces, run_i, run_k, i, k);
+    if k < val.len() {
+        pieces.push(Piece::new(
+            text_start + k,
+            source_start + i,
+            src.len() - i,
+            val.len() - k,
+        ));
+    }
+}
+
+/// The length in the source of a character reference starting at `i` (`&auml;`, `&#228;`,
+/// `&#xE4;`), when the text there does not read it literally.
+fn entity_len(raw: &str, i: usize, value: &str, k: usize) -> Option<usize> {
+    let rest = &raw.as_bytes()[i + 1..];
+    let name = rest
+        .iter()
+        .take(40)
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#')
+        .count();
+    if name == 0 {
+        return None;
+    }
+    let len = 1 + name + usize::from(rest.get(name) == Some(&b';'));
+    // "&" kept as it stands ("AT&T"): the text reads the same bytes.
+    if value.as_bytes().get(k..k + len) == Some(&raw.as_bytes()[i..i + len]) {
+        return None;
+    }
+    Some(len)
+}
+
+/// How many bytes of text a character reference became: the text resumes where the source
+/// after the reference does (at most two characters, as for a few named references).
+fn entity_text_len(raw: &str, after: usize, value: &str, k: usize) -> Option<usize> {
+    let next: String = raw[after..].chars().take(8).collect();
+    let mut end = k;
+    for c in value[k..].chars().take(2) {
+        end += c.len_utf8();
+        let resumes = if next.is_empty() {
+            end == value.len()
+        } else {
+            value[end..].starts_with(&next)
+        };
+        if resumes {
+            return Some(end - k);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

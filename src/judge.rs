@@ -394,7 +394,29 @@ pub fn diff_versions(
 
 /// The claim pairs (old index, new index) of two versions: sentences aligned first, so an
 /// edited number meets the number it replaced.
+///
+/// Symmetric: which claims pair does not depend on which text is called old, because ties
+/// (a repeated sentence, two figures left for one) are broken in one canonical direction.
 pub fn version_pairs(
+    old: &Document,
+    old_claims: &[Claim],
+    new: &Document,
+    new_claims: &[Claim],
+    config: &Config,
+) -> Vec<(usize, usize)> {
+    if (new.text(), new.id.as_str()) < (old.text(), old.id.as_str()) {
+        let mut pairs: Vec<(usize, usize)> =
+            directed_pairs(new, new_claims, old, old_claims, config)
+                .into_iter()
+                .map(|(j, i)| (i, j))
+                .collect();
+        pairs.sort();
+        return pairs;
+    }
+    directed_pairs(old, old_claims, new, new_claims, config)
+}
+
+fn directed_pairs(
     old: &Document,
     old_claims: &[Claim],
     new: &Document,
@@ -456,14 +478,27 @@ fn close(a: &Claim, b: &Claim) -> bool {
     ratio(a, b).is_some_and(|r| r <= 1.5)
 }
 
+/// How many earlier claims a claim is checked against inside one text. An article states one
+/// figure a handful of times; a text stating figures thousands of times would otherwise cost
+/// time and findings in the square of that.
+const WITHIN_REACH: usize = 1000;
+
 /// Contradictions inside one text.
 pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
     let cx = align::contexts(claims, config);
     let mut findings = Vec::new();
-    for i in 0..claims.len() {
-        for j in i + 1..claims.len() {
+    let mut reported: std::collections::HashSet<(&str, &str)> = Default::default();
+    for j in 0..claims.len() {
+        for i in j.saturating_sub(WITHIN_REACH)..j {
             let (a, b) = (&claims[i], &claims[j]);
             if !align::comparable(a, b) || !same_fact_in_one_text(a, b, &cx[i], &cx[j]) {
+                continue;
+            }
+            // Only disjoint figures are reported, and each pair of wordings once: checked
+            // before a finding is built, so a text repeating one figure stays cheap.
+            if !compare_values(a, b).is_some_and(|(_, overlap, _)| !overlap)
+                || reported.contains(&(a.text.as_str(), b.text.as_str()))
+            {
                 continue;
             }
             if voice(a) == voice(b)
@@ -480,6 +515,7 @@ pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
             if let Some(f) = judge(a, b, Relation::Same, false, config) {
                 let disjoint = compare_values(a, b).is_some_and(|(_, overlap, _)| !overlap);
                 if f.verdict == Verdict::Contradiction || (quote_differs(&f) && disjoint) {
+                    reported.insert((a.text.as_str(), b.text.as_str()));
                     findings.push(f);
                 }
             }

@@ -156,7 +156,10 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
         findings.extend(judge::within(&claims[i], config));
         for j in i + 1..docs.len() {
             if are_versions(&docs[i], &docs[j]) {
-                let (o, n) = if version_order(&docs[i], &docs[j]).is_gt() {
+                let (o, n) = if version_order(&docs[i], &docs[j])
+                    .then_with(|| docs[i].id.cmp(&docs[j].id))
+                    .is_gt()
+                {
                     (j, i)
                 } else {
                     (i, j)

@@ -13,7 +13,9 @@ use claimdiff::{Defaults, Document, Format};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, bytes)) = data.split_first() else { return };
+    let Some((&selector, bytes)) = data.split_first() else {
+        return;
+    };
     let path = Path::new("fuzz-input.txt");
     let source = match decode(path, bytes.to_vec()) {
         Ok(s) => s,
@@ -29,7 +31,13 @@ fuzz_target!(|data: &[u8]| {
         _ => Format::guess(path, &source),
     };
     let defaults = Defaults::default();
-    let doc = match Document::from_text("fuzz-input.txt", source, format, &Meta::default(), &defaults) {
+    let doc = match Document::from_text(
+        "fuzz-input.txt",
+        source,
+        format,
+        &Meta::default(),
+        &defaults,
+    ) {
         Ok(doc) => doc,
         Err(e) => {
             assert!(e.to_string().contains("fuzz-input.txt"), "{e}");
@@ -39,11 +47,23 @@ fuzz_target!(|data: &[u8]| {
     let text = doc.text();
     let lines = doc.source.split_inclusive(['\n', '\r']).count().max(1);
     let mut previous = 0;
-    for (i, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, _) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let at = doc.source_offset(i);
-        assert!(at <= doc.source.len(), "text offset {i} maps past the file: {at}");
-        assert!(doc.source.is_char_boundary(at), "text offset {i} maps inside a character: {at}");
-        assert!(at >= previous, "offsets must not go backwards: {previous} then {at}");
+        assert!(
+            at <= doc.source.len(),
+            "text offset {i} maps past the file: {at}"
+        );
+        assert!(
+            doc.source.is_char_boundary(at),
+            "text offset {i} maps inside a character: {at}"
+        );
+        assert!(
+            at >= previous,
+            "offsets must not go backwards: {previous} then {at}"
+        );
         previous = at;
         let line = doc.line_of(at);
         assert!(line >= 1 && line <= lines + 1, "line {line} of {lines}");

@@ -126,7 +126,7 @@ fn extract_sentence(
         let start = sentence.start + tokens[f.start].start;
         let end = sentence.start + tokens[f.end - 1].end;
         let source_start = doc.source_offset(start);
-        let source_end = doc.source_offset(end);
+        let source_end = doc.source_end(end);
         let attribution = quotes.speaker_at(start, &tokens, f.start, lexicon);
         out.push(Claim {
             doc: doc.id.clone(),
