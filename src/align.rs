@@ -5,7 +5,7 @@
 //! quote, an increment or a part), which the judge uses to pair texts from different outlets
 //! and to keep figures of different events apart.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::extract::lexicon::{
     Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_WORDS, PERSON_KEYS, QUOTE_MARKS,
 };
-use crate::extract::token::tokenize;
+use crate::extract::token::{tokenize, Token};
 
 /// Pairs of sentence indices (old, new) that are the same sentence or a rewording of it.
 ///
@@ -357,19 +357,41 @@ pub fn is_quoted(c: &Claim) -> bool {
 
 /// The contexts of a document's claims, index for index.
 pub fn contexts(claims: &[Claim], config: &Config) -> Vec<Context> {
-    claims.iter().map(|c| context(c, claims, config)).collect()
+    // The claims of each sentence, in their order: a claim's context looks only at its own
+    // sentence, so this keeps the work per claim to its sentence, not the whole text.
+    let mut by_sentence: HashMap<(&str, usize), Vec<&Claim>> = HashMap::new();
+    for c in claims {
+        by_sentence
+            .entry((c.doc.as_str(), c.span.sentence))
+            .or_default()
+            .push(c);
+    }
+    // Claims of one sentence follow each other: its tokens are read once for all of them.
+    let mut tokens: Option<(&str, Vec<Token>)> = None;
+    claims
+        .iter()
+        .map(|c| {
+            if tokens.as_ref().is_none_or(|(s, _)| *s != c.sentence_text) {
+                tokens = Some((&c.sentence_text, tokenize(&c.sentence_text)));
+            }
+            let peers = &by_sentence[&(c.doc.as_str(), c.span.sentence)];
+            let sentence_tokens = tokens.as_ref().map_or(&[][..], |(_, t)| t.as_slice());
+            context(c, peers, sentence_tokens, config)
+        })
+        .collect()
 }
 
 fn stem(word: &str) -> String {
     word.chars().take(5).collect()
 }
 
-fn context(c: &Claim, all: &[Claim], config: &Config) -> Context {
+/// The context of claim `c`; `peers` are the claims of its sentence (itself included), in
+/// text order, and `tokens` the tokens of its sentence.
+fn context(c: &Claim, peers: &[&Claim], tokens: &[Token], config: &Config) -> Context {
     let lexicon = Lexicon::of(c.lang);
     let sentence = c.sentence_text.as_str();
     let at = sentence.find(&c.text).unwrap_or(0);
     let end = at + c.text.len();
-    let tokens = tokenize(sentence);
     let mut words = BTreeSet::new();
     let mut keys = BTreeSet::new();
     let mention_words: Vec<usize> = (0..tokens.len())
@@ -447,13 +469,10 @@ fn context(c: &Claim, all: &[Claim], config: &Config) -> Context {
         !vague_span
     };
     let near = |k: Kind| {
-        all.iter()
-            .filter(|o| {
-                o.doc == c.doc
-                    && o.span.sentence == c.span.sentence
-                    && o.kind == k
-                    && o.span != c.span
-            })
+        peers
+            .iter()
+            .copied()
+            .filter(|o| o.kind == k && o.span != c.span)
             .filter(dates_fact)
             .min_by_key(|o| o.text_start.abs_diff(c.text_start))
     };

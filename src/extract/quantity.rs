@@ -179,6 +179,16 @@ pub fn number_at(
 
 /// Whether a word may be read as a number: an article, a number word, "half", digits with a
 /// scale ("5bn") — without building the number.
+/// Whether a quantity may start at this token: a number, or a word that is a number word or
+/// begins a phrase of the lexicon. [`quantity_at`] gives `None` for every other token.
+pub fn may_start_quantity(t: &Token, lexicon: &'static Lexicon) -> bool {
+    match t.kind {
+        TokenKind::Punct => false,
+        TokenKind::Number => true,
+        TokenKind::Word => lexicon.starts_phrase(&t.lower) || could_be_number(t, lexicon),
+    }
+}
+
 fn could_be_number(t: &Token, lexicon: &'static Lexicon) -> bool {
     t.lower.starts_with(|c: char| c.is_ascii_digit())
         || lexicon.article_ones.contains(&t.lower.as_str())
@@ -255,6 +265,13 @@ pub fn phrase_before(tokens: &[Token], end: usize, phrase: &str) -> Option<usize
 
 /// Matches a phrase of lowercase words starting at token `start`; returns the token after it.
 pub fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
+    // Most calls fail on the first word: test it before splitting the phrase.
+    let first = tokens.get(start)?.lower.as_bytes();
+    if !phrase.as_bytes().starts_with(first)
+        || phrase.len() > first.len() && phrase.as_bytes()[first.len()] != b' '
+    {
+        return None;
+    }
     let mut k = start;
     for word in phrase.split(' ') {
         if tokens.get(k)?.lower != word {
@@ -324,13 +341,10 @@ pub fn quantity_at(
     let t = tokens.get(i)?;
     // Most tokens start no quantity: one hash lookup and a look at the first character say so
     // before any phrase is tried.
-    if t.kind == TokenKind::Punct {
+    if !may_start_quantity(t, lexicon) {
         return None;
     }
     let phrase_start = lexicon.starts_phrase(&t.lower);
-    if t.kind == TokenKind::Word && !phrase_start && !could_be_number(t, lexicon) {
-        return None;
-    }
     // Exact phrases ("ein Dutzend") and vague words ("Dutzende", "several").
     for &(phrase, n) in lexicon.exact_phrases.iter().filter(|_| phrase_start) {
         if let Some(end) = phrase_at(tokens, i, phrase) {

@@ -7,8 +7,12 @@
 //! future marker ("wird", "will", "kommenden"); present when it announces something scheduled
 //! ("findet am Freitag statt", "opens on Friday") and says nothing of the past.
 
-use super::lexicon::{Lexicon, Tense, EVENT_KEYS};
-use super::quantity::{interval, number_at, phrase_at, phrase_before, quantity_at, Quantity};
+use std::sync::LazyLock;
+
+use super::lexicon::{Lexicon, Tense, WordSet, EVENT_KEYS};
+use super::quantity::{
+    interval, may_start_quantity, number_at, phrase_at, phrase_before, quantity_at, Quantity,
+};
 use super::token::{Token, TokenKind};
 use crate::claim::{Interval, Kind, Qualifier, TimeUnit};
 use crate::config::Hedges;
@@ -533,6 +537,9 @@ fn mention_at(
     hedges: &Hedges,
 ) -> Option<TimeMention> {
     // Most tokens start no time expression: find out before reading the clause's tense.
+    if !may_start_mention(tokens, i, lexicon) {
+        return None;
+    }
     let mut m = mention_in_tense(tokens, i, lexicon, hedges, Tense::Past)?;
     let mut clause = clause_tense(tokens, i, lexicon);
     if clause != Tense::Past {
@@ -622,6 +629,56 @@ fn mention_tense(
         }
     }
     clause
+}
+
+/// Words that may open a time expression, whatever their neighbours: the first words the
+/// scanners of [`mention_in_tense`] test at the token they start at. Built once per language.
+fn trigger_words(lexicon: &'static Lexicon) -> &'static WordSet {
+    fn build(lexicon: &'static Lexicon) -> WordSet {
+        let first = |p: &'static str| p.split(' ').next().unwrap_or(p);
+        let mut set = WordSet::default();
+        set.extend(lexicon.weekend_words);
+        set.extend(lexicon.relative_days.iter().map(|(p, _)| first(p)));
+        set.extend(lexicon.month_parts.iter().map(|(w, _)| *w));
+        set.extend(lexicon.part_nouns.iter().map(|(w, _)| *w));
+        set.extend(lexicon.this_words);
+        set.extend(lexicon.direction_words.iter().map(|(w, _, _)| *w));
+        set.extend(lexicon.after_words);
+        set.extend(lexicon.ago_before);
+        set.extend(lexicon.later_words);
+        set.extend(lexicon.exactly_words);
+        set.extend(lexicon.duration_openers.iter().map(|p| first(p)));
+        // date_range_at and month_at.
+        set.extend([
+            "zwischen", "between", "vom", "from", "dem", "the", "im", "in",
+        ]);
+        set
+    }
+    static DE: LazyLock<WordSet> = LazyLock::new(|| build(Lexicon::of(Lang::De)));
+    static EN: LazyLock<WordSet> = LazyLock::new(|| build(Lexicon::of(Lang::En)));
+    match lexicon.lang {
+        Lang::De => &DE,
+        Lang::En => &EN,
+    }
+}
+
+/// Whether a time expression may start at token `i`: false only where every scanner of
+/// [`mention_in_tense`] gives `None`, so that most words are passed over with one hash lookup.
+/// A new scanner adds the words it starts at to [`trigger_words`] (or a test here).
+fn may_start_mention(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> bool {
+    let t = &tokens[i];
+    if !t.is_word() {
+        return true;
+    }
+    let w = t.lower.as_str();
+    trigger_words(lexicon).contains(w)
+        // "mid-2025", "Mitte-März"
+        || w.contains('-')
+        || t.is_capitalized() && lexicon.weekdays.iter().any(|(d, _)| w.starts_with(d))
+        || lexicon.month(w).is_some()
+        || (lexicon.ordinal)(w).is_some()
+        // durations and spans that open with their number ("zwei Wochen lang", "3 years ago")
+        || may_start_quantity(t, lexicon)
 }
 
 fn mention_in_tense(
@@ -2056,6 +2113,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_trigger_test_passes_over_no_token_a_scanner_starts_at() {
+        // Every gold sentence of both languages, read in both lexicons: wherever a scanner
+        // finds a mention, in any tense, the trigger test must have let the token through.
+        let mut checked = 0;
+        for file in [
+            "time_de",
+            "time_en",
+            "extract_de",
+            "extract_en",
+            "heldout_de",
+            "heldout_en",
+            "heldout2_de",
+            "heldout2_en",
+        ] {
+            let path = format!("{}/fixtures/gold/{file}.jsonl", env!("CARGO_MANIFEST_DIR"));
+            let Ok(data) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            for line in data.lines().filter(|l| !l.trim().is_empty()) {
+                let record: serde_json::Value = serde_json::from_str(line).unwrap();
+                let tokens = tokenize(record["text"].as_str().unwrap());
+                for lang in [Lang::De, Lang::En] {
+                    let lexicon = Lexicon::of(lang);
+                    for i in 0..tokens.len() {
+                        for tense in [Tense::Past, Tense::Present, Tense::Future] {
+                            let found =
+                                mention_in_tense(&tokens, i, lexicon, &Hedges::default(), tense);
+                            assert!(
+                                found.is_none() || may_start_mention(&tokens, i, lexicon),
+                                "{path}: token {i} ({}) of {line}",
+                                tokens[i].text
+                            );
+                            checked += usize::from(found.is_some());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} mentions checked");
     }
 
     #[test]
