@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::align;
+use crate::align::{self, Context};
 use crate::claim::{Claim, Kind, Number, Qualifier};
 use crate::config::Config;
 use crate::document::Document;
@@ -356,7 +356,25 @@ pub fn diff_versions(
     new_claims: &[Claim],
     config: &Config,
 ) -> Vec<Finding> {
-    let pairs = version_pairs(old, old_claims, new, new_claims, config);
+    let (cx_old, cx_new) = (
+        align::contexts(old_claims, config),
+        align::contexts(new_claims, config),
+    );
+    diff_versions_with(old, old_claims, &cx_old, new, new_claims, &cx_new, config)
+}
+
+/// [`diff_versions`] with the claims' contexts already read ([`align::contexts`]), so that a
+/// text compared several times is read once.
+pub fn diff_versions_with(
+    old: &Document,
+    old_claims: &[Claim],
+    cx_old: &[Context],
+    new: &Document,
+    new_claims: &[Claim],
+    cx_new: &[Context],
+    config: &Config,
+) -> Vec<Finding> {
+    let pairs = version_pairs_with(old, old_claims, cx_old, new, new_claims, cx_new);
     let mut findings = Vec::new();
     let mut paired_old = vec![false; old_claims.len()];
     let mut paired_new = vec![false; new_claims.len()];
@@ -404,24 +422,41 @@ pub fn version_pairs(
     new_claims: &[Claim],
     config: &Config,
 ) -> Vec<(usize, usize)> {
+    let (cx_old, cx_new) = (
+        align::contexts(old_claims, config),
+        align::contexts(new_claims, config),
+    );
+    version_pairs_with(old, old_claims, &cx_old, new, new_claims, &cx_new)
+}
+
+/// [`version_pairs`] with the claims' contexts already read ([`align::contexts`]).
+pub fn version_pairs_with(
+    old: &Document,
+    old_claims: &[Claim],
+    cx_old: &[Context],
+    new: &Document,
+    new_claims: &[Claim],
+    cx_new: &[Context],
+) -> Vec<(usize, usize)> {
     if (new.text(), new.id.as_str()) < (old.text(), old.id.as_str()) {
         let mut pairs: Vec<(usize, usize)> =
-            directed_pairs(new, new_claims, old, old_claims, config)
+            directed_pairs(new, new_claims, cx_new, old, old_claims, cx_old)
                 .into_iter()
                 .map(|(j, i)| (i, j))
                 .collect();
         pairs.sort();
         return pairs;
     }
-    directed_pairs(old, old_claims, new, new_claims, config)
+    directed_pairs(old, old_claims, cx_old, new, new_claims, cx_new)
 }
 
 fn directed_pairs(
     old: &Document,
     old_claims: &[Claim],
+    cx_old: &[Context],
     new: &Document,
     new_claims: &[Claim],
-    config: &Config,
+    cx_new: &[Context],
 ) -> Vec<(usize, usize)> {
     let s_old: Vec<&str> = segment::split(old.text(), old.lang)
         .iter()
@@ -432,11 +467,7 @@ fn directed_pairs(
         .map(|s| &new.text()[s.start..s.end])
         .collect();
     let sentence_pairs = align::align_sentences(&s_old, &s_new);
-    let (cx_old, cx_new) = (
-        align::contexts(old_claims, config),
-        align::contexts(new_claims, config),
-    );
-    align::pair_versions(old_claims, new_claims, &sentence_pairs, &cx_old, &cx_new)
+    align::pair_versions(old_claims, new_claims, &sentence_pairs, cx_old, cx_new)
 }
 
 /// Two claims of one text that are probably the same fact told twice: a concept subject
@@ -485,7 +516,11 @@ const WITHIN_REACH: usize = 1000;
 
 /// Contradictions inside one text.
 pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
-    let cx = align::contexts(claims, config);
+    within_with(claims, &align::contexts(claims, config), config)
+}
+
+/// [`within`] with the claims' contexts already read ([`align::contexts`]).
+pub fn within_with(claims: &[Claim], cx: &[Context], config: &Config) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut reported: std::collections::HashSet<(&str, &str)> = Default::default();
     for j in 0..claims.len() {
@@ -551,11 +586,24 @@ pub fn compare_outlets(
     b: &[Claim],
     config: &Config,
 ) -> Vec<Finding> {
+    let (ca, cb) = (align::contexts(a, config), align::contexts(b, config));
+    compare_outlets_with(a_doc, a, &ca, b_doc, b, &cb, config)
+}
+
+/// [`compare_outlets`] with the claims' contexts already read ([`align::contexts`]).
+pub fn compare_outlets_with(
+    a_doc: &Document,
+    a: &[Claim],
+    ca: &[Context],
+    b_doc: &Document,
+    b: &[Claim],
+    cb: &[Context],
+    config: &Config,
+) -> Vec<Finding> {
     let b_is_later = match (a_doc.published, b_doc.published) {
         (Some(x), Some(y)) => y.sort_key() > x.sort_key(),
         _ => false,
     };
-    let (ca, cb) = (align::contexts(a, config), align::contexts(b, config));
     let same_lang = a_doc.lang == b_doc.lang;
     let count = |claims: &[Claim], c: &Claim| {
         claims

@@ -151,9 +151,11 @@ fn version_order(a: &Document, b: &Document) -> std::cmp::Ordering {
 /// each document with itself.
 pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
     let claims: Vec<Vec<Claim>> = docs.iter().map(|d| claims_of(d, config)).collect();
+    // Each text's contexts are read once for all the comparisons it takes part in.
+    let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| align::contexts(c, config)).collect();
     let mut findings = Vec::new();
     for i in 0..docs.len() {
-        findings.extend(judge::within(&claims[i], config));
+        findings.extend(judge::within_with(&claims[i], &cx[i], config));
         for j in i + 1..docs.len() {
             if are_versions(&docs[i], &docs[j]) {
                 let (o, n) = if version_order(&docs[i], &docs[j])
@@ -165,13 +167,17 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
                     (i, j)
                 };
                 findings.extend(
-                    judge::diff_versions(&docs[o], &claims[o], &docs[n], &claims[n], config)
-                        .into_iter()
-                        .filter(|f| !matches!(f.verdict, Verdict::Added | Verdict::Removed)),
+                    judge::diff_versions_with(
+                        &docs[o], &claims[o], &cx[o], &docs[n], &claims[n], &cx[n], config,
+                    )
+                    .into_iter()
+                    .filter(|f| !matches!(f.verdict, Verdict::Added | Verdict::Removed)),
                 );
             } else {
                 findings.extend(outlet_pair(
-                    &docs[i], &claims[i], &docs[j], &claims[j], config,
+                    (&docs[i], &claims[i], &cx[i]),
+                    (&docs[j], &claims[j], &cx[j]),
+                    config,
                 ));
             }
         }
@@ -190,16 +196,14 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
 /// Two outlets' texts judged once, the earlier-published first, so a tally that rises in the
 /// later text is an update.
 fn outlet_pair(
-    a: &Document,
-    a_claims: &[Claim],
-    b: &Document,
-    b_claims: &[Claim],
+    (a, a_claims, ca): (&Document, &[Claim], &[align::Context]),
+    (b, b_claims, cb): (&Document, &[Claim], &[align::Context]),
     config: &Config,
 ) -> Vec<Finding> {
     if published_later(a, b) {
-        judge::compare_outlets(b, b_claims, a, a_claims, config)
+        judge::compare_outlets_with(b, b_claims, cb, a, a_claims, ca, config)
     } else {
-        judge::compare_outlets(a, a_claims, b, b_claims, config)
+        judge::compare_outlets_with(a, a_claims, ca, b, b_claims, cb, config)
     }
 }
 
@@ -224,30 +228,36 @@ pub fn compare_group(
     config: &Config,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // Each text's contexts are read once for all the comparisons it takes part in.
+    let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| align::contexts(c, config)).collect();
     let mut latest: Vec<(Option<&str>, usize)> = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         let outlet = doc.outlet.as_deref();
         match latest.iter_mut().find(|(o, _)| *o == outlet) {
             Some((_, prev)) => {
-                findings.extend(judge::diff_versions(
+                findings.extend(judge::diff_versions_with(
                     &docs[*prev],
                     &claims[*prev],
+                    &cx[*prev],
                     doc,
                     &claims[i],
+                    &cx[i],
                     config,
                 ));
                 *prev = i;
             }
             None => latest.push((outlet, i)),
         }
-        findings.extend(judge::within(&claims[i], config));
+        findings.extend(judge::within_with(&claims[i], &cx[i], config));
     }
     if outlets {
         for x in 0..latest.len() {
             for y in x + 1..latest.len() {
                 let (i, j) = (latest[x].1, latest[y].1);
                 findings.extend(outlet_pair(
-                    &docs[i], &claims[i], &docs[j], &claims[j], config,
+                    (&docs[i], &claims[i], &cx[i]),
+                    (&docs[j], &claims[j], &cx[j]),
+                    config,
                 ));
             }
         }

@@ -938,7 +938,11 @@ const ORDINAL_STEMS: &[(&str, u32)] = &[
 
 /// German ordinal words with their inflection ("dritten", "zwanzigste"); a bare stem is not one.
 fn ordinal(word: &str) -> Option<u32> {
-    let w = word.replace("ss", "ß");
+    let w: std::borrow::Cow<str> = if word.contains("ss") {
+        word.replace("ss", "ß").into()
+    } else {
+        word.into()
+    };
     let stem = ["en", "er", "es", "em", "e"]
         .iter()
         .find_map(|e| w.strip_suffix(e))?;
