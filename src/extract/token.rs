@@ -55,8 +55,11 @@ fn is_word_char(c: char) -> bool {
 /// assert_eq!(t[1].kind, TokenKind::Number);
 /// ```
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // Sized up front: a sentence has at most one char per byte and, in prose, about one token
+    // per five bytes; growing these vectors was a good part of the tokenizer's time.
+    let mut out = Vec::with_capacity(s.len() / 5 + 4);
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
     let mut i = 0;
     let mut space_before = true;
     while i < chars.len() {
