@@ -366,19 +366,45 @@ pub fn contexts(claims: &[Claim], config: &Config) -> Vec<Context> {
             .or_default()
             .push(c);
     }
-    // Claims of one sentence follow each other: its tokens are read once for all of them.
-    let mut tokens: Option<(&str, Vec<Token>)> = None;
+    // Claims of one sentence follow each other: its tokens and their concepts are read once
+    // for all of them.
+    let mut read: Option<(&str, crate::Lang, Words)> = None;
     claims
         .iter()
         .map(|c| {
-            if tokens.as_ref().is_none_or(|(s, _)| *s != c.sentence_text) {
-                tokens = Some((&c.sentence_text, tokenize(&c.sentence_text)));
+            if read
+                .as_ref()
+                .is_none_or(|(s, lang, _)| *s != c.sentence_text || *lang != c.lang)
+            {
+                read = Some((
+                    &c.sentence_text,
+                    c.lang,
+                    Words::read(&c.sentence_text, c.lang),
+                ));
             }
             let peers = &by_sentence[&(c.doc.as_str(), c.span.sentence)];
-            let sentence_tokens = tokens.as_ref().map_or(&[][..], |(_, t)| t.as_slice());
-            context(c, peers, sentence_tokens, config)
+            let words = read.as_ref().map(|(_, _, w)| w).expect("read above");
+            context(c, peers, words, config)
         })
         .collect()
+}
+
+/// A sentence's tokens with the lexicon's concept of each word.
+struct Words<'a> {
+    tokens: Vec<Token<'a>>,
+    concepts: Vec<Option<&'static str>>,
+}
+
+impl<'a> Words<'a> {
+    fn read(sentence: &'a str, lang: crate::Lang) -> Words<'a> {
+        let lexicon = Lexicon::of(lang);
+        let tokens = tokenize(sentence);
+        let concepts = tokens
+            .iter()
+            .map(|t| t.is_word().then(|| lexicon.concept(&t.lower)).flatten())
+            .collect();
+        Words { tokens, concepts }
+    }
 }
 
 fn stem(word: &str) -> String {
@@ -386,9 +412,10 @@ fn stem(word: &str) -> String {
 }
 
 /// The context of claim `c`; `peers` are the claims of its sentence (itself included), in
-/// text order, and `tokens` the tokens of its sentence.
-fn context(c: &Claim, peers: &[&Claim], tokens: &[Token], config: &Config) -> Context {
+/// text order, and `sentence_words` the words of its sentence.
+fn context(c: &Claim, peers: &[&Claim], sentence_words: &Words, config: &Config) -> Context {
     let lexicon = Lexicon::of(c.lang);
+    let (tokens, concepts) = (&sentence_words.tokens, &sentence_words.concepts);
     let sentence = c.sentence_text.as_str();
     let at = sentence.find(&c.text).unwrap_or(0);
     let end = at + c.text.len();
@@ -407,10 +434,7 @@ fn context(c: &Claim, peers: &[&Claim], tokens: &[Token], config: &Config) -> Co
         if !t.is_word() || (first..=last).contains(&k) {
             continue;
         }
-        if let Some(key) = config
-            .concept(c.lang, &t.lower)
-            .or_else(|| lexicon.concept(&t.lower))
-        {
+        if let Some(key) = config.concept(c.lang, &t.lower).or(concepts[k]) {
             keys.insert(key.to_string());
         } else if t.is_capitalized()
             && k > 0
@@ -429,10 +453,11 @@ fn context(c: &Claim, peers: &[&Claim], tokens: &[Token], config: &Config) -> Co
     // English can serve as cross-language keys; a German word is a name key when the English
     // side has it too, which the similarity sees either way.
     if c.lang == crate::Lang::De {
-        for t in tokens
+        for (_, t) in tokens
             .iter()
+            .enumerate()
             .skip(1)
-            .filter(|t| t.is_word() && t.is_capitalized() && lexicon.concept(&t.lower).is_none())
+            .filter(|(k, t)| t.is_word() && t.is_capitalized() && concepts[*k].is_none())
         {
             keys.insert(t.lower.clone());
         }
