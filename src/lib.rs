@@ -194,13 +194,14 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
 }
 
 /// Two outlets' texts judged once, the earlier-published first, so a tally that rises in the
-/// later text is an update.
+/// later text is an update; the smaller id first when neither is later, so the findings do
+/// not depend on the order the files were given.
 fn outlet_pair(
     (a, a_claims, ca): (&Document, &[Claim], &[align::Context]),
     (b, b_claims, cb): (&Document, &[Claim], &[align::Context]),
     config: &Config,
 ) -> Vec<Finding> {
-    if published_later(a, b) {
+    if published_later(a, b) || (!published_later(b, a) && b.id < a.id) {
         judge::compare_outlets_with(b, b_claims, cb, a, a_claims, ca, config)
     } else {
         judge::compare_outlets_with(a, a_claims, ca, b, b_claims, cb, config)
