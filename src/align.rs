@@ -34,7 +34,18 @@ pub fn align_sentences(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
 }
 
 fn align_directed(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
-    let norm = |s: &&str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Whitespace runs as one space, built in one pass (collecting the words and joining them
+    // was a good part of comparing two versions).
+    let norm = |s: &&str| {
+        let mut out = String::with_capacity(s.len());
+        for word in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
+    };
     let a: Vec<String> = old.iter().map(norm).collect();
     let b: Vec<String> = new.iter().map(norm).collect();
     let mut pairs = Vec::new();
