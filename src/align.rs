@@ -12,9 +12,11 @@ use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 use crate::claim::{Claim, DayRange, Kind};
 use crate::config::Config;
 use crate::extract::lexicon::{
-    Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_WORDS, PERSON_KEYS, QUOTE_MARKS,
+    Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS, PLACE_NOUNS,
+    PLACE_PREPOSITIONS, QUOTE_MARKS,
 };
 use crate::extract::token::{tokenize, Token};
+use crate::Lang;
 
 /// Pairs of sentence indices (old, new) that are the same sentence or a rewording of it.
 ///
@@ -353,6 +355,11 @@ pub struct Context {
     pub increment: bool,
     /// "neun von ihnen": a part of a group named elsewhere.
     pub part: bool,
+    /// The place named nearest to the mention ("in Hamburg", "bei Hof", "in the Solomianskyi
+    /// district"), lower-cased: where the counted thing happened.
+    pub place: Option<String>,
+    /// The language of the text, so places are compared only in one language ("Kiew"/"Kyiv").
+    pub lang: Option<Lang>,
 }
 
 /// Whether a claim stands inside quotation marks in its sentence.
@@ -494,7 +501,21 @@ fn context(c: &Claim, peers: &[&Claim], sentence_words: &Words, config: &Config)
                 && !(w == "more" && inner.get(k + 1).is_some_and(|n| n == "than"))
         });
     let tail = after.join(" ");
-    let part = PART_WORDS.iter().any(|p| tail.starts_with(p));
+    let opener = first
+        .checked_sub(1)
+        .and_then(|k| tokens[..=k].iter().rev().find(|t| t.is_word()));
+    let part = PART_WORDS.iter().any(|p| tail.starts_with(p))
+        || opener.is_some_and(|t| PART_OPENERS.contains(&t.lower.as_str()));
+    let place = places(&tokens, lexicon)
+        .into_iter()
+        .min_by_key(|&(k, _)| {
+            if k < first {
+                first - k
+            } else {
+                k.saturating_sub(last)
+            }
+        })
+        .map(|(_, name)| name);
     // A vague span ("in den vergangenen Tagen", "in recent weeks") does not anchor a figure.
     let dates_fact = |o: &&Claim| {
         let vague_span = o.value.is_none()
@@ -537,7 +558,49 @@ fn context(c: &Claim, peers: &[&Claim], sentence_words: &Words, config: &Config)
         quoted,
         increment,
         part,
+        place,
+        lang: Some(c.lang),
     }
+}
+
+/// The places a sentence names, as (token index, lower-cased name): a capitalized word after a
+/// place preposition that is no concept, month or weekday. In German, where every noun is
+/// capitalized, a name after an article needs a place noun first ("in der Region Hannover",
+/// not "im Bus").
+fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if !PLACE_PREPOSITIONS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        let mut determined = t.lower == "im";
+        let mut place_noun = false;
+        let mut at = k + 1;
+        while let Some(next) = tokens.get(at) {
+            let w = next.lower.as_str();
+            if lexicon.articles.contains(&w) {
+                determined = true;
+            } else if PLACE_NOUNS.contains(&w) {
+                place_noun = true;
+            } else {
+                break;
+            }
+            at += 1;
+        }
+        let Some(name) = tokens.get(at) else {
+            continue;
+        };
+        let w = name.lower.as_str();
+        let common = lexicon.concept(w).is_some()
+            || lexicon.months.iter().any(|(m, _)| *m == w)
+            || lexicon.weekdays.iter().any(|(d, _)| *d == w)
+            || lexicon.time_unit(w).is_some();
+        let needs_noun = lexicon.lang == Lang::De && determined;
+        if name.is_word() && name.is_capitalized() && !common && (place_noun || !needs_noun) {
+            out.push((at, name.lower.clone()));
+        }
+    }
+    out
 }
 
 impl Context {
@@ -567,17 +630,61 @@ impl Context {
     }
 
     /// Whether the surroundings say the two figures belong to different events: different
-    /// days, or different occurrences ("the second round" / "the third round").
+    /// days, different occurrences ("the second round" / "the third round"), or different
+    /// places named in one language ("in Hamburg" / "in Köln").
     pub fn other_event(&self, other: &Context) -> bool {
         let days = matches!((self.day, other.day), (Some(x), Some(y)) if !x.overlaps(&y));
         let ordinals = matches!((self.ordinal, other.ordinal), (Some(x), Some(y)) if x != y);
-        days || ordinals
+        let places = self.lang == other.lang
+            && matches!((&self.place, &other.place), (Some(x), Some(y)) if x != y);
+        days || ordinals || places
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_are_names_after_a_place_preposition() {
+        let cases: &[(Lang, &str, &[&str])] = &[
+            (
+                Lang::De,
+                "In Hamburg wurden 17 Menschen verletzt.",
+                &["hamburg"],
+            ),
+            (
+                Lang::De,
+                "In der Region Hannover brannte es.",
+                &["hannover"],
+            ),
+            (Lang::De, "Im Landkreis Hof brannte es.", &["hof"]),
+            (Lang::De, "Das Feuer brach bei Hof aus.", &["hof"]),
+            // German capitalizes every noun: no place without a place noun after an article.
+            (Lang::De, "Im Bus saßen 43 Menschen.", &[]),
+            (Lang::De, "In der Nacht brannte es.", &[]),
+            (Lang::De, "Im März brannte es in Kiel.", &["kiel"]),
+            (Lang::En, "Near York, 19 people were injured.", &["york"]),
+            (
+                Lang::En,
+                "In the Solomianskyi district 20 people were hurt.",
+                &["solomianskyi"],
+            ),
+            (
+                Lang::En,
+                "In March 20 people were hurt in Leeds.",
+                &["leeds"],
+            ),
+            (Lang::En, "At least 20 people were hurt.", &[]),
+        ];
+        for (lang, sentence, want) in cases {
+            let got: Vec<String> = places(&tokenize(sentence), Lexicon::of(*lang))
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect();
+            assert_eq!(&got, want, "{sentence}");
+        }
+    }
 
     #[test]
     fn reworded_sentences_stay_paired() {

@@ -7,6 +7,8 @@
 //! A figure in a direct quote is never set against the narrator's as a contradiction. For
 //! three or more versions, [`timelines`] follows every changed figure.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::align::{self, Context};
@@ -171,8 +173,17 @@ enum Voice {
 }
 
 fn voice(c: &Claim) -> Voice {
+    voice_quoted(c, align::is_quoted(c))
+}
+
+/// The voice of a claim whose context is read already.
+fn voice_in(c: &Claim, cx: &align::Context) -> Voice {
+    voice_quoted(c, cx.quoted)
+}
+
+fn voice_quoted(c: &Claim, quoted: bool) -> Voice {
     match &c.attribution {
-        _ if !align::is_quoted(c) => Voice::Narrator,
+        _ if !quoted => Voice::Narrator,
         Some(who) => Voice::Speaker(who.clone()),
         None => Voice::Speaker("a quoted speaker".to_string()),
     }
@@ -182,6 +193,19 @@ fn voice(c: &Claim) -> Voice {
 pub fn judge(
     a: &Claim,
     b: &Claim,
+    relation: Relation,
+    b_is_later: bool,
+    config: &Config,
+) -> Option<Finding> {
+    judge_voiced(a, b, voice(a), voice(b), relation, b_is_later, config)
+}
+
+/// [`judge`] with the voices of both claims known.
+fn judge_voiced(
+    a: &Claim,
+    b: &Claim,
+    va: Voice,
+    vb: Voice,
     relation: Relation,
     b_is_later: bool,
     config: &Config,
@@ -198,7 +222,6 @@ pub fn judge(
         &a.subject
     };
     let tally = config.is_running_tally(subject);
-    let (va, vb) = (voice(a), voice(b));
     // The same relative phrase ("two years ago") read from two publication days names the
     // same loose time, not two different days.
     let same_phrase =
@@ -509,54 +532,124 @@ fn close(a: &Claim, b: &Claim) -> bool {
     ratio(a, b).is_some_and(|r| r <= 1.5)
 }
 
-/// How many earlier claims a claim is checked against inside one text. An article states one
-/// figure a handful of times; a text stating figures thousands of times would otherwise cost
-/// time and findings in the square of that.
+/// How many earlier claims of its subject a claim is checked against inside one text. An
+/// article states one figure a handful of times; a text stating figures thousands of times
+/// would otherwise cost time and findings in the square of that.
 const WITHIN_REACH: usize = 1000;
 
-/// Contradictions inside one text.
+/// Contradictions inside one text (and quotes that differ from the narrator).
 pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
     within_with(claims, &align::contexts(claims, config), config)
 }
 
 /// [`within`] with the claims' contexts already read ([`align::contexts`]).
 pub fn within_with(claims: &[Claim], cx: &[Context], config: &Config) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    let mut reported: std::collections::HashSet<(&str, &str)> = Default::default();
-    for j in 0..claims.len() {
-        for i in j.saturating_sub(WITHIN_REACH)..j {
-            let (a, b) = (&claims[i], &claims[j]);
-            if !align::comparable(a, b) || !same_fact_in_one_text(a, b, &cx[i], &cx[j]) {
-                continue;
-            }
-            // Only disjoint figures are reported, and each pair of wordings once: checked
-            // before a finding is built, so a text repeating one figure stays cheap.
-            if !compare_values(a, b).is_some_and(|(_, overlap, _)| !overlap)
-                || reported.contains(&(a.text.as_str(), b.text.as_str()))
-            {
-                continue;
-            }
-            if voice(a) == voice(b)
-                && a.attribution.is_some()
-                && b.attribution.is_some()
-                && a.attribution != b.attribution
-            {
-                continue;
-            }
-            // A quoted figure that differs from the narrator's is reported as a quote (a
-            // compatible finding naming the speaker), never as the text contradicting itself.
-            let quote_differs =
-                |f: &Finding| f.verdict == Verdict::Compatible && voice(a) != voice(b);
-            if let Some(f) = judge(a, b, Relation::Same, false, config) {
-                let disjoint = compare_values(a, b).is_some_and(|(_, overlap, _)| !overlap);
-                if f.verdict == Verdict::Contradiction || (quote_differs(&f) && disjoint) {
-                    reported.insert((a.text.as_str(), b.text.as_str()));
-                    findings.push(f);
+    // Each pair of wordings is reported once ("17 Menschen" against "20 Menschen").
+    let mut reported: HashSet<(&str, &str)> = HashSet::new();
+    clashing_pairs(claims, cx, config)
+        .into_iter()
+        .filter(|(i, j, _)| reported.insert((claims[*i].text.as_str(), claims[*j].text.as_str())))
+        .map(|(_, _, f)| f)
+        .collect()
+}
+
+/// The pairs (i < j) of one text's claims that clash, with their findings, ordered by the
+/// later claim.
+/// Only counts of one subject can clash, so claims are grouped by subject first and pairs are
+/// formed inside a group.
+fn clashing_pairs(
+    claims: &[Claim],
+    cx: &[align::Context],
+    config: &Config,
+) -> Vec<(usize, usize, Finding)> {
+    let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (i, c) in claims.iter().enumerate() {
+        if c.kind == Kind::Count {
+            groups.entry(c.subject.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for group in groups.values() {
+        for (n, &j) in group.iter().enumerate() {
+            for &i in &group[n.saturating_sub(WITHIN_REACH)..n] {
+                if let Some(f) = within_pair(claims, cx, group, i, j, config) {
+                    out.push((i, j, f));
                 }
             }
         }
     }
-    findings
+    out.sort_by_key(|&(i, j, _)| (j, i));
+    out
+}
+
+/// The finding two claims of one subject in one text amount to, if it is an alarm or a quote
+/// that differs from the narrator.
+fn within_pair(
+    claims: &[Claim],
+    cx: &[align::Context],
+    group: &[usize],
+    i: usize,
+    j: usize,
+    config: &Config,
+) -> Option<Finding> {
+    let (a, b) = (&claims[i], &claims[j]);
+    if !align::comparable(a, b) || !same_fact_in_one_text(a, b, &cx[i], &cx[j]) {
+        return None;
+    }
+    let (va, vb) = (voice_in(a, &cx[i]), voice_in(b, &cx[j]));
+    if va == vb
+        && a.attribution.is_some()
+        && b.attribution.is_some()
+        && a.attribution != b.attribution
+    {
+        return None;
+    }
+    let disjoint = compare_values(a, b).is_some_and(|(_, overlap, _)| !overlap);
+    if !disjoint {
+        return None;
+    }
+    if va == vb && lists_figures(claims, cx, group, i, j) {
+        return None;
+    }
+    let quote_differs = va != vb;
+    let f = judge_voiced(a, b, va, vb, Relation::Same, false, config)?;
+    // A quoted figure that differs from the narrator's is reported as a quote (a compatible
+    // finding naming the speaker), never as the text contradicting itself.
+    let quote_differs = f.verdict == Verdict::Compatible && quote_differs;
+    (f.verdict == Verdict::Contradiction || quote_differs).then_some(f)
+}
+
+/// Whether a text lists different facts of one subject rather than telling one fact twice: it
+/// gives three or more different figures for the subject that nothing in their surroundings
+/// (day, occurrence, place) sets apart from the two figures at hand ("17 Verletzte in Hamburg",
+/// "23 in Köln", "41 in Bonn" are three incidents, not one incident told three ways).
+fn lists_figures(
+    claims: &[Claim],
+    cx: &[align::Context],
+    group: &[usize],
+    i: usize,
+    j: usize,
+) -> bool {
+    let mut figures: Vec<(f64, Option<f64>)> = Vec::new();
+    for &k in group {
+        let c = &claims[k];
+        let (ck, ci, cj) = (&cx[k], &cx[i], &cx[j]);
+        if ck.increment || ck.part || ck.quoted != cx[i].quoted {
+            continue;
+        }
+        if k != i && k != j && (ck.other_event(ci) || ck.other_event(cj)) {
+            continue;
+        }
+        if let Some(v) = c.interval.map(|v| (v.lo, v.hi)) {
+            if !figures.contains(&v) {
+                figures.push(v);
+                if figures.len() >= 3 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Same subject, or a share or sum whose subject one text names and the other leaves to the
@@ -605,12 +698,23 @@ pub fn compare_outlets_with(
         _ => false,
     };
     let same_lang = a_doc.lang == b_doc.lang;
-    let count = |claims: &[Claim], c: &Claim| {
-        claims
-            .iter()
-            .filter(|o| align::comparable(o, c) && voice(o) == voice(c))
-            .count()
+    // How many claims of a text could speak of the same thing as each claim, in the same voice.
+    let voices = |claims: &[Claim], cx: &[align::Context]| -> Vec<Voice> {
+        claims.iter().zip(cx).map(|(c, x)| voice_in(c, x)).collect()
     };
+    let (voice_a, voice_b) = (voices(a, ca), voices(b, cb));
+    let counts = |claims: &[Claim], voices: &[Voice]| -> Vec<usize> {
+        (0..claims.len())
+            .map(|i| {
+                (0..claims.len())
+                    .filter(|&k| {
+                        voices[k] == voices[i] && align::comparable(&claims[k], &claims[i])
+                    })
+                    .count()
+            })
+            .collect()
+    };
+    let (count_a, count_b) = (counts(a, &voice_a), counts(b, &voice_b));
     let mut candidates: Vec<(f64, usize, usize, Finding)> = Vec::new();
     for (i, x) in a.iter().enumerate() {
         if !judgeable(x)
@@ -632,7 +736,9 @@ pub fn compare_outlets_with(
             {
                 continue;
             }
-            let Some(f) = judge(x, y, Relation::Outlets, b_is_later, config) else {
+            let (vx, vy) = (voice_a[i].clone(), voice_b[j].clone());
+            let quoted = vx != vy;
+            let Some(f) = judge_voiced(x, y, vx, vy, Relation::Outlets, b_is_later, config) else {
                 continue;
             };
             let similarity = ca[i].similarity(&cb[j], same_lang);
@@ -657,7 +763,6 @@ pub fn compare_outlets_with(
             {
                 continue;
             }
-            let quoted = voice(x) != voice(y);
             let base = match f.verdict {
                 Verdict::Agree => 3.0,
                 _ if quoted => 0.5,
@@ -668,7 +773,7 @@ pub fn compare_outlets_with(
             if f.verdict.is_alarm() {
                 // A clash needs evidence that both figures are about the same thing: the only
                 // figure of this subject on each side, or close figures in similar sentences.
-                let unique = count(a, x) == 1 && count(b, y) == 1;
+                let unique = count_a[i] == 1 && count_b[j] == 1;
                 let plausible = match x.kind {
                     Kind::Count | Kind::Percent | Kind::Money | Kind::Duration => {
                         (unique && ratio(x, y).is_none_or(|r| r <= 3.0))
@@ -702,37 +807,38 @@ pub fn compare_outlets_with(
     // A text that contradicts itself ("31 seats", later "33 seats") sides with the other text
     // on one figure and clashes with it on the other: the figure left over is judged against
     // the other text's figure too.
-    let clashes_within = |claims: &[Claim], cx: &[align::Context], k: usize, l: usize| {
-        let (p, q) = (&claims[k], &claims[l]);
-        p.kind == q.kind
-            && p.subject == q.subject
-            && voice(p) == voice(q)
-            && same_fact_in_one_text(p, q, &cx[k], &cx[l])
-            && judge(p, q, Relation::Same, false, config)
-                .is_some_and(|f| f.verdict == Verdict::Contradiction)
+    // The same rules as for one text alone (`within`).
+    let clashes = |claims: &[Claim], cx: &[align::Context]| -> HashSet<(usize, usize)> {
+        clashing_pairs(claims, cx, config)
+            .into_iter()
+            .filter(|(_, _, f)| f.verdict == Verdict::Contradiction)
+            .map(|(k, l, _)| (k, l))
+            .collect()
     };
+    let (clash_a, clash_b) = (clashes(a, ca), clashes(b, cb));
+    let clashes_within =
+        |set: &HashSet<(usize, usize)>, k: usize, l: usize| set.contains(&(k.min(l), k.max(l)));
+    let mut taken: HashSet<(usize, usize)> = pairs.iter().copied().collect();
+    let mut partner_of_a = vec![None; a.len()];
+    let mut partner_of_b = vec![None; b.len()];
+    for &(pi, pj) in &pairs {
+        partner_of_a[pi] = Some(pj);
+        partner_of_b[pj] = Some(pi);
+    }
     for (_, i, j, f) in candidates {
-        if !f.verdict.is_alarm() || findings.iter().any(|g| same_claims(g, &f)) {
+        if !f.verdict.is_alarm() || taken.contains(&(i, j)) {
             continue;
         }
-        let left_in_b = !used_b[j]
-            && pairs
-                .iter()
-                .any(|&(pi, pj)| pi == i && clashes_within(b, &cb, pj, j));
-        let left_in_a = !used_a[i]
-            && pairs
-                .iter()
-                .any(|&(pi, pj)| pj == j && clashes_within(a, &ca, pi, i));
+        let left_in_b =
+            !used_b[j] && partner_of_a[i].is_some_and(|pj| clashes_within(&clash_b, pj, j));
+        let left_in_a =
+            !used_a[i] && partner_of_b[j].is_some_and(|pi| clashes_within(&clash_a, pi, i));
         if left_in_a || left_in_b {
+            taken.insert((i, j));
             findings.push(f);
         }
     }
     findings
-}
-
-fn same_claims(f: &Finding, g: &Finding) -> bool {
-    let key = |c: &Option<Claim>| c.as_ref().map(|c| (c.doc.clone(), c.text_start));
-    key(&f.a) == key(&g.a) && key(&f.b) == key(&g.b)
 }
 
 /// One figure followed through the versions of an article: what each version says of it
@@ -980,6 +1086,68 @@ mod tests {
         let clash =
             "Im Bus saßen 43 Menschen. Von den 48 Menschen an Bord kamen viele aus München.";
         assert_eq!(alarms(vec![doc("a", "2025-03-27", clash)]).len(), 1);
+    }
+
+    #[test]
+    fn within_one_text_only_one_fact_told_twice_clashes() {
+        // (text, contradictions expected); ids starting with "en" are English.
+        let cases: &[(&str, &str, usize)] = &[
+            // Different places: different incidents.
+            (
+                "de",
+                "In Hamburg wurden 17 Menschen verletzt. In Köln wurden 19 Menschen verletzt.",
+                0,
+            ),
+            (
+                "de",
+                "Bei Hof wurden 40 Menschen verletzt. In der Region Hannover wurden 45 Menschen verletzt.",
+                0,
+            ),
+            (
+                "en",
+                "In Leeds, 17 people were injured. Near York, 19 people were injured.",
+                0,
+            ),
+            // Many different figures of one subject: a list, not one fact told many ways.
+            (
+                "de",
+                "Im Norden wurden 17 Menschen verletzt. Im Süden wurden 19 Menschen verletzt. Im Westen wurden 20 Menschen verletzt.",
+                0,
+            ),
+            (
+                "en",
+                "Police said 17 people were injured in the north. In the south, 19 people were injured. In the west, 20 people were injured.",
+                0,
+            ),
+            // A part of a group named before.
+            (
+                "de",
+                "Im Bus saßen 43 Menschen, die meisten Urlauber. Aus München kamen davon 38 Menschen.",
+                0,
+            ),
+            // One fact told twice, in one place.
+            (
+                "de",
+                "Im Bus saßen 43 Menschen. Von den 48 Menschen an Bord kamen viele aus München.",
+                1,
+            ),
+            (
+                "en",
+                "In Leeds, 17 people were injured. Officials in Leeds later said 23 people were injured.",
+                1,
+            ),
+            // One place told three times with two figures: one clash, once.
+            (
+                "de",
+                "In Hamburg wurden 17 Menschen verletzt. In Hamburg wurden 20 Menschen verletzt. In Hamburg wurden 20 Menschen verletzt.",
+                1,
+            ),
+        ];
+        for (lang, text, want) in cases {
+            let got = alarms(vec![doc(lang, "2025-03-27", text)]);
+            assert_eq!(got.len(), *want, "{text}: {got:?}");
+            assert!(got.iter().all(|g| g.0 == "contradiction"), "{got:?}");
+        }
     }
 
     #[test]

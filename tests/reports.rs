@@ -697,7 +697,7 @@ fn markdown_fits_a_pull_request_comment() {
             ..Meta::default()
         };
         let text: String = (1..=120)
-            .map(|i| format!("Bei dem Unfall auf der Landstraße bei Kilometer {i} wurden {} Menschen verletzt, teilte die Feuerwehr am Abend in einer Erklärung mit.\n\n", i + 10 * n))
+            .map(|i| format!("Bei dem Unfall auf der Landstraße bei Kilometer {i} wurden {} Menschen verletzt und {} Autos beschädigt, teilte die Feuerwehr am Abend in einer Erklärung mit.\n\n", i + 10 * n, i + 300 * n))
             .collect();
         Document::from_text(&format!("v{n}.md"), text, Format::Text, &meta, &defaults).unwrap()
     };

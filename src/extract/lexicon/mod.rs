@@ -261,6 +261,37 @@ pub const PART_WORDS: &[&str] = &[
     "among them",
 ];
 
+/// Words right before a figure that make it a part of a group named before ("davon neun
+/// schwer", "including three children").
+pub const PART_OPENERS: &[&str] = &["davon", "darunter", "einschließlich", "including"];
+
+/// Prepositions that place a figure ("in Hamburg", "bei Hof", "near Leeds"): a name after one
+/// says where the counted thing happened.
+pub const PLACE_PREPOSITIONS: &[&str] = &["in", "im", "bei", "nahe", "near", "outside"];
+
+/// Nouns between a place preposition and a name ("in der Region Hannover", "im Landkreis Hof",
+/// "in the Solomianskyi district").
+pub const PLACE_NOUNS: &[&str] = &[
+    "region",
+    "stadt",
+    "gemeinde",
+    "kreis",
+    "landkreis",
+    "bezirk",
+    "provinz",
+    "bundesland",
+    "stadtteil",
+    "ortsteil",
+    "kanton",
+    "city",
+    "town",
+    "village",
+    "province",
+    "district",
+    "county",
+    "state",
+];
+
 /// Future markers that are also plain auxiliaries (passive, forecast), so they alone do not
 /// make a sentence speak of a planned event.
 pub const AUXILIARIES: &[&str] = &["will", "shall", "'ll", "wird", "werden", "going"];

@@ -1,0 +1,113 @@
+//! A long wire text that lists many incidents (places, figures) must not contradict itself,
+//! and an edit of one incident's figure in a later version must give exactly one finding.
+
+use claimdiff::{Config, Defaults, Document, Format, Published, Report, Verdict};
+
+const CITIES: &[&str] = &[
+    "Hamburg", "Berlin", "Leipzig", "Kiel", "Bremen", "Dresden", "Hannover", "Bonn", "Essen",
+    "Mainz", "Erfurt", "Rostock",
+];
+const TOWNS: &[&str] = &[
+    "Leeds", "York", "Bristol", "Cardiff", "Derby", "Exeter", "Oxford", "Preston", "Bath", "Dover",
+    "Hull", "Norwich",
+];
+
+/// Paragraph `i` of a text of many incidents: a place, people injured and houses destroyed.
+fn paragraph(lang: &str, i: usize, injured: usize, part_of_day: &str) -> String {
+    let houses = 1 + (i * 7) % 19;
+    if lang == "de" {
+        let city = CITIES[i % CITIES.len()];
+        format!("In {city} wurden am {part_of_day} {injured} Menschen verletzt, {houses} Häuser brannten ab.\n\n")
+    } else {
+        let town = TOWNS[i % TOWNS.len()];
+        format!("In {town}, {injured} people were injured in the {part_of_day} and {houses} houses burned down.\n\n")
+    }
+}
+
+fn injured(i: usize) -> usize {
+    3 + (i * 37) % 80
+}
+
+/// A text of `n` incidents; `bump` raises the injured of one incident by five.
+fn text(lang: &str, n: usize, part_of_day: &str, bump: Option<usize>) -> String {
+    (0..n)
+        .map(|i| {
+            let extra = if bump == Some(i) { 5 } else { 0 };
+            paragraph(lang, i, injured(i) + extra, part_of_day)
+        })
+        .collect()
+}
+
+fn doc(id: &str, published: &str, text: String) -> Document {
+    let defaults = Defaults {
+        published: Published::parse(published),
+        lang: None,
+    };
+    Document::from_text(id, text, Format::Text, &Default::default(), &defaults).unwrap()
+}
+
+fn alarms(report: &Report) -> Vec<(Verdict, String, String)> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.verdict.is_alarm())
+        .map(|f| {
+            let t =
+                |c: &Option<claimdiff::Claim>| c.as_ref().map_or(String::new(), |c| c.text.clone());
+            (f.verdict, t(&f.a), t(&f.b))
+        })
+        .collect()
+}
+
+const PARTS: [(&str, &str, &str); 2] = [("de", "Abend", "Morgen"), ("en", "evening", "morning")];
+
+#[test]
+fn a_text_of_many_incidents_does_not_contradict_itself() {
+    for (lang, before, after) in PARTS {
+        let old = doc(
+            "v1",
+            "2025-03-27T10:00:00+01:00",
+            text(lang, 120, before, None),
+        );
+        let new = doc(
+            "v2",
+            "2025-03-27T12:00:00+01:00",
+            text(lang, 120, after, None),
+        );
+        let claims = claimdiff::extract_all(vec![old.clone()], &Config::default()).claims;
+        assert_eq!(claims.len(), 240, "{lang}: every incident has two figures");
+        let report = claimdiff::diff(old.clone(), new.clone(), &Config::default());
+        assert_eq!(alarms(&report), vec![], "{lang}: versions");
+        let report = claimdiff::compare(vec![old, new], &Config::default());
+        assert_eq!(alarms(&report), vec![], "{lang}: outlets");
+    }
+}
+
+#[test]
+fn one_changed_incident_is_one_finding() {
+    for (lang, before, after) in PARTS {
+        let old = doc(
+            "v1",
+            "2025-03-27T10:00:00+01:00",
+            text(lang, 120, before, None),
+        );
+        let new = doc(
+            "v2",
+            "2025-03-27T12:00:00+01:00",
+            text(lang, 120, after, Some(77)),
+        );
+        let report = claimdiff::diff(old, new, &Config::default());
+        let want = (
+            Verdict::Update,
+            injured(77).to_string(),
+            (injured(77) + 5).to_string(),
+        );
+        let got = alarms(&report);
+        assert_eq!(got.len(), 1, "{lang}: {got:?}");
+        assert_eq!(got[0].0, want.0, "{lang}: {got:?}");
+        assert!(
+            got[0].1.starts_with(&want.1) && got[0].2.starts_with(&want.2),
+            "{lang}: {got:?}"
+        );
+    }
+}
