@@ -281,11 +281,18 @@ fn reason(
     vb: &Voice,
     relation: Relation,
 ) -> String {
-    let what = readable_subject(if b.subject.starts_with("people_") {
-        &b.subject
-    } else {
-        &a.subject
-    });
+    let what = match a.kind {
+        // A sum or share is "of" its subject; the figure itself is what clashes.
+        Kind::Money if a.subject == "money" => "sum".to_string(),
+        Kind::Percent if a.subject == "percent" => "share".to_string(),
+        Kind::Money => format!("sum ({})", readable_subject(&a.subject)),
+        Kind::Percent => format!("share ({})", readable_subject(&a.subject)),
+        _ => readable_subject(if b.subject.starts_with("people_") {
+            &b.subject
+        } else {
+            &a.subject
+        }),
+    };
     let (fa, fb) = (figure(a), figure(b));
     let other = if relation == Relation::Same {
         "the same text"

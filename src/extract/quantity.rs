@@ -438,6 +438,20 @@ fn range(
 }
 
 #[allow(clippy::too_many_arguments)]
+/// "Zusagen über 21 Milliarden Euro": a hedge word between a noun and a sum of money is a
+/// preposition (the pledges amount to 21 billion), not "more than".
+fn amounts_to(tokens: &[Token], hedge: usize, end: usize, lexicon: &'static Lexicon) -> bool {
+    let word = tokens[hedge].lower.as_str();
+    let after_noun = hedge >= 1
+        && tokens[hedge - 1].is_word()
+        && tokens[hedge - 1].is_capitalized()
+        && hedge - 1 > 0;
+    let sum_follows = tokens
+        .get(end)
+        .is_some_and(|t| lexicon.currency(t.lower.trim_end_matches('.')).is_some());
+    lexicon.amount_prepositions.contains(&word) && after_noun && sum_follows
+}
+
 fn hedged(
     tokens: &[Token],
     i: usize,
@@ -475,6 +489,7 @@ fn hedged(
         }
     }
     let (start, qualifier) = match best {
+        Some((s, _)) if amounts_to(tokens, s, end, lexicon) => (i, Qualifier::Exact),
         Some((s, q)) => (s, q),
         _ => (i, Qualifier::Exact),
     };
@@ -519,6 +534,30 @@ mod tests {
                 Some(30.0),
                 27.0,
                 Some(29.0),
+            ),
+            (
+                "Die Zusagen über 21 Milliarden Euro",
+                Lang::De,
+                Exact,
+                Some(21e9),
+                21e9,
+                Some(21e9),
+            ),
+            (
+                "Die Hilfe beträgt über 21 Milliarden Euro",
+                Lang::De,
+                MoreThan,
+                Some(21e9),
+                21e9 + 1.0,
+                None,
+            ),
+            (
+                "Die Polizei meldete über 200 Festnahmen",
+                Lang::De,
+                MoreThan,
+                Some(200.0),
+                201.0,
+                None,
             ),
             (
                 "knapp 40 Staaten",

@@ -8,6 +8,7 @@ use crate::document::Lang;
 
 pub(super) static LEXICON: Lexicon = Lexicon {
     lang: Lang::En,
+    amount_prepositions: &[],
     hedges: &[
         ("about", Qualifier::Approx),
         ("around", Qualifier::Approx),

@@ -39,6 +39,9 @@ pub struct Lexicon {
     pub lang: Lang,
     /// Hedges before a number, lowercase, words separated by one space.
     pub hedges: &'static [(&'static str, Qualifier)],
+    /// Hedge words that, right after a noun and before a sum of money, mean "amounting to"
+    /// ("Zusagen über 21 Milliarden Euro" is 21 billion, not more).
+    pub amount_prepositions: &'static [&'static str],
     /// Vague quantities and their default intervals (`None` = open).
     pub vague: &'static [(&'static str, f64, Option<f64>)],
     /// Phrases that mean an exact number ("ein Dutzend").
