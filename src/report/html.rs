@@ -6,14 +6,14 @@
 //!
 //! Everything taken from the input is escaped: an article's `<script>` is shown as text.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{Command, Report, WriteOptions};
 use crate::claim::{Claim, Kind, Number};
 use crate::document::Document;
-use crate::judge::{describe, Finding, Verdict};
+use crate::judge::{describe, Finding, Timeline, Verdict};
 
 /// Escapes text for HTML content and attribute values; control characters other than line
 /// breaks and tabs are dropped.
@@ -86,116 +86,6 @@ table.claims { border-collapse: collapse; font-size: .9rem; }
 table.claims td, table.claims th { border: 1px solid var(--line); padding: .2rem .5rem; text-align: left; vertical-align: top; }
 "#;
 
-/// One changing figure across three or more versions of an article.
-#[derive(Debug, Clone)]
-pub struct Timeline<'a> {
-    pub kind: Kind,
-    pub subject: &'a str,
-    /// One claim per version, in version order.
-    pub points: Vec<&'a Claim>,
-}
-
-/// The version number of a document, when its metadata gives one.
-fn version_number(d: &Document) -> Option<f64> {
-    d.version
-        .as_deref()
-        .and_then(|v| v.trim_start_matches(['v', 'V']).parse::<f64>().ok())
-}
-
-/// The timelines of a report's changing figures: for each article with three or more versions,
-/// the claims that version findings chain together, kept when the figure changed at least once.
-pub fn timelines(report: &Report) -> Vec<Timeline<'_>> {
-    let mut articles: BTreeMap<&str, Vec<&Document>> = BTreeMap::new();
-    for d in &report.documents {
-        if let Some(a) = &d.article {
-            articles.entry(a.as_str()).or_default().push(d);
-        }
-    }
-    let mut out = Vec::new();
-    for (_, mut docs) in articles {
-        if docs.len() < 3 {
-            continue;
-        }
-        docs.sort_by(|x, y| match (version_number(x), version_number(y)) {
-            (Some(a), Some(b)) => a.total_cmp(&b),
-            _ => x
-                .published
-                .map(|p| p.sort_key())
-                .cmp(&y.published.map(|p| p.sort_key())),
-        });
-        let order: HashMap<&str, usize> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i))
-            .collect();
-        // Claims linked by a finding between two versions are one figure (union-find).
-        let key = |c: &Claim| (c.doc.clone(), c.text_start);
-        let mut parent: HashMap<(String, usize), (String, usize)> = HashMap::new();
-        fn root(
-            parent: &mut HashMap<(String, usize), (String, usize)>,
-            k: &(String, usize),
-        ) -> (String, usize) {
-            let mut k = k.clone();
-            while let Some(p) = parent.get(&k).cloned() {
-                if p == k {
-                    break;
-                }
-                k = p;
-            }
-            k
-        }
-        let mut changed: HashMap<(String, usize), bool> = HashMap::new();
-        let mut claims: HashMap<(String, usize), &Claim> = HashMap::new();
-        for f in &report.findings {
-            let (Some(a), Some(b)) = (&f.a, &f.b) else {
-                continue;
-            };
-            if a.doc == b.doc
-                || !order.contains_key(a.doc.as_str())
-                || !order.contains_key(b.doc.as_str())
-            {
-                continue;
-            }
-            let (ka, kb) = (key(a), key(b));
-            claims.insert(ka.clone(), a);
-            claims.insert(kb.clone(), b);
-            parent.entry(ka.clone()).or_insert(ka.clone());
-            parent.entry(kb.clone()).or_insert(kb.clone());
-            let (ra, rb) = (root(&mut parent, &ka), root(&mut parent, &kb));
-            let was = changed.get(&ra).copied().unwrap_or(false)
-                || changed.get(&rb).copied().unwrap_or(false);
-            let now = matches!(f.verdict, Verdict::Correction | Verdict::Update);
-            if ra != rb {
-                parent.insert(rb.clone(), ra.clone());
-            }
-            changed.insert(ra, was || now);
-        }
-        let mut groups: BTreeMap<(String, usize), Vec<&Claim>> = BTreeMap::new();
-        let keys: Vec<(String, usize)> = parent.keys().cloned().collect();
-        for k in keys {
-            let r = root(&mut parent, &k);
-            groups.entry(r).or_default().push(claims[&k]);
-        }
-        for (r, mut members) in groups {
-            if !changed.get(&r).copied().unwrap_or(false) {
-                continue;
-            }
-            members.sort_by_key(|c| (order[c.doc.as_str()], c.text_start));
-            members.dedup_by_key(|c| order[c.doc.as_str()]);
-            if members.len() < 3 {
-                continue;
-            }
-            out.push(Timeline {
-                kind: members[0].kind,
-                subject: &members[0].subject,
-                points: members,
-            });
-        }
-    }
-    out.sort_by_key(|t| (t.points[0].doc.clone(), t.points[0].text_start));
-    out
-}
-
 /// The value range a claim plots at: numbers, ordinals, or days (as days since the epoch).
 fn plot_range(c: &Claim) -> Option<(f64, Option<f64>)> {
     if let Some(d) = c.days {
@@ -218,7 +108,9 @@ fn short_name(id: &str) -> &str {
 /// A small line chart: one column per version, the interval a claim allows as a bar, its
 /// middle joined to the next version's.
 fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String) {
-    let ranges: Vec<Option<(f64, Option<f64>)>> = t.points.iter().map(|c| plot_range(c)).collect();
+    // The versions that state the figure, in order.
+    let points: Vec<&Claim> = t.points.iter().flatten().collect();
+    let ranges: Vec<Option<(f64, Option<f64>)>> = points.iter().map(|c| plot_range(c)).collect();
     let finite: Vec<f64> = ranges
         .iter()
         .flatten()
@@ -233,10 +125,10 @@ fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String)
         .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
     let span = if max > min { max - min } else { 1.0 };
     let (w, h, left, right, top, bottom) = (360.0, 160.0, 24.0, 24.0, 24.0, 40.0);
-    let n = t.points.len();
+    let n = points.len();
     let x = |i: usize| left + (w - left - right) * (i as f64 + 0.5) / n as f64;
     let y = |v: f64| top + (h - top - bottom) * (1.0 - (v - min) / span);
-    let label = format!("{} across {n} versions", super::what(t.kind, t.subject));
+    let label = format!("{} across {n} versions", super::what(t.kind, &t.subject));
     write!(
         out,
         "<figure class=\"timeline\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\">",
@@ -266,7 +158,7 @@ fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String)
         path.join(" ")
     )
     .unwrap();
-    for (i, c) in t.points.iter().enumerate() {
+    for (i, c) in points.iter().enumerate() {
         let px = x(i);
         if let Some((lo, hi)) = ranges[i] {
             let (y_lo, y_hi) = (y(lo), hi.map_or(top - 4.0, y));
@@ -542,10 +434,10 @@ pub(super) fn write(
             .unwrap();
         }
         s.push_str("</section>\n");
-        let lines = timelines(report);
+        let lines = &report.timelines;
         if !lines.is_empty() {
             s.push_str("<section id=\"timelines\"><h2>How the figures changed</h2>\n<div class=\"timelines\">");
-            for t in &lines {
+            for t in lines {
                 chart(t, &ids, &mut s);
             }
             s.push_str("</div></section>\n");
