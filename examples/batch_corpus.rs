@@ -9,7 +9,8 @@
 //! The corpus: articles in German and English, each with two to five versions from one or two
 //! outlets, whose figures change between versions (running tallies rise, a hedge changes, a
 //! paragraph is added), the manifest lines of neighbouring articles interleaved and some
-//! versions listed out of order. The same seed gives the same corpus.
+//! versions listed out of order. Filler sentences are composed from parts, so a text seldom
+//! repeats one. The same seed gives the same corpus.
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::time::Instant;
@@ -118,34 +119,101 @@ const EN_HEDGES: &[&str] = &[
     "almost ",
 ];
 
-const DE_FILLER: &[&str] = &[
-    "Die Lage blieb am Abend zunächst unübersichtlich.",
-    "Ein Sprecher der Stadtverwaltung wollte sich zu den Einzelheiten nicht äußern.",
-    "Anwohner berichteten von langen Staus und gesperrten Zufahrten in der Innenstadt.",
-    "Die Opposition im Landtag verlangte eine rasche und lückenlose Aufklärung.",
-    "Vertreter der Wirtschaft warnten vor den Folgen für kleinere Betriebe in der Region.",
-    "Die Ermittler baten Zeugen, sich bei der nächsten Dienststelle zu melden.",
-    "Wie es weitergeht, ist nach Einschätzung von Beobachtern noch völlig offen.",
-    "Im Rathaus tagte am Nachmittag ein Krisenstab unter Leitung der Oberbürgermeisterin.",
-    "Die Gewerkschaft kündigte an, ihre Mitglieder in den kommenden Tagen zu informieren.",
-    "Mehrere Verbände begrüßten die Entscheidung ausdrücklich, andere zeigten sich enttäuscht.",
-    "Der Verkehr auf der Umgehungsstraße wurde vorübergehend umgeleitet.",
-    "Fachleute halten die bisherigen Maßnahmen für unzureichend und fordern Nachbesserungen.",
+// Filler sentences are put together from a subject, a predicate and a tail, so that (as in
+// real articles) a text seldom repeats a sentence, while the versions of one article still share
+// most of theirs.
+const DE_SUBJECTS: &[&str] = &[
+    "Ein Sprecher der Stadtverwaltung",
+    "Die Opposition im Landtag",
+    "Die Oberbürgermeisterin",
+    "Der Innenminister des Landes",
+    "Eine Sprecherin des Roten Kreuzes",
+    "Die Gewerkschaft der Beschäftigten",
+    "Der Verband der Handwerksbetriebe",
+    "Die Staatsanwaltschaft",
+    "Ein Vertreter der Anwohnerinitiative",
+    "Die Leiterin des Krisenstabs",
+    "Der Landrat des Nachbarkreises",
+    "Eine Expertin für Katastrophenschutz",
 ];
-const EN_FILLER: &[&str] = &[
-    "The situation remained unclear late into the evening.",
-    "A council spokesperson declined to comment on the details.",
-    "Residents described long queues and closed roads across the town centre.",
-    "Opposition members called for a swift and complete inquiry.",
-    "Business groups warned of the consequences for smaller firms in the region.",
-    "Investigators asked witnesses to contact their nearest police station.",
-    "Observers say it is still entirely open what happens next.",
-    "An emergency committee chaired by the mayor met at the town hall in the afternoon.",
-    "The union said it would brief its members over the coming days.",
-    "Several associations welcomed the decision, while others voiced disappointment.",
-    "Traffic on the ring road was diverted for several hours.",
-    "Experts consider the measures taken so far inadequate and want them tightened.",
+const DE_PREDICATES: &[&str] = &[
+    "verlangte eine rasche und lückenlose Aufklärung der Abläufe",
+    "warnte vor den Folgen für kleinere Betriebe in der Region",
+    "wollte sich zu den Einzelheiten zunächst nicht äußern",
+    "kritisierte die Abstimmung zwischen den beteiligten Behörden",
+    "lobte den Einsatz der Helferinnen und Helfer ausdrücklich",
+    "forderte zusätzliche Mittel für die betroffenen Gemeinden",
+    "verwies auf die noch laufenden Ermittlungen",
+    "hielt die bisherigen Maßnahmen für unzureichend",
+    "bat die Bevölkerung um Geduld und Besonnenheit",
+    "sprach von einer schwierigen Lage für alle Beteiligten",
+    "mahnte eine bessere Ausstattung der Rettungsdienste an",
+    "zeigte sich von der Entscheidung enttäuscht",
 ];
+const DE_TAILS: &[&str] = &[
+    "",
+    " am Rande einer Pressekonferenz",
+    " in einer schriftlichen Stellungnahme",
+    " nach einer Sitzung im Rathaus",
+    " im Gespräch mit Journalisten",
+    " vor Vertretern der örtlichen Presse",
+    " in einem Interview mit dem Regionalfernsehen",
+    " bei einem Besuch an der Unglücksstelle",
+    " auf einer Versammlung im Gemeindesaal",
+    " in einer ersten Reaktion",
+];
+const EN_SUBJECTS: &[&str] = &[
+    "A council spokesperson",
+    "The opposition leader",
+    "The mayor",
+    "The regional interior minister",
+    "A spokeswoman for the Red Cross",
+    "The staff union",
+    "The association of small businesses",
+    "The public prosecutor",
+    "A representative of the residents' group",
+    "The head of the emergency committee",
+    "The leader of the neighbouring county",
+    "An expert on disaster response",
+];
+const EN_PREDICATES: &[&str] = &[
+    "called for a swift and complete inquiry into what went wrong",
+    "warned of the consequences for smaller firms in the region",
+    "declined to comment on the details",
+    "criticised the coordination between the authorities involved",
+    "praised the work of the volunteers and rescue crews",
+    "asked for more money for the communities affected",
+    "pointed to the investigation that is still under way",
+    "described the measures taken so far as inadequate",
+    "asked residents to stay calm and patient",
+    "spoke of a difficult situation for everyone involved",
+    "urged better equipment for the emergency services",
+    "voiced disappointment at the decision",
+];
+const EN_TAILS: &[&str] = &[
+    "",
+    " on the sidelines of a press conference",
+    " in a written statement",
+    " after a meeting at the town hall",
+    " in an interview with reporters",
+    " in front of the local press",
+    " in an interview with regional television",
+    " during a visit to the scene",
+    " at a meeting in the parish hall",
+    " in a first reaction",
+];
+
+fn filler(de: bool, rng: &mut Rng) -> String {
+    let (subjects, predicates, tails) = if de {
+        (DE_SUBJECTS, DE_PREDICATES, DE_TAILS)
+    } else {
+        (EN_SUBJECTS, EN_PREDICATES, EN_TAILS)
+    };
+    let subject = rng.pick(subjects);
+    let predicate = rng.pick(predicates);
+    let tail = rng.pick(tails);
+    format!("{subject} {predicate}{tail}.")
+}
 
 /// The figures of one article; versions change some of them.
 #[derive(Clone)]
@@ -233,7 +301,6 @@ fn fact_sentences(de: bool, f: &Facts) -> Vec<String> {
 /// One version's text: paragraphs of fact and filler sentences, about 3 to 5 kB.
 fn text(de: bool, facts: &Facts, layout_seed: u64, extra_paragraphs: usize) -> String {
     let mut rng = Rng(layout_seed | 1);
-    let filler = if de { DE_FILLER } else { EN_FILLER };
     let facts = fact_sentences(de, facts);
     let mut out = String::new();
     let paragraphs = 6 + extra_paragraphs;
@@ -243,7 +310,7 @@ fn text(de: bool, facts: &Facts, layout_seed: u64, extra_paragraphs: usize) -> S
             sentences.push(facts[p].clone());
         }
         for _ in 0..4 + rng.below(3) {
-            sentences.push(rng.pick(filler).to_string());
+            sentences.push(filler(de, &mut rng));
         }
         if p + 6 < facts.len() {
             sentences.push(facts[p + 6].clone());
