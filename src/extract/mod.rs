@@ -1005,6 +1005,62 @@ mod tests {
         }
     }
 
+    /// The event a date, an age or a duration belongs to: the nearest event noun or verb; a
+    /// "strike" is a labour strike unless weapons or casualties are spoken of.
+    #[test]
+    fn events_that_dates_and_ages_belong_to() {
+        use crate::Lang::{De, En};
+        let cases: &[(crate::Lang, &str, &[(&str, &str, &str)])] = &[
+            (
+                En,
+                "The strike at the depot, now in its second week, has halted deliveries.",
+                &[("event_age", "now in its second week", "strike")],
+            ),
+            (
+                En,
+                "A drone strike on the depot killed four people on Tuesday.",
+                &[("date", "on Tuesday", "attack")],
+            ),
+            (
+                En,
+                "Cleaners at the hospital have been on strike since Friday.",
+                &[("date", "since Friday", "strike")],
+            ),
+            (
+                En,
+                "Negotiators reconvened on Thursday after a short break.",
+                &[("date", "on Thursday", "talks")],
+            ),
+            (
+                En,
+                "Dockers walked out on Monday after the talks collapsed.",
+                &[("date", "on Monday", "strike")],
+            ),
+            (
+                De,
+                "Die Agrarminister berieten am Freitag in Wien.",
+                &[("date", "am Freitag", "meeting")],
+            ),
+            (
+                De,
+                "Die Schlichtung beginnt am kommenden Dienstag.",
+                &[("date", "am kommenden Dienstag", "talks")],
+            ),
+        ];
+        for (lang, text, expected) in cases {
+            let got: Vec<(&str, String, String)> = claims(*lang, text)
+                .into_iter()
+                .filter(|c| matches!(c.kind, Kind::Date | Kind::EventAge | Kind::Duration))
+                .map(|c| (c.kind.as_str(), c.text, c.subject))
+                .collect();
+            let want: Vec<(&str, String, String)> = expected
+                .iter()
+                .map(|(k, t, s)| (*k, t.to_string(), s.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     /// Values, units and speakers as the hedge and the sentence give them.
     #[test]
     fn values_units_and_speakers() {

@@ -404,8 +404,9 @@ pub fn noun_before(
     nearest.map(|n| (lexicon.stem(tokens[n].text), tokens[n].text.to_string()))
 }
 
-/// The event a time expression or unnumbered ordinal belongs to: the nearest event noun in
-/// the sentence, else the speech or report verb ("statement", "report"), else "event".
+/// The event a time expression or unnumbered ordinal belongs to: the nearest event noun or
+/// event verb in the sentence, else the speech or report verb ("statement", "report"), else
+/// "event".
 pub fn sentence_event(
     tokens: &[Token],
     at: usize,
@@ -418,7 +419,25 @@ pub fn sentence_event(
             continue;
         }
         if let Some(key) = lexicon.concept(&t.lower).filter(|c| EVENT_KEYS.contains(c)) {
-            let key = labour_or_military(key, &t.lower, tokens, lexicon);
+            let mut key = labour_or_military(key, &t.lower, tokens, lexicon);
+            // A strike that lasts ("now in its third week", "after seven weeks") is a labour
+            // strike: a military strike is over in a moment.
+            if key == "attack"
+                && matches!(kind, Kind::EventAge | Kind::Duration)
+                && is_strike_word(&t.lower, lexicon)
+            {
+                key = "strike";
+            }
+            let distance = k.abs_diff(at);
+            if best.is_none_or(|(d, _, _)| distance < d) {
+                best = Some((distance, key, t.text));
+            }
+        }
+    }
+    // A verb may name the event ("met for the fifth time", "tagte", "walked out on March 10"):
+    // the nearer of noun and verb wins, the noun on a tie.
+    for (k, t) in tokens.iter().enumerate() {
+        if let Some((_, key)) = lexicon.event_verbs.iter().find(|(v, _)| *v == t.lower) {
             let distance = k.abs_diff(at);
             if best.is_none_or(|(d, _, _)| distance < d) {
                 best = Some((distance, key, t.text));
@@ -428,29 +447,9 @@ pub fn sentence_event(
     if let Some((_, key, text)) = best {
         return (key.to_string(), text.to_string());
     }
-    // No event noun: a verb may name the event ("met for the fifth time", "tagte").
-    if let Some((t, key)) = tokens.iter().find_map(|t| {
-        lexicon
-            .event_verbs
-            .iter()
-            .find(|(v, _)| *v == t.lower)
-            .map(|(_, k)| (t, *k))
-    }) {
-        return (key.to_string(), t.text.to_string());
-    }
     if kind == Kind::Date {
         for t in tokens {
-            let l = t.lower.as_str();
-            if matches!(
-                l,
-                "berichtete"
-                    | "berichteten"
-                    | "meldete"
-                    | "meldeten"
-                    | "reported"
-                    | "report"
-                    | "reports"
-            ) {
+            if lexicon.report_verbs.contains(&t.lower.as_str()) {
                 return ("report".into(), t.text.into());
             }
         }
@@ -467,25 +466,37 @@ pub fn sentence_event(
     ("event".into(), String::new())
 }
 
-/// "Strike" is a military attack unless the sentence speaks of work ("union", "Beschäftigte",
-/// "pay"): then it is a labour strike.
+/// "Strike" is a labour strike when the sentence speaks of work ("union", "pay") or someone is
+/// "on strike", a military attack when it speaks of weapons or casualties ("drone", "killed"),
+/// and a labour strike otherwise.
 pub fn labour_or_military(
     key: &'static str,
     word: &str,
     tokens: &[Token],
     lexicon: &'static Lexicon,
 ) -> &'static str {
-    if key != "attack" || !lexicon.strike_words.iter().any(|w| word.starts_with(w)) {
+    if key != "attack" || !is_strike_word(word, lexicon) {
         return key;
     }
+    // "the workers are on strike", "went on strike": only a labour strike is stood on.
+    let stood_on = tokens
+        .windows(2)
+        .any(|w| w[0].lower == "on" && is_strike_word(&w[1].lower, lexicon));
     let labour = tokens
         .iter()
         .any(|t| lexicon.labour_words.iter().any(|w| t.lower.starts_with(w)));
-    if labour {
+    let military = tokens
+        .iter()
+        .any(|t| lexicon.military_words.contains(&t.lower.as_str()));
+    if stood_on || labour || !military {
         "strike"
     } else {
         key
     }
+}
+
+fn is_strike_word(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon.strike_words.iter().any(|w| word.starts_with(w))
 }
 
 /// The event named by a compound such as "Kriegsjahr" (→ war).

@@ -189,10 +189,14 @@ pub struct Lexicon {
     /// Verbs that name an event when no event noun does ("met" → meeting), for dates and
     /// ordinals ("met for the fifth time").
     pub event_verbs: &'static [(&'static str, &'static str)],
-    /// Words for "strike" that mean a labour strike when `labour_words` stand near them.
+    /// Words for "strike" that mean either a labour strike or a military one: labour when
+    /// `labour_words` stand near them or someone is "on strike", military when
+    /// `military_words` do, and labour otherwise.
     pub strike_words: &'static [&'static str],
     /// Word beginnings that speak of work and pay ("union", "gewerkschaft", "worker").
     pub labour_words: &'static [&'static str],
+    /// Words that speak of weapons and casualties ("missiles", "killed", "deadly"), whole.
+    pub military_words: &'static [&'static str],
     /// The language's most frequent function words, which tell a sentence's language where a
     /// character model has too little text ("die", "und", "wurde"; "the", "and", "was").
     pub function_words: &'static [&'static str],
