@@ -33,6 +33,15 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
     let mut start = skip_space(text, 0);
     let mut i = start;
     while i < bytes.len() {
+        // Only ASCII line breaks and end marks can cut, and their bytes never occur inside a
+        // multi-byte character: jump straight to the next one.
+        match bytes[i..]
+            .iter()
+            .position(|b| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?'))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let b = bytes[i];
         let cut = match b {
             b'\n' | b'\r' => {
@@ -76,7 +85,7 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
                 start = skip_space(text, end);
                 i = start;
             }
-            None => i += utf8_len(b),
+            None => i += 1,
         }
     }
     push(text, start, bytes.len(), &mut out);
@@ -93,16 +102,6 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
             end: trimmed_end,
         });
     }
-}
-
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
-    .max(1)
 }
 
 fn skip_space(text: &str, mut i: usize) -> usize {
@@ -155,12 +154,11 @@ fn ends_sentence(
     if mark != b'.' {
         return true;
     }
-    let next_word: String = after
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    let next_char = after.trim_start().chars().next();
+    let rest = after.trim_start();
+    let next_word = &rest[..rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len())];
+    let next_char = rest.chars().next();
     // What stands right before the period.
     let before = &text[start..at];
     let word: &str = before
@@ -171,10 +169,20 @@ fn ends_sentence(
         return true;
     }
     if word.chars().all(|c| c.is_ascii_digit()) {
-        return !lexicon.number_period_continues(before, word, &next_word);
+        return !lexicon.number_period_continues(before, word, next_word);
     }
-    let lower = word.to_lowercase();
-    if lexicon.is_abbreviation(&lower) {
+    // Lower-cased on the stack when the word is short ASCII (nearly always): this runs at
+    // every period of the corpus.
+    let mut buf = [0u8; 16];
+    let abbreviation = if word.len() <= buf.len() && word.is_ascii() {
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        lexicon.is_abbreviation(std::str::from_utf8(buf).unwrap_or(word))
+    } else {
+        lexicon.is_abbreviation(&word.to_lowercase())
+    };
+    if abbreviation {
         return false;
     }
     // Initials and dotted abbreviations: "z.", "U.S", "J."
