@@ -6,6 +6,7 @@
 //! and to keep figures of different events apart.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
@@ -339,10 +340,11 @@ fn same_people(a: &Claim, b: &Claim, any_group: bool) -> bool {
 /// sentence, the day its sentence is about, and whether it is a quote, an increment or a part.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    /// Short stems of the words near the mention (same-language similarity).
-    pub words: BTreeSet<String>,
+    /// Short stems of the words near the mention (same-language similarity); shared by the
+    /// claims of a sentence repeated across versions.
+    pub words: Arc<BTreeSet<String>>,
     /// Concept keys, names and numbers of the whole sentence (similarity across languages).
-    pub keys: BTreeSet<String>,
+    pub keys: Arc<BTreeSet<String>>,
     /// The date claim of the sentence nearest to the mention: which day the figure belongs to.
     pub day: Option<DayRange>,
     /// An ordinal in the same sentence ("ein zweites Treffen"): which occurrence of an event.
@@ -375,36 +377,134 @@ pub fn is_quoted(c: &Claim) -> bool {
 
 /// The contexts of a document's claims, index for index.
 pub fn contexts(claims: &[Claim], config: &Config) -> Vec<Context> {
-    // The claims of each sentence, in their order: a claim's context looks only at its own
-    // sentence, so this keeps the work per claim to its sentence, not the whole text.
-    let mut by_sentence: HashMap<(&str, usize), Vec<&Claim>> = HashMap::new();
-    for c in claims {
-        by_sentence
-            .entry((c.doc.as_str(), c.span.sentence))
-            .or_default()
-            .push(c);
+    ContextReader::new(config).read(claims)
+}
+
+/// Reads the contexts of several texts (the versions of one article), sharing the work: a
+/// sentence read once is not read again, and a sentence that holds the same claims as one
+/// read before (a version repeating a sentence, a paragraph told twice) gets the same
+/// contexts without reading it again.
+pub struct ContextReader<'a> {
+    config: &'a Config,
+    words: HashMap<(Lang, &'a str), Words<'a>>,
+    sentences: HashMap<SentenceKey<'a>, Vec<Context>>,
+}
+
+/// All a sentence's claims' contexts depend on: the sentence, and of each claim its place,
+/// kind, wording, value and day. Offsets are kept relative to the first claim and spans as
+/// which claims share one, so the same sentence elsewhere in a text or in another version
+/// has the same key.
+#[derive(PartialEq, Eq, Hash)]
+struct SentenceKey<'a> {
+    lang: Lang,
+    sentence: &'a str,
+    claims: Vec<ClaimKey<'a>>,
+}
+
+#[derive(PartialEq, Eq, Hash)]
+struct ClaimKey<'a> {
+    kind: Kind,
+    text: &'a str,
+    value: Option<u64>,
+    days: Option<DayRange>,
+    offset: i64,
+    same_span_as: usize,
+}
+
+impl<'a> SentenceKey<'a> {
+    fn of(peers: &[&'a Claim]) -> SentenceKey<'a> {
+        let first = peers[0];
+        let claims = peers
+            .iter()
+            .map(|c| ClaimKey {
+                kind: c.kind,
+                text: &c.text,
+                value: c.value.map(f64::to_bits),
+                days: c.days,
+                offset: c.text_start as i64 - first.text_start as i64,
+                same_span_as: peers.iter().position(|o| o.span == c.span).unwrap_or(0),
+            })
+            .collect();
+        SentenceKey {
+            lang: first.lang,
+            sentence: &first.sentence_text,
+            claims,
+        }
     }
-    // Claims of one sentence follow each other: its tokens and their concepts are read once
-    // for all of them.
-    let mut read: Option<(&str, crate::Lang, Words)> = None;
-    claims
-        .iter()
-        .map(|c| {
-            if read
-                .as_ref()
-                .is_none_or(|(s, lang, _)| *s != c.sentence_text || *lang != c.lang)
-            {
-                read = Some((
-                    &c.sentence_text,
-                    c.lang,
-                    Words::read(&c.sentence_text, c.lang),
-                ));
-            }
-            let peers = &by_sentence[&(c.doc.as_str(), c.span.sentence)];
-            let words = read.as_ref().map(|(_, _, w)| w).expect("read above");
-            context(c, peers, words, config)
-        })
-        .collect()
+}
+
+impl<'a> ContextReader<'a> {
+    pub fn new(config: &'a Config) -> ContextReader<'a> {
+        ContextReader {
+            config,
+            words: HashMap::new(),
+            sentences: HashMap::new(),
+        }
+    }
+
+    /// The contexts of one text's claims, index for index.
+    pub fn read(&mut self, claims: &'a [Claim]) -> Vec<Context> {
+        // The claims of each sentence, in their order: a claim's context looks only at its own
+        // sentence, so this keeps the work per claim to its sentence, not the whole text.
+        let mut by_sentence: HashMap<(&str, usize), Vec<&'a Claim>> = HashMap::new();
+        for c in claims {
+            by_sentence
+                .entry((c.doc.as_str(), c.span.sentence))
+                .or_default()
+                .push(c);
+        }
+        let mut out = Vec::with_capacity(claims.len());
+        // Claims of one sentence follow each other; where they do not, each is found among
+        // the contexts of its sentence.
+        let mut done: HashMap<(&str, usize), (Vec<Context>, usize)> = HashMap::new();
+        for c in claims {
+            let key = (c.doc.as_str(), c.span.sentence);
+            let (cxs, next) = done
+                .entry(key)
+                .or_insert_with(|| (self.sentence(&by_sentence[&key]), 0));
+            out.push(cxs[*next].clone());
+            *next += 1;
+        }
+        out
+    }
+
+    /// The contexts of the claims of one sentence, in their order.
+    fn sentence(&mut self, peers: &[&'a Claim]) -> Vec<Context> {
+        let first = peers[0];
+        let uniform = peers
+            .iter()
+            .all(|c| c.lang == first.lang && c.sentence_text == first.sentence_text);
+        if !uniform {
+            return peers
+                .iter()
+                .map(|c| {
+                    let words = words_of(&mut self.words, c);
+                    context(c, peers, words, self.config)
+                })
+                .collect();
+        }
+        let key = SentenceKey::of(peers);
+        if let Some(cxs) = self.sentences.get(&key) {
+            return cxs.clone();
+        }
+        let words = words_of(&mut self.words, first);
+        let cxs: Vec<Context> = peers
+            .iter()
+            .map(|c| context(c, peers, words, self.config))
+            .collect();
+        self.sentences.insert(key, cxs.clone());
+        cxs
+    }
+}
+
+/// The words of a claim's sentence, read once per sentence text and language.
+fn words_of<'a, 'm>(
+    cache: &'m mut HashMap<(Lang, &'a str), Words<'a>>,
+    c: &'a Claim,
+) -> &'m Words<'a> {
+    cache
+        .entry((c.lang, c.sentence_text.as_str()))
+        .or_insert_with(|| Words::read(&c.sentence_text, c.lang))
 }
 
 /// A sentence's tokens with the lexicon's concept of each word.
@@ -550,8 +650,8 @@ fn context(c: &Claim, peers: &[&Claim], sentence_words: &Words, config: &Config)
             && !AUXILIARIES.contains(&t.lower.as_str())
     });
     Context {
-        words,
-        keys,
+        words: Arc::new(words),
+        keys: Arc::new(keys),
         day,
         ordinal,
         future,
@@ -683,6 +783,52 @@ mod tests {
                 .map(|(_, name)| name)
                 .collect();
             assert_eq!(&got, want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn shared_reading_gives_each_text_its_own_contexts() {
+        use crate::document::{Defaults, Document, Format, Published};
+        let doc = |id: &str, published: &str, text: &str| {
+            let defaults = Defaults {
+                published: Published::parse(published),
+                lang: Some(Lang::De),
+            };
+            let text = text.to_string();
+            Document::from_text(id, text, Format::Text, &Default::default(), &defaults).unwrap()
+        };
+        // The same sentences in two versions, one told twice, and a weekday that means another
+        // day in a version published a week later.
+        let lead =
+            "Am Sonntag wurden in Hamburg 17 Menschen verletzt, zwei weitere werden vermisst.";
+        let docs = [
+            doc(
+                "v1",
+                "2025-03-27",
+                &format!("{lead} Es war das dritte Treffen. {lead}"),
+            ),
+            doc(
+                "v2",
+                "2025-04-03",
+                &format!("{lead} Es war das vierte Treffen."),
+            ),
+            doc(
+                "v3",
+                "2025-04-03",
+                &format!("Neu: {lead} Es war das vierte Treffen."),
+            ),
+        ];
+        let config = Config::default();
+        let claims: Vec<Vec<Claim>> = docs
+            .iter()
+            .map(|d| crate::extract::extract(d, &config))
+            .collect();
+        let mut reader = ContextReader::new(&config);
+        for text in &claims {
+            assert!(!text.is_empty());
+            let shared = format!("{:?}", reader.read(text));
+            let alone = format!("{:?}", contexts(text, &config));
+            assert_eq!(shared, alone);
         }
     }
 

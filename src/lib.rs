@@ -151,8 +151,10 @@ fn version_order(a: &Document, b: &Document) -> std::cmp::Ordering {
 /// each document with itself.
 pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
     let claims: Vec<Vec<Claim>> = docs.iter().map(|d| claims_of(d, config)).collect();
-    // Each text's contexts are read once for all the comparisons it takes part in.
-    let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| align::contexts(c, config)).collect();
+    // Each text's contexts are read once for all the comparisons it takes part in, and a
+    // sentence that texts share once for all of them.
+    let mut reader = align::ContextReader::new(config);
+    let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| reader.read(c)).collect();
     let mut findings = Vec::new();
     for i in 0..docs.len() {
         findings.extend(judge::within_with(&claims[i], &cx[i], config));
@@ -229,8 +231,10 @@ pub fn compare_group(
     config: &Config,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    // Each text's contexts are read once for all the comparisons it takes part in.
-    let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| align::contexts(c, config)).collect();
+    // Each text's contexts are read once for all the comparisons it takes part in, and a
+    // sentence that texts share once for all of them.
+    let mut reader = align::ContextReader::new(config);
+    let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| reader.read(c)).collect();
     let mut latest: Vec<(Option<&str>, usize)> = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         let outlet = doc.outlet.as_deref();
