@@ -1046,6 +1046,19 @@ mod tests {
                 "Die Schlichtung beginnt am kommenden Dienstag.",
                 &[("date", "am kommenden Dienstag", "talks")],
             ),
+            (
+                De,
+                "Die Brauerei in Aalen wird Ende 2026 geschlossen.",
+                &[("date", "Ende 2026", "closure")],
+            ),
+            (
+                En,
+                "The smelter closed on Friday after 90 years.",
+                &[
+                    ("date", "on Friday", "closure"),
+                    ("duration", "90 years", "closure"),
+                ],
+            ),
         ];
         for (lang, text, expected) in cases {
             let got: Vec<(&str, String, String)> = claims(*lang, text)

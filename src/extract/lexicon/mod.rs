@@ -309,6 +309,7 @@ pub const QUOTE_MARKS: &[char] = &['„', '“', '”', '"', '«', '»', '‹', 
 /// Keys that name events, which ordinals number and dates date.
 pub const EVENT_KEYS: &[&str] = &[
     "meeting",
+    "closure",
     "talks",
     "election",
     "attack",
