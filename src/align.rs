@@ -5,6 +5,7 @@
 //! quote, an increment or a part), which the judge uses to pair texts from different outlets
 //! and to keep figures of different events apart.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -37,22 +38,27 @@ pub fn align_sentences(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
 }
 
 fn align_directed(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
-    // Whitespace runs as one space, built in one pass (collecting the words and joining them
-    // was a good part of comparing two versions).
-    let norm = |s: &&str| {
-        let mut out = String::with_capacity(s.len());
-        for word in s.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        out
-    };
-    let a: Vec<String> = old.iter().map(norm).collect();
-    let b: Vec<String> = new.iter().map(norm).collect();
+    // Whitespace runs as one space; most sentences have none, and are not copied.
+    let a: Vec<Cow<str>> = old.iter().map(|s| one_spaced(s)).collect();
+    let b: Vec<Cow<str>> = new.iter().map(|s| one_spaced(s)).collect();
+    let a: Vec<&str> = a.iter().map(|s| s.as_ref()).collect();
+    let b: Vec<&str> = b.iter().map(|s| s.as_ref()).collect();
+    // The diff compares sentences as numbers, one per distinct text: the same equality, without
+    // comparing the texts again at every step.
+    let mut ids: HashMap<&str, u32> = HashMap::with_capacity(a.len() + b.len());
+    fn intern<'s>(ids: &mut HashMap<&'s str, u32>, texts: &[&'s str]) -> Vec<u32> {
+        texts
+            .iter()
+            .map(|s| {
+                let next = ids.len() as u32;
+                *ids.entry(s).or_insert(next)
+            })
+            .collect()
+    }
+    let ia = intern(&mut ids, &a);
+    let ib = intern(&mut ids, &b);
     let mut pairs = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+    for op in capture_diff_slices(Algorithm::Myers, &ia, &ib) {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -93,10 +99,36 @@ fn align_directed(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// The text with each whitespace run as one space and none at either end, copied only when
+/// it differs.
+fn one_spaced(s: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let plain = s.chars().all(|c| {
+        let ok = if c == ' ' {
+            !after_space
+        } else {
+            !c.is_whitespace()
+        };
+        after_space = c == ' ';
+        ok
+    }) && !s.ends_with(' ');
+    if plain {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
 fn match_reworded(
-    a: &[String],
+    a: &[&str],
     ra: std::ops::Range<usize>,
-    b: &[String],
+    b: &[&str],
     rb: std::ops::Range<usize>,
 ) -> Vec<(usize, usize)> {
     let ia: Vec<usize> = ra.collect();
@@ -112,9 +144,9 @@ const BAND: usize = 32;
 
 /// Pairs the most similar sentences first, each at most once, above `threshold`.
 fn greedy(
-    a: &[String],
+    a: &[&str],
     ia: &[usize],
-    b: &[String],
+    b: &[&str],
     ib: &[usize],
     threshold: f32,
 ) -> Vec<(usize, usize)> {
@@ -130,7 +162,7 @@ fn greedy(
         for &j in near {
             let ratio = TextDiff::configure()
                 .algorithm(Algorithm::Myers)
-                .diff_words(&a[i], &b[j])
+                .diff_words(a[i], b[j])
                 .ratio();
             if ratio >= threshold {
                 scored.push((ratio, i, j));
