@@ -404,7 +404,47 @@ pub fn diff_versions_with(
     cx_new: &[Context],
     config: &Config,
 ) -> Vec<Finding> {
-    let pairs = version_pairs_with(old, old_claims, cx_old, new, new_claims, cx_new);
+    let (s_old, s_new) = (sentences(old), sentences(new));
+    diff_texts(
+        &Text {
+            doc: old,
+            claims: old_claims,
+            cx: cx_old,
+            sentences: &s_old,
+        },
+        &Text {
+            doc: new,
+            claims: new_claims,
+            cx: cx_new,
+            sentences: &s_new,
+        },
+        config,
+    )
+}
+
+/// A document with everything a comparison reads from it, read once: its claims, their
+/// contexts ([`align::contexts`]) and its sentences ([`sentences`]).
+#[derive(Clone, Copy)]
+pub struct Text<'a> {
+    pub doc: &'a Document,
+    pub claims: &'a [Claim],
+    pub cx: &'a [Context],
+    pub sentences: &'a [&'a str],
+}
+
+/// The sentences of a document, as the versions of it are aligned.
+pub fn sentences(doc: &Document) -> Vec<&str> {
+    segment::split(doc.text(), doc.lang)
+        .iter()
+        .map(|s| &doc.text()[s.start..s.end])
+        .collect()
+}
+
+/// [`diff_versions_with`] for texts read already, so a version compared with the one before
+/// and the one after is split once.
+pub fn diff_texts(old: &Text, new: &Text, config: &Config) -> Vec<Finding> {
+    let (old_claims, new_claims) = (old.claims, new.claims);
+    let pairs = text_pairs(old, new);
     let mut findings = Vec::new();
     let mut paired_old = vec![false; old_claims.len()];
     let mut paired_new = vec![false; new_claims.len()];
@@ -415,7 +455,8 @@ pub fn diff_versions_with(
         if !judgeable(a) || !judgeable(b) {
             continue;
         }
-        if let Some(f) = judge(a, b, Relation::Versions, true, config) {
+        let (va, vb) = (voice_in(a, &old.cx[i]), voice_in(b, &new.cx[j]));
+        if let Some(f) = judge_voiced(a, b, va, vb, Relation::Versions, true, config) {
             findings.push(f);
         }
     }
@@ -468,36 +509,39 @@ pub fn version_pairs_with(
     new_claims: &[Claim],
     cx_new: &[Context],
 ) -> Vec<(usize, usize)> {
-    if (new.text(), new.id.as_str()) < (old.text(), old.id.as_str()) {
-        let mut pairs: Vec<(usize, usize)> =
-            directed_pairs(new, new_claims, cx_new, old, old_claims, cx_old)
-                .into_iter()
-                .map(|(j, i)| (i, j))
-                .collect();
+    let (s_old, s_new) = (sentences(old), sentences(new));
+    text_pairs(
+        &Text {
+            doc: old,
+            claims: old_claims,
+            cx: cx_old,
+            sentences: &s_old,
+        },
+        &Text {
+            doc: new,
+            claims: new_claims,
+            cx: cx_new,
+            sentences: &s_new,
+        },
+    )
+}
+
+/// [`version_pairs_with`] for texts read already.
+fn text_pairs(old: &Text, new: &Text) -> Vec<(usize, usize)> {
+    if (new.doc.text(), new.doc.id.as_str()) < (old.doc.text(), old.doc.id.as_str()) {
+        let mut pairs: Vec<(usize, usize)> = directed_pairs(new, old)
+            .into_iter()
+            .map(|(j, i)| (i, j))
+            .collect();
         pairs.sort();
         return pairs;
     }
-    directed_pairs(old, old_claims, cx_old, new, new_claims, cx_new)
+    directed_pairs(old, new)
 }
 
-fn directed_pairs(
-    old: &Document,
-    old_claims: &[Claim],
-    cx_old: &[Context],
-    new: &Document,
-    new_claims: &[Claim],
-    cx_new: &[Context],
-) -> Vec<(usize, usize)> {
-    let s_old: Vec<&str> = segment::split(old.text(), old.lang)
-        .iter()
-        .map(|s| &old.text()[s.start..s.end])
-        .collect();
-    let s_new: Vec<&str> = segment::split(new.text(), new.lang)
-        .iter()
-        .map(|s| &new.text()[s.start..s.end])
-        .collect();
-    let sentence_pairs = align::align_sentences(&s_old, &s_new);
-    align::pair_versions(old_claims, new_claims, &sentence_pairs, cx_old, cx_new)
+fn directed_pairs(old: &Text, new: &Text) -> Vec<(usize, usize)> {
+    let sentence_pairs = align::align_sentences(old.sentences, new.sentences);
+    align::pair_versions(old.claims, new.claims, &sentence_pairs, old.cx, new.cx)
 }
 
 /// Two claims of one text that are probably the same fact told twice: a concept subject

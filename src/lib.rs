@@ -235,20 +235,20 @@ pub fn compare_group(
     // sentence that texts share once for all of them.
     let mut reader = align::ContextReader::new(config);
     let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| reader.read(c)).collect();
+    // A version's sentences are split once, for the versions before and after it.
+    let sentences: Vec<std::cell::OnceCell<Vec<&str>>> = vec![Default::default(); docs.len()];
+    let text = |i: usize| judge::Text {
+        doc: &docs[i],
+        claims: &claims[i],
+        cx: &cx[i],
+        sentences: sentences[i].get_or_init(|| judge::sentences(&docs[i])),
+    };
     let mut latest: Vec<(Option<&str>, usize)> = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         let outlet = doc.outlet.as_deref();
         match latest.iter_mut().find(|(o, _)| *o == outlet) {
             Some((_, prev)) => {
-                findings.extend(judge::diff_versions_with(
-                    &docs[*prev],
-                    &claims[*prev],
-                    &cx[*prev],
-                    doc,
-                    &claims[i],
-                    &cx[i],
-                    config,
-                ));
+                findings.extend(judge::diff_texts(&text(*prev), &text(i), config));
                 *prev = i;
             }
             None => latest.push((outlet, i)),
