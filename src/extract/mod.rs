@@ -1018,6 +1018,16 @@ mod tests {
             ),
             (
                 En,
+                "Despite the missile alerts, the strike at the shipyard entered its ninth day.",
+                &[("event_age", "entered its ninth day", "strike")],
+            ),
+            (
+                En,
+                "Despite the missile alerts, crews held their ninth day of strike action.",
+                &[("event_age", "their ninth day of strike", "strike")],
+            ),
+            (
+                En,
                 "A drone strike on the depot killed four people on Tuesday.",
                 &[("date", "on Tuesday", "attack")],
             ),

@@ -420,13 +420,8 @@ pub fn sentence_event(
         }
         if let Some(key) = lexicon.concept(&t.lower).filter(|c| EVENT_KEYS.contains(c)) {
             let mut key = labour_or_military(key, &t.lower, tokens, lexicon);
-            // A strike that lasts ("now in its third week", "after seven weeks") is a labour
-            // strike: a military strike is over in a moment.
-            if key == "attack"
-                && matches!(kind, Kind::EventAge | Kind::Duration)
-                && is_strike_word(&t.lower, lexicon)
-            {
-                key = "strike";
+            if matches!(kind, Kind::EventAge | Kind::Duration) {
+                key = lasting(key, &t.lower, lexicon);
             }
             let distance = k.abs_diff(at);
             if best.is_none_or(|(d, _, _)| distance < d) {
@@ -489,6 +484,16 @@ pub fn labour_or_military(
         .iter()
         .any(|t| lexicon.military_words.contains(&t.lower.as_str()));
     if stood_on || labour || !military {
+        "strike"
+    } else {
+        key
+    }
+}
+
+/// The event of something that lasts ("now in its third week", "after seven weeks of
+/// strikes"): a strike that lasts is a labour strike, as a military strike is over in a moment.
+pub fn lasting(key: &'static str, word: &str, lexicon: &Lexicon) -> &'static str {
+    if key == "attack" && is_strike_word(word, lexicon) {
         "strike"
     } else {
         key

@@ -1260,6 +1260,7 @@ fn linked_event(
             return None;
         }
         if let Some(key) = lexicon.concept(&w.lower).filter(|c| EVENT_KEYS.contains(c)) {
+            let key = super::subject::lasting(key, &w.lower, lexicon);
             return Some((key.to_string(), w.text.to_string(), k + 1));
         }
     }
@@ -1368,7 +1369,8 @@ fn after_years_of_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> O
     let event = tokens.get(k)?;
     let key = lexicon
         .concept(&event.lower)
-        .filter(|c| EVENT_KEYS.contains(c))?;
+        .filter(|c| EVENT_KEYS.contains(c))
+        .map(|key| super::subject::lasting(key, &event.lower, lexicon))?;
     let n = n as u32;
     let mut m = TimeMention::age(i, k + 1, n, TimeExpr::NthUnit { n: n + 1, unit }, unit);
     m.subject = Some((key.to_string(), event.text.to_string()));
