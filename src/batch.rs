@@ -557,10 +557,9 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
         })
     });
     out.documents = docs.len();
-    let claims: Vec<Vec<Claim>> = docs
-        .iter()
-        .map(|d| crate::extract::extract(d, &options.config))
-        .collect();
+    // Versions share most sentences: each distinct one is read once per group.
+    let mut extractor = crate::extract::Extractor::new(&options.config);
+    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| extractor.extract(d)).collect();
     // Judged even when only claims are written: the summary and `--fail-on` count findings.
     let findings = crate::compare_group(&docs, &claims, options.outlets, &options.config);
     for c in claims.iter().flatten() {

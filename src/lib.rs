@@ -39,15 +39,20 @@ pub use report::{Command, Report};
 
 /// Extracts the claims of several documents into a report.
 pub fn extract_all(docs: Vec<Document>, config: &Config) -> Report {
-    let claims = docs.iter().flat_map(|d| claims_of(d, config)).collect();
+    let mut extractor = extract::Extractor::new(config);
+    let claims = docs
+        .iter()
+        .flat_map(|d| claims_of(&mut extractor, d, config))
+        .collect();
     Report::new(Command::Extract, docs, claims, Vec::new())
 }
 
 /// Compares two versions of one article: sentences aligned, each number paired with the one
 /// it replaced, plus contradictions inside each version.
 pub fn diff(old: Document, new: Document, config: &Config) -> Report {
-    let old_claims = claims_of(&old, config);
-    let new_claims = claims_of(&new, config);
+    let mut extractor = extract::Extractor::new(config);
+    let old_claims = claims_of(&mut extractor, &old, config);
+    let new_claims = claims_of(&mut extractor, &new, config);
     let mut findings = judge::diff_versions(&old, &old_claims, &new, &new_claims, config);
     findings.extend(judge::within(&old_claims, config));
     findings.extend(judge::within(&new_claims, config));
@@ -68,7 +73,11 @@ pub fn diff(old: Document, new: Document, config: &Config) -> Report {
 /// assert_eq!(report.findings[0].verdict.as_str(), "update");
 /// ```
 pub fn versions(docs: Vec<Document>, config: &Config) -> Report {
-    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| claims_of(d, config)).collect();
+    let mut extractor = extract::Extractor::new(config);
+    let claims: Vec<Vec<Claim>> = docs
+        .iter()
+        .map(|d| claims_of(&mut extractor, d, config))
+        .collect();
     let mut findings = Vec::new();
     for i in 0..docs.len() {
         findings.extend(judge::within(&claims[i], config));
@@ -98,8 +107,8 @@ pub fn versions(docs: Vec<Document>, config: &Config) -> Report {
 }
 
 /// A document's claims, with the extra concepts of `claimdiff.toml` applied.
-fn claims_of(doc: &Document, config: &Config) -> Vec<Claim> {
-    let mut claims = extract::extract(doc, config);
+fn claims_of(extractor: &mut extract::Extractor, doc: &Document, config: &Config) -> Vec<Claim> {
+    let mut claims = extractor.extract(doc);
     config.apply_concepts(&mut claims);
     claims
 }
@@ -150,7 +159,11 @@ fn version_order(a: &Document, b: &Document) -> std::cmp::Ordering {
 /// Compares every pair of documents (outlets, or versions when their metadata says so) and
 /// each document with itself.
 pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
-    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| claims_of(d, config)).collect();
+    let mut extractor = extract::Extractor::new(config);
+    let claims: Vec<Vec<Claim>> = docs
+        .iter()
+        .map(|d| claims_of(&mut extractor, d, config))
+        .collect();
     // Each text's contexts are read once for all the comparisons it takes part in, and a
     // sentence that texts share once for all of them.
     let mut reader = align::ContextReader::new(config);

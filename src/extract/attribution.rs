@@ -82,20 +82,13 @@ impl Quotes {
         Quotes { spans }
     }
 
-    /// The speaker of a claim at text offset `at`, whose mention starts at token `claim` of
-    /// its sentence's `tokens`: a quote's speaker, or the speaker of the reported speech the
-    /// sentence is.
-    pub fn speaker_at(
-        &self,
-        at: usize,
-        tokens: &[Token],
-        claim: usize,
-        lexicon: &'static Lexicon,
-    ) -> Option<String> {
-        if let Some((_, _, speaker)) = self.spans.iter().find(|(s, e, _)| *s <= at && at < *e) {
-            return speaker.clone();
-        }
-        reported_speaker(tokens, claim, lexicon)
+    /// The speaker of the quote that text offset `at` stands in, when it stands in one
+    /// (`Some(None)`: a quote whose speaker the text does not name).
+    pub fn quoted_at(&self, at: usize) -> Option<&Option<String>> {
+        self.spans
+            .iter()
+            .find(|(s, e, _)| *s <= at && at < *e)
+            .map(|(_, _, speaker)| speaker)
     }
 }
 
@@ -146,8 +139,13 @@ fn speaker_before(before: &str, lexicon: &'static Lexicon) -> Option<String> {
 /// Reported speech: "Selenskyj erklärte, die Angriffe …", "X zufolge", "laut X", "according
 /// to X", "nach Angaben von X", "Wie X mitteilte, …" — and the tag after the claim: "…, so
 /// Pistorius", "…, sagte Minister Lauterbach", "…, the minister, Anna Kowalczyk, said", "…,
-/// said his lawyer, Marta Silva".
-fn reported_speaker(tokens: &[Token], claim: usize, lexicon: &'static Lexicon) -> Option<String> {
+/// said his lawyer, Marta Silva". For a claim outside quotes whose mention starts at token
+/// `claim` of its sentence's `tokens`.
+pub fn reported_speaker(
+    tokens: &[Token],
+    claim: usize,
+    lexicon: &'static Lexicon,
+) -> Option<String> {
     for (k, t) in tokens.iter().enumerate() {
         let l = t.lower.as_str();
         let angaben = l == "angaben"

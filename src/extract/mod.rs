@@ -3,6 +3,11 @@
 //! One pass per sentence over its tokens: time expressions first (so "27. März" is never a
 //! count), then quantities with their counted nouns, then ordinals. Every word list comes from
 //! [`lexicon`].
+//!
+//! What a sentence states depends only on its language and its words; its document only
+//! places the claims (spans, lines), dates them (against its publication day) and may put them
+//! in a quote. An [`Extractor`] therefore reads each distinct sentence once, which pays where
+//! several versions of one article share most of their sentences.
 
 pub mod attribution;
 pub mod lexicon;
@@ -13,10 +18,11 @@ pub mod token;
 
 use crate::claim::{Claim, Kind, Qualifier, Span};
 use crate::config::Config;
-use crate::document::Document;
+use crate::document::{Document, Lang};
+use crate::resolve::TimeExpr;
 use crate::segment::{self, Sentence};
 
-use lexicon::{Lexicon, EVENT_KEYS, PERSON_KEYS};
+use lexicon::{Lexicon, WordMap, EVENT_KEYS, PERSON_KEYS};
 use token::{tokenize, Token, TokenKind};
 
 /// Extracts every claim of a document, in text order.
@@ -32,25 +38,157 @@ use token::{tokenize, Token, TokenKind};
 /// assert_eq!(claims[1].days.unwrap().start.to_string(), "2025-03-26");
 /// ```
 pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
-    let text = doc.text();
-    let sentences = segment::split(text, doc.lang);
-    let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
-    let mut claims = Vec::new();
-    for sentence in &sentences {
-        extract_sentence(doc, config, sentence, &quotes, &mut claims);
-    }
-    claims
+    Extractor::new(config).extract(doc)
 }
 
-fn extract_sentence(
+/// Extracts the claims of a group of documents, such as the versions of one article, reading
+/// each distinct sentence once. Its memory is bounded: past a few megabytes of sentences it
+/// forgets what it has read and starts over.
+///
+/// ```
+/// use claimdiff::{extract, Config, Defaults, Document, Format, Published};
+/// let defaults = Defaults { published: Published::parse("2025-03-27"), lang: None };
+/// let v = |id: &str, text: &str| Document::from_text(id, text.into(), Format::Text,
+///     &Default::default(), &defaults).unwrap();
+/// let config = Config::default();
+/// let mut extractor = extract::Extractor::new(&config);
+/// let v1 = extractor.extract(&v("v1", "Es gab zwölf Tote. Das Feuer brach am Montag aus."));
+/// let v2 = extractor.extract(&v("v2", "Es gab 14 Tote. Das Feuer brach am Montag aus."));
+/// assert_eq!(v2[1].text, "am Montag");
+/// assert_eq!(v2[1].days, v1[1].days);
+/// ```
+pub struct Extractor<'c> {
+    config: &'c Config,
+    /// Per language, what each sentence read so far states.
+    read: [WordMap<Box<str>, Vec<Mention>>; 2],
+    /// Bytes held in `read`, roughly.
+    held: usize,
+}
+
+/// How much an [`Extractor`] keeps before it starts over.
+const EXTRACTOR_BYTES: usize = 8 << 20;
+
+impl<'c> Extractor<'c> {
+    pub fn new(config: &'c Config) -> Extractor<'c> {
+        Extractor {
+            config,
+            read: Default::default(),
+            held: 0,
+        }
+    }
+
+    /// Every claim of a document, in text order.
+    pub fn extract(&mut self, doc: &Document) -> Vec<Claim> {
+        let text = doc.text();
+        let sentences = segment::split(text, doc.lang);
+        let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
+        let mut claims = Vec::new();
+        for sentence in &sentences {
+            let mentions = self.mentions(doc.lang, &text[sentence.start..sentence.end]);
+            place(doc, sentence, mentions, &quotes, &mut claims);
+        }
+        claims
+    }
+
+    /// What a sentence states, read once per distinct sentence.
+    fn mentions(&mut self, lang: Lang, text: &str) -> &[Mention] {
+        let slot = match lang {
+            Lang::De => 0,
+            Lang::En => 1,
+        };
+        if !self.read[slot].contains_key(text) {
+            let mentions = read_sentence(lang, self.config, text);
+            let size = text.len() + std::mem::size_of::<Mention>() * (mentions.len() + 1);
+            if self.held + size > EXTRACTOR_BYTES {
+                for map in &mut self.read {
+                    map.clear();
+                }
+                self.held = 0;
+            }
+            self.held += size;
+            self.read[slot].insert(text.into(), mentions);
+        }
+        &self.read[slot][text]
+    }
+}
+
+/// A claim as its sentence states it, before a document places and dates it.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// Byte offsets in the sentence.
+    start: usize,
+    end: usize,
+    kind: Kind,
+    subject: String,
+    subject_text: String,
+    qualifier: Qualifier,
+    value: Option<f64>,
+    interval: Option<crate::claim::Interval>,
+    unit: Option<String>,
+    /// The time expression a date or event age names, resolved per document.
+    expr: Option<TimeExpr>,
+    /// The speaker the sentence names, when the claim stands in no quote.
+    reported_speaker: Option<String>,
+    event_start: bool,
+}
+
+/// Turns what a sentence states into its document's claims.
+fn place(
     doc: &Document,
-    config: &Config,
     sentence: &Sentence,
+    mentions: &[Mention],
     quotes: &attribution::Quotes,
     out: &mut Vec<Claim>,
 ) {
-    let lexicon = Lexicon::of(doc.lang);
     let text = &doc.text()[sentence.start..sentence.end];
+    let published = doc.published.map(|p| p.day);
+    for m in mentions {
+        let start = sentence.start + m.start;
+        let end = sentence.start + m.end;
+        let source_start = doc.source_offset(start);
+        let source_end = doc.source_end(end);
+        let (days, unresolved) = match &m.expr {
+            Some(expr) => match crate::resolve::resolve_at(expr, published) {
+                Ok(d) => (Some(d), None),
+                Err(why) => (None, Some(why)),
+            },
+            None => (None, None),
+        };
+        let attribution = match quotes.quoted_at(start) {
+            Some(speaker) => speaker.clone(),
+            None => m.reported_speaker.clone(),
+        };
+        out.push(Claim {
+            doc: doc.id.clone(),
+            lang: doc.lang,
+            kind: m.kind,
+            text: doc.text()[start..end].to_string(),
+            span: Span {
+                start: source_start,
+                end: source_end,
+                line: doc.line_of(source_start),
+                sentence: sentence.index,
+            },
+            text_start: start,
+            text_end: end,
+            sentence_text: text.to_string(),
+            subject: m.subject.clone(),
+            subject_text: m.subject_text.clone(),
+            qualifier: m.qualifier,
+            value: m.value,
+            interval: m.interval,
+            unit: m.unit.clone(),
+            days,
+            unresolved,
+            attribution,
+            event_start: m.event_start,
+        });
+    }
+}
+
+/// What one sentence states, in text order.
+fn read_sentence(lang: Lang, config: &Config, text: &str) -> Vec<Mention> {
+    let lexicon = Lexicon::of(lang);
     let tokens = tokenize(text);
     let mut taken = vec![false; tokens.len()];
     let hedges = &config.hedges;
@@ -73,13 +211,6 @@ fn extract_sentence(
                 found => found,
             },
         };
-        let (days, unresolved) = match &m.expr {
-            Some(expr) => match crate::resolve::resolve_at(expr, doc.published.map(|p| p.day)) {
-                Ok(d) => (Some(d), None),
-                Err(why) => (None, Some(why)),
-            },
-            None => (None, None),
-        };
         found.push(Found {
             start: m.start,
             end: m.end,
@@ -90,11 +221,9 @@ fn extract_sentence(
             value: m.value,
             interval: m.interval,
             unit: m.unit.map(|u| u.as_str().to_string()),
-            days,
-            unresolved,
+            expr: m.expr,
         });
     }
-
     let mut i = 0;
     while i < tokens.len() {
         if taken[i] {
@@ -122,38 +251,23 @@ fn extract_sentence(
     }
 
     found.sort_by_key(|f| f.start);
-    for f in found {
-        let start = sentence.start + tokens[f.start].start;
-        let end = sentence.start + tokens[f.end - 1].end;
-        let source_start = doc.source_offset(start);
-        let source_end = doc.source_end(end);
-        let attribution = quotes.speaker_at(start, &tokens, f.start, lexicon);
-        out.push(Claim {
-            doc: doc.id.clone(),
-            lang: doc.lang,
+    found
+        .into_iter()
+        .map(|f| Mention {
+            start: tokens[f.start].start,
+            end: tokens[f.end - 1].end,
+            reported_speaker: attribution::reported_speaker(&tokens, f.start, lexicon),
+            event_start: f.kind == Kind::Date && event_starts.contains(&f.start),
             kind: f.kind,
-            text: doc.text()[start..end].to_string(),
-            span: Span {
-                start: source_start,
-                end: source_end,
-                line: doc.line_of(source_start),
-                sentence: sentence.index,
-            },
-            text_start: start,
-            text_end: end,
-            sentence_text: text.to_string(),
             subject: f.subject,
             subject_text: f.subject_text,
             qualifier: f.qualifier,
             value: f.value,
             interval: f.interval,
             unit: f.unit,
-            days: f.days,
-            unresolved: f.unresolved,
-            attribution,
-            event_start: f.kind == Kind::Date && event_starts.contains(&f.start),
-        });
-    }
+            expr: f.expr,
+        })
+        .collect()
 }
 
 /// A claim found in a sentence, in token positions.
@@ -167,8 +281,8 @@ struct Found {
     value: Option<f64>,
     interval: Option<crate::claim::Interval>,
     unit: Option<String>,
-    days: Option<crate::claim::DayRange>,
-    unresolved: Option<String>,
+    /// The time expression of a date or event age.
+    expr: Option<TimeExpr>,
 }
 
 /// "das dritte Treffen", "das 3. Treffen", "the third round of talks", "zum dritten Mal",
@@ -350,8 +464,7 @@ fn ordinal(start: usize, end: usize, n: u32, subject: String, subject_text: Stri
         value: Some(n as f64),
         interval: None,
         unit: None,
-        days: None,
-        unresolved: None,
+        expr: None,
     }
 }
 
@@ -536,8 +649,7 @@ fn quantity_claim(
         value: q.value,
         interval: Some(q.interval),
         unit: None,
-        days: None,
-        unresolved: None,
+        expr: None,
     })
 }
 
@@ -761,8 +873,7 @@ fn measure(
             hi: q.interval.hi.map(scale),
         }),
         unit: Some(unit.to_string()),
-        days: None,
-        unresolved: None,
+        expr: None,
     }
 }
 
@@ -822,6 +933,51 @@ mod tests {
         )
         .expect("test text reads");
         extract(&doc, &Config::default())
+    }
+
+    /// A sentence read once serves every document that has it: each still dates its claims
+    /// against its own publication day, places them at its own offsets and puts them in its
+    /// own quotes.
+    #[test]
+    fn a_sentence_read_once_is_placed_and_dated_per_document() {
+        let doc = |id: &str, published: &str, text: &str| {
+            let defaults = Defaults {
+                published: Published::parse(published),
+                lang: Some(Lang::De),
+            };
+            Document::from_text(
+                id,
+                text.into(),
+                Format::Text,
+                &Default::default(),
+                &defaults,
+            )
+            .expect("test text reads")
+        };
+        let shared = "Am Montag starben 12 Menschen, sagte Müller.";
+        let docs = [
+            doc("v1", "2025-03-27", shared),
+            doc("v2", "2025-04-09", &format!("Ein Vorspann. {shared}")),
+            doc("v3", "2025-04-09", &format!("Weber sagte: „{shared}“")),
+            doc("v4", "2025-04-09", shared),
+        ];
+        let config = Config::default();
+        let mut extractor = Extractor::new(&config);
+        for d in &docs {
+            assert_eq!(extractor.extract(d), extract(d, &config), "{}", d.id);
+        }
+        let days: Vec<_> = docs
+            .iter()
+            .map(|d| extractor.extract(d)[0].days.map(|r| r.start.to_string()))
+            .collect();
+        assert_eq!(days[0].as_deref(), Some("2025-03-24"));
+        assert_eq!(days[1].as_deref(), Some("2025-04-07"));
+        let speakers: Vec<_> = docs
+            .iter()
+            .map(|d| extractor.extract(d)[1].attribution.clone())
+            .collect();
+        assert_eq!(speakers[0].as_deref(), Some("Müller"));
+        assert_eq!(speakers[2].as_deref(), Some("Weber"));
     }
 
     /// Each sentence's count, ordinal, percent and money claims: kind, mention, subject.
