@@ -815,7 +815,8 @@ fn figure_alone(
         }
     }
     // "Die Zahl der Toten stieg auf 62", "stand at 7.5 million", "dropped by over 1,700".
-    let big = q.interval.lo >= 10.0 || q.qualifier == Qualifier::Vague;
+    // The figure as said, not its interval: "up to 80,000" is big though its interval starts at 0.
+    let big = q.value.unwrap_or(q.interval.lo) >= 10.0 || q.qualifier == Qualifier::Vague;
     if big && link_before.is_some_and(|l| lexicon.figure_links.contains(&l)) {
         if let Some((subject, text)) = subject::noun_before(tokens, q.start - 1, lexicon) {
             return Some((subject, text, q.end));
@@ -1141,6 +1142,21 @@ mod tests {
                 &[("count", "33 Medaillen", "de:medaill")],
             ),
             (De, "Mit der Boeing 737 Max gab es Probleme.", &[]),
+            (
+                En,
+                "The cup final drew a crowd of up to 80,000.",
+                &[("count", "up to 80,000", "people")],
+            ),
+            (
+                En,
+                "Organisers counted a crowd of 5,000 on the square.",
+                &[("count", "5,000", "people")],
+            ),
+            (
+                De,
+                "Die Veranstalter schätzten die Menschenmenge auf 12.000.",
+                &[("count", "12.000", "people")],
+            ),
         ];
         for (lang, text, expected) in cases {
             let got: Vec<(&str, String, String)> = claims(*lang, text)

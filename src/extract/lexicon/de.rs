@@ -105,6 +105,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("leute", "people"),
         ("einwohner", "people"),
         ("bewohner", "people"),
+        ("*menschenmenge", "people"),
         ("zivilist", "civilian"),
         ("kind", "child"),
         ("kinder", "child"),

@@ -102,6 +102,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("people", "people"),
         ("person", "people"),
         ("persons", "people"),
+        ("crowd", "people"),
         ("resident", "people"),
         ("inhabitant", "people"),
         ("civilian", "civilian"),
