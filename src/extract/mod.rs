@@ -636,7 +636,13 @@ fn quantity_claim(
         || lexicon
             .concept(&subject_text.to_lowercase())
             .is_some_and(|k| PERSON_KEYS.contains(&k) || k.starts_with("people_"));
-    if q.weak && !(subject.starts_with("people_") && person) {
+    // "einer von ihnen starb", "one of them died": one of a group named before.
+    let of_group = || {
+        let next = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+        let two = format!("{} {}", next(q.end), next(q.end + 1));
+        crate::extract::lexicon::PART_WORDS.contains(&two.as_str())
+    };
+    if q.weak && !(subject.starts_with("people_") && (person || of_group())) {
         return None;
     }
     Some(Found {
@@ -1142,6 +1148,23 @@ mod tests {
                 &[("count", "33 Medaillen", "de:medaill")],
             ),
             (De, "Mit der Boeing 737 Max gab es Probleme.", &[]),
+            (
+                En,
+                "Five climbers were hurt; one of them died in hospital.",
+                &[
+                    ("count", "Five climbers", "people_injured"),
+                    ("count", "one of them", "people_killed"),
+                ],
+            ),
+            (
+                De,
+                "Zwei Radfahrer wurden verletzt, einer von ihnen starb.",
+                &[
+                    ("count", "Zwei Radfahrer", "people_injured"),
+                    ("count", "einer", "people_killed"),
+                ],
+            ),
+            (En, "One of them said the talks had failed.", &[]),
             (
                 En,
                 "The cup final drew a crowd of up to 80,000.",

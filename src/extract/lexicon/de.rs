@@ -261,6 +261,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("getötet", "killed"),
         ("tot", "killed"),
         ("starben", "killed"),
+        ("starb", "killed"),
         ("gestorben", "killed"),
         ("umgekommen", "killed"),
         ("ums leben", "killed"),
