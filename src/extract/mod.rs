@@ -1165,6 +1165,8 @@ mod tests {
                 ],
             ),
             (En, "One of them said the talks had failed.", &[]),
+            (En, "Nearly two thirds of members backed the plan.", &[]),
+            (De, "Knapp zwei Drittel der Mitglieder stimmten zu.", &[]),
             (
                 En,
                 "The cup final drew a crowd of up to 80,000.",
@@ -1293,6 +1295,32 @@ mod tests {
             Option<&'static str>,
         );
         let cases: &[(Lang, &str, Want)] = &[
+            (
+                En,
+                "Two dozen pupils were evacuated.",
+                (
+                    "count",
+                    Qualifier::Exact,
+                    Some(24.0),
+                    24.0,
+                    Some(24.0),
+                    None,
+                    None,
+                ),
+            ),
+            (
+                De,
+                "Fast drei Dutzend Boote lagen im Hafen.",
+                (
+                    "count",
+                    Qualifier::Almost,
+                    Some(36.0),
+                    33.0,
+                    Some(35.0),
+                    None,
+                    None,
+                ),
+            ),
             (
                 De,
                 "Rund 2.300 Haushalte waren ohne Strom.",

@@ -81,6 +81,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("mrd", 1e9),
         ("billion", 1e12),
         ("billionen", 1e12),
+        ("dutzend", 12.0),
     ],
     range_links: &["bis", "-", "–", "—"],
     range_openers: &["zwischen"],
@@ -312,6 +313,11 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "az",
     ],
     not_count_after: &[
+        // Fractions are shares, not counts: "zwei Drittel der Wähler".
+        "drittel",
+        "viertel",
+        "fünftel",
+        "zehntel",
         "uhr",
         "jährige",
         "jähriger",

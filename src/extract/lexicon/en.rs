@@ -80,6 +80,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("trillion", 1e12),
         ("tn", 1e12),
         ("k", 1e3),
+        ("dozen", 12.0),
     ],
     range_links: &["to", "-", "–", "—"],
     range_openers: &["between"],
@@ -314,6 +315,12 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "rank",
     ],
     not_count_after: &[
+        // Fractions are shares, not counts: "two thirds of voters".
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifths",
         "a.m",
         "p.m",
         "am",
