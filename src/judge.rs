@@ -595,53 +595,79 @@ pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
 
 /// [`within`] with the claims' contexts already read ([`align::contexts`]).
 pub fn within_with(claims: &[Claim], cx: &[Context], config: &Config) -> Vec<Finding> {
-    // Each pair of wordings is reported once ("17 Menschen" against "20 Menschen").
+    // Each pair of wordings is reported once ("17 Menschen" against "20 Menschen"): a pair
+    // whose wordings are reported already is not judged again.
     let mut reported: HashSet<(&str, &str)> = HashSet::new();
-    clashing_pairs(claims, cx, config)
-        .into_iter()
-        .filter(|(i, j, _)| reported.insert((claims[*i].text.as_str(), claims[*j].text.as_str())))
-        .map(|(_, _, f)| f)
-        .collect()
+    let mut memo = ListMemo::default();
+    let mut out = Vec::new();
+    for_each_candidate(claims, |group, i, j| {
+        let wordings = (claims[i].text.as_str(), claims[j].text.as_str());
+        if reported.contains(&wordings) {
+            return;
+        }
+        if let Some(f) = within_pair(claims, cx, group, i, j, config, &mut memo) {
+            reported.insert(wordings);
+            out.push(f);
+        }
+    });
+    out
 }
 
-/// The pairs (i < j) of one text's claims that clash, with their findings, ordered by the
-/// later claim.
+/// The pairs (i < j) of one text's claims that may clash, ordered by the later claim, then the
+/// earlier, each with the claims of its subject.
 /// Only counts of one subject can clash, so claims are grouped by subject first and pairs are
 /// formed inside a group.
-fn clashing_pairs(
-    claims: &[Claim],
-    cx: &[align::Context],
-    config: &Config,
-) -> Vec<(usize, usize, Finding)> {
+fn for_each_candidate<'c>(claims: &'c [Claim], mut each: impl FnMut(&[usize], usize, usize)) {
     let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
     for (i, c) in claims.iter().enumerate() {
         if c.kind == Kind::Count {
             groups.entry(c.subject.as_str()).or_default().push(i);
         }
     }
-    let mut out = Vec::new();
+    // Where each claim stands in its group.
+    let mut at: Vec<Option<(&Vec<usize>, usize)>> = vec![None; claims.len()];
     for group in groups.values() {
         for (n, &j) in group.iter().enumerate() {
-            for &i in &group[n.saturating_sub(WITHIN_REACH)..n] {
-                if let Some(f) = within_pair(claims, cx, group, i, j, config) {
-                    out.push((i, j, f));
-                }
-            }
+            at[j] = Some((group, n));
         }
     }
-    out.sort_by_key(|&(i, j, _)| (j, i));
+    for (j, place) in at.iter().enumerate() {
+        let Some((group, n)) = *place else {
+            continue;
+        };
+        for &i in &group[n.saturating_sub(WITHIN_REACH)..n] {
+            each(group, i, j);
+        }
+    }
+}
+
+/// The pairs (i < j) of one text's claims that clash, with their findings, ordered by the
+/// later claim.
+fn clashing_pairs(
+    claims: &[Claim],
+    cx: &[align::Context],
+    config: &Config,
+) -> Vec<(usize, usize, Finding)> {
+    let mut memo = ListMemo::default();
+    let mut out = Vec::new();
+    for_each_candidate(claims, |group, i, j| {
+        if let Some(f) = within_pair(claims, cx, group, i, j, config, &mut memo) {
+            out.push((i, j, f));
+        }
+    });
     out
 }
 
 /// The finding two claims of one subject in one text amount to, if it is an alarm or a quote
 /// that differs from the narrator.
-fn within_pair(
-    claims: &[Claim],
-    cx: &[align::Context],
+fn within_pair<'c>(
+    claims: &'c [Claim],
+    cx: &'c [align::Context],
     group: &[usize],
     i: usize,
     j: usize,
     config: &Config,
+    memo: &mut ListMemo<'c>,
 ) -> Option<Finding> {
     let (a, b) = (&claims[i], &claims[j]);
     if !align::comparable(a, b) || !same_fact_in_one_text(a, b, &cx[i], &cx[j]) {
@@ -659,7 +685,7 @@ fn within_pair(
     if !disjoint {
         return None;
     }
-    if va == vb && lists_figures(claims, cx, group, i, j) {
+    if va == vb && memo.lists_figures(claims, cx, group, i, j) {
         return None;
     }
     let quote_differs = va != vb;
@@ -668,6 +694,73 @@ fn within_pair(
     // finding naming the speaker), never as the text contradicting itself.
     let quote_differs = f.verdict == Verdict::Compatible && quote_differs;
     (f.verdict == Verdict::Contradiction || quote_differs).then_some(f)
+}
+
+/// Answers of [`lists_figures`] for large groups: a text that states a subject's figures
+/// hundreds of times asks the same question of the whole group for every pair. The answer
+/// depends only on the group and on what the two claims' figures and surroundings are, so
+/// that is the key.
+#[derive(Default)]
+struct ListMemo<'c> {
+    answers: std::collections::HashMap<(usize, FigureKey<'c>, FigureKey<'c>), bool>,
+}
+
+/// All of a claim that [`lists_figures`] reads of it.
+#[derive(PartialEq, Eq, Hash)]
+struct FigureKey<'c> {
+    figure: Option<(u64, Option<u64>)>,
+    increment: bool,
+    part: bool,
+    quoted: bool,
+    day: Option<crate::claim::DayRange>,
+    ordinal: Option<u32>,
+    place: Option<&'c str>,
+    lang: Option<crate::Lang>,
+}
+
+impl<'c> FigureKey<'c> {
+    fn of(c: &Claim, cx: &'c Context) -> FigureKey<'c> {
+        FigureKey {
+            figure: c.interval.map(|v| (v.lo.to_bits(), v.hi.map(f64::to_bits))),
+            increment: cx.increment,
+            part: cx.part,
+            quoted: cx.quoted,
+            day: cx.day,
+            ordinal: cx.ordinal,
+            place: cx.place.as_deref(),
+            lang: cx.lang,
+        }
+    }
+}
+
+/// Groups this small are scanned for every pair; a memo costs more than it saves.
+const MEMO_FROM: usize = 64;
+
+impl<'c> ListMemo<'c> {
+    fn lists_figures(
+        &mut self,
+        claims: &[Claim],
+        cx: &'c [align::Context],
+        group: &[usize],
+        i: usize,
+        j: usize,
+    ) -> bool {
+        // The key stands for the claim only if its day range is one (another claim with the same
+        // key then is as near to it as it is to itself).
+        let proper = |c: &Context| c.day.is_none_or(|d| d.start <= d.last());
+        if group.len() < MEMO_FROM || !proper(&cx[i]) || !proper(&cx[j]) {
+            return lists_figures(claims, cx, group, i, j);
+        }
+        let key = (
+            group[0],
+            FigureKey::of(&claims[i], &cx[i]),
+            FigureKey::of(&claims[j], &cx[j]),
+        );
+        *self
+            .answers
+            .entry(key)
+            .or_insert_with(|| lists_figures(claims, cx, group, i, j))
+    }
 }
 
 /// Whether a text lists different facts of one subject rather than telling one fact twice: it
@@ -1199,6 +1292,43 @@ mod tests {
             assert_eq!(got.len(), *want, "{text}: {got:?}");
             assert!(got.iter().all(|g| g.0 == "contradiction"), "{got:?}");
         }
+    }
+
+    #[test]
+    fn remembered_list_answers_are_the_answers() {
+        // A long text telling figures of one subject in different places, quoted and not, as
+        // increments and not: the remembered answer for each pair is the one read afresh.
+        let block = [
+            "In Hamburg wurden 17 Menschen verletzt.",
+            "In Hamburg wurden 20 Menschen verletzt.",
+            "„In Hamburg wurden 17 Menschen verletzt“, sagte er.",
+            "„In Hamburg wurden 20 Menschen verletzt“, sagte er.",
+            "„In Hamburg wurden 29 Menschen verletzt“, sagte er.",
+            "In Bonn wurden 40 weitere Menschen verletzt.",
+            "In Bonn wurden 40 Menschen verletzt.",
+            "Insgesamt wurden 20 Menschen verletzt.",
+            "In Köln wurden 17 Menschen verletzt.",
+        ]
+        .join(" ");
+        let text = vec![block; 10].join(" ");
+        let d = doc("a", "2025-03-27", &text);
+        let config = Config::default();
+        let claims = crate::extract::extract(&d, &config);
+        let cx = align::contexts(&claims, &config);
+        let group: Vec<usize> = (0..claims.len())
+            .filter(|&k| claims[k].kind == Kind::Count && claims[k].subject == claims[0].subject)
+            .collect();
+        assert!(group.len() >= MEMO_FROM, "{} claims", group.len());
+        let mut memo = ListMemo::default();
+        let mut answers = HashSet::new();
+        for (n, &j) in group.iter().enumerate() {
+            for &i in &group[..n] {
+                let fresh = lists_figures(&claims, &cx, &group, i, j);
+                assert_eq!(memo.lists_figures(&claims, &cx, &group, i, j), fresh);
+                answers.insert(fresh);
+            }
+        }
+        assert_eq!(answers.len(), 2, "both answers occur");
     }
 
     #[test]
