@@ -1244,6 +1244,27 @@ mod tests {
                 &[("date", "on Monday", "strike")],
             ),
             (
+                En,
+                "The summit ended on Friday after three days of talks.",
+                &[
+                    ("date", "on Friday", "meeting"),
+                    ("duration", "three days", "talks"),
+                ],
+            ),
+            (
+                En,
+                "After three years of war, the villages stand empty.",
+                &[("event_age", "After three years of war", "war")],
+            ),
+            (
+                De,
+                "Der Gipfel endete am Freitag nach drei Tagen Verhandlungen.",
+                &[
+                    ("date", "am Freitag", "meeting"),
+                    ("duration", "drei Tagen", "talks"),
+                ],
+            ),
+            (
                 De,
                 "Die Agrarminister berieten am Freitag in Wien.",
                 &[("date", "am Freitag", "meeting")],

@@ -1354,6 +1354,10 @@ fn after_years_of_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> O
     if !lexicon.after_words.contains(&tokens[i].lower.as_str()) {
         return None;
     }
+    // "The summit ended after three days of talks": how long a finished event lasted.
+    let over = tokens[..i]
+        .iter()
+        .any(|t| lexicon.end_words.contains(&t.lower.as_str()));
     let (n, end, _, _) = number_at(tokens, i + 1, lexicon)?;
     let unit = tokens.get(end).and_then(|u| lexicon.time_unit(&u.lower))?;
     if n.fract() != 0.0 || n < 1.0 {
@@ -1371,8 +1375,13 @@ fn after_years_of_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> O
         .concept(&event.lower)
         .filter(|c| EVENT_KEYS.contains(c))
         .map(|key| super::subject::lasting(key, &event.lower, lexicon))?;
-    let n = n as u32;
-    let mut m = TimeMention::age(i, k + 1, n, TimeExpr::NthUnit { n: n + 1, unit }, unit);
+    let mut m = if over {
+        let q = super::quantity::quantity_at(tokens, i + 1, lexicon, &Hedges::default())?;
+        TimeMention::duration(i + 1, end + 1, &q, unit)
+    } else {
+        let n = n as u32;
+        TimeMention::age(i, k + 1, n, TimeExpr::NthUnit { n: n + 1, unit }, unit)
+    };
     m.subject = Some((key.to_string(), event.text.to_string()));
     Some(m)
 }

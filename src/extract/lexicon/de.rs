@@ -654,6 +654,14 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "beginn",
         "seit",
     ],
+    end_words: &[
+        "endete",
+        "endeten",
+        "beendet",
+        "beendete",
+        "beendeten",
+        "abgeschlossen",
+    ],
     report_verbs: &[
         "berichtete",
         "berichteten",

@@ -551,6 +551,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "beginning",
         "since",
     ],
+    end_words: &["ended", "concluded", "finished", "closed"],
     report_verbs: &["reported", "reports", "report"],
     month_parts: &[
         ("early", MonthPart::Early),

@@ -144,6 +144,9 @@ pub struct Lexicon {
     pub event_links: &'static [&'static str],
     /// Words that make a date in their clause the day its event began ("begann", "since").
     pub start_words: &'static [&'static str],
+    /// Verbs that end an event ("endete", "ended"): "after three days of talks" in their
+    /// sentence is how long a finished event lasted, not how far into a running one it is.
+    pub end_words: &'static [&'static str],
     /// Verbs of reporting; a date next to one dates the report ("berichtete am Sonntag").
     pub report_verbs: &'static [&'static str],
     pub month_parts: &'static [(&'static str, MonthPart)],
