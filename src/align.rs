@@ -765,11 +765,20 @@ impl Context {
     /// days, different occurrences ("the second round" / "the third round"), or different
     /// places named in one language ("in Hamburg" / "in Köln").
     pub fn other_event(&self, other: &Context) -> bool {
-        let days = matches!((self.day, other.day), (Some(x), Some(y)) if !x.overlaps(&y));
+        self.other_day(other) || self.other_occurrence_or_place(other)
+    }
+
+    /// Whether the two figures' sentences are about days that do not overlap.
+    pub fn other_day(&self, other: &Context) -> bool {
+        matches!((self.day, other.day), (Some(x), Some(y)) if !x.overlaps(&y))
+    }
+
+    /// Whether the two figures belong to different occurrences or places.
+    pub fn other_occurrence_or_place(&self, other: &Context) -> bool {
         let ordinals = matches!((self.ordinal, other.ordinal), (Some(x), Some(y)) if x != y);
         let places = self.lang == other.lang
             && matches!((&self.place, &other.place), (Some(x), Some(y)) if x != y);
-        days || ordinals || places
+        ordinals || places
     }
 }
 

@@ -859,6 +859,15 @@ pub fn compare_outlets_with(
             .collect()
     };
     let (count_a, count_b) = (counts(a, &voice_a), counts(b, &voice_b));
+    // The one day a lead sentence names is the day of the story's event, in any language.
+    let lead_day = |claims: &[Claim], c: &Claim| {
+        c.span.sentence == 0
+            && claims
+                .iter()
+                .filter(|o| o.kind == Kind::Date && o.span.sentence == 0)
+                .count()
+                == 1
+    };
     let mut candidates: Vec<(f64, usize, usize, Finding)> = Vec::new();
     for (i, x) in a.iter().enumerate() {
         if !judgeable(x)
@@ -868,9 +877,22 @@ pub fn compare_outlets_with(
             continue;
         }
         for (j, y) in b.iter().enumerate() {
+            // Two lead sentences that each name one day tell the story's event, though they
+            // may name different days for it (a contradiction of its own): their figures are
+            // paired. A period ("im September") is what a figure is of, and keeps them apart.
+            let lead_single_day = |claims: &[Claim], c: &Claim| {
+                lead_day(claims, c)
+                    && claims.iter().any(|o| {
+                        o.kind == Kind::Date
+                            && o.span.sentence == 0
+                            && o.days.is_some_and(|d| d.end.is_none())
+                    })
+            };
+            let leads_story = lead_single_day(a, x) && lead_single_day(b, y);
             if !judgeable(y)
                 || !(align::comparable(x, y) || (x.kind == y.kind && loose_subjects(x, y)))
-                || ca[i].other_event(&cb[j])
+                || (ca[i].other_day(&cb[j]) && !leads_story)
+                || ca[i].other_occurrence_or_place(&cb[j])
             {
                 continue;
             }
@@ -890,15 +912,6 @@ pub fn compare_outlets_with(
             // a single day is the day of an event ("im September" is the period a figure is of).
             let single_days =
                 x.days.is_some_and(|d| d.end.is_none()) && y.days.is_some_and(|d| d.end.is_none());
-            // The one day a lead sentence names is the day of the story's event, in any language.
-            let lead_day = |claims: &[Claim], c: &Claim| {
-                c.span.sentence == 0
-                    && claims
-                        .iter()
-                        .filter(|o| o.kind == Kind::Date && o.span.sentence == 0)
-                        .count()
-                        == 1
-            };
             let leads = single_days && lead_day(a, x) && lead_day(b, y);
             if x.kind == Kind::Date
                 && (generic(&x.subject) || generic(&y.subject))

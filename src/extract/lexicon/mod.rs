@@ -259,6 +259,8 @@ pub const INCREMENT_WORDS: &[&str] = &[
     "another",
     "additional",
     "more",
+    "other",
+    "others",
 ];
 
 /// Words after a figure that make it a part of a larger group ("neun von ihnen", "eight of them").
