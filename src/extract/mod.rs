@@ -23,7 +23,7 @@ use crate::document::{Document, Lang};
 use crate::resolve::TimeExpr;
 use crate::segment::{self, Sentence};
 
-use lexicon::{Lexicon, WordMap, EVENT_KEYS, PERSON_KEYS};
+use lexicon::{Lexicon, EVENT_KEYS, PERSON_KEYS};
 use token::{tokenize, Token, TokenKind};
 
 /// Extracts every claim of a document, in text order.
@@ -60,8 +60,11 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
 /// ```
 pub struct Extractor<'c> {
     config: &'c Config,
-    /// Per language, what each sentence read so far states.
-    read: [WordMap<Box<str>, Vec<Mention>>; 2],
+    /// Per language, each sentence read so far and where in `stated` what it states is.
+    /// Sentences are the input's, so they are hashed with the standard library's
+    /// collision-resistant hasher, not the lexicon's word hasher.
+    read: [std::collections::HashMap<Box<str>, usize>; 2],
+    stated: Vec<Vec<Mention>>,
     /// Bytes held in `read`, roughly.
     held: usize,
     /// Scan even sentences that [`anchor`] says state nothing (to test that it is right).
@@ -76,6 +79,7 @@ impl<'c> Extractor<'c> {
         Extractor {
             config,
             read: Default::default(),
+            stated: Vec::new(),
             held: 0,
             every_sentence: false,
         }
@@ -100,19 +104,22 @@ impl<'c> Extractor<'c> {
             Lang::De => 0,
             Lang::En => 1,
         };
-        if !self.read[slot].contains_key(text) {
-            let mentions = read_sentence(lang, self.config, text, self.every_sentence);
-            let size = text.len() + std::mem::size_of::<Mention>() * (mentions.len() + 1);
-            if self.held + size > EXTRACTOR_BYTES {
-                for map in &mut self.read {
-                    map.clear();
-                }
-                self.held = 0;
-            }
-            self.held += size;
-            self.read[slot].insert(text.into(), mentions);
+        if let Some(&at) = self.read[slot].get(text) {
+            return &self.stated[at];
         }
-        &self.read[slot][text]
+        let mentions = read_sentence(lang, self.config, text, self.every_sentence);
+        let size = text.len() + std::mem::size_of::<Mention>() * (mentions.len() + 1);
+        if self.held + size > EXTRACTOR_BYTES {
+            for map in &mut self.read {
+                map.clear();
+            }
+            self.stated.clear();
+            self.held = 0;
+        }
+        self.held += size;
+        self.read[slot].insert(text.into(), self.stated.len());
+        self.stated.push(mentions);
+        &self.stated[self.stated.len() - 1]
     }
 }
 
