@@ -587,13 +587,13 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
     out
 }
 
-fn csv_rows(rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+fn csv_rows<'a>(rows: impl Iterator<Item = Vec<std::borrow::Cow<'a, str>>>) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
     for row in rows {
         // Writing to memory cannot fail.
-        let _ = w.write_record(&row);
+        let _ = w.write_record(row.iter().map(|cell| cell.as_bytes()));
     }
     w.into_inner().unwrap_or_default()
 }

@@ -1,6 +1,7 @@
 //! `csv`: one row per finding (or per claim for `extract`), RFC 4180 quoting, and cells that a
 //! spreadsheet would run as a formula neutralised with a leading apostrophe.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::{Command, Report, Side};
@@ -57,26 +58,30 @@ pub const CLAIM_COLUMNS: &[&str] = &[
 
 /// Makes a cell safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, tab or
 /// carriage return would run as a formula, so it gets a leading apostrophe. Numbers stay numbers.
-pub fn safe_cell(s: &str) -> String {
+pub fn safe_cell(s: &str) -> Cow<'_, str> {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && s.parse::<f64>().is_err() {
-        format!("'{s}")
+        Cow::Owned(format!("'{s}"))
     } else {
-        s.to_string()
+        Cow::Borrowed(s)
     }
 }
 
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+fn num<T: ToString>(v: T) -> Cow<'static, str> {
+    Cow::Owned(v.to_string())
 }
 
-fn side(s: Option<Side>) -> [String; 9] {
+fn opt<T: ToString>(v: Option<T>) -> Cow<'static, str> {
+    v.map_or(Cow::Borrowed(""), num)
+}
+
+fn side(s: Option<Side<'_>>) -> [Cow<'_, str>; 9] {
     match s {
         Some(s) => [
             safe_cell(s.doc),
-            s.line.to_string(),
-            s.start.to_string(),
-            s.end.to_string(),
+            num(s.line),
+            num(s.start),
+            num(s.end),
             safe_cell(s.text),
             opt(s.lo),
             opt(s.hi),
@@ -87,38 +92,37 @@ fn side(s: Option<Side>) -> [String; 9] {
     }
 }
 
-/// One claim as a row under [`CLAIM_COLUMNS`].
-pub fn claim_row(c: &Claim) -> Vec<String> {
+/// One claim as a row under [`CLAIM_COLUMNS`]; text cells are borrowed from the claim.
+pub fn claim_row(c: &Claim) -> Vec<Cow<'_, str>> {
     let r = ClaimRecord::from(c);
     vec![
         safe_cell(r.doc),
-        r.lang.code().into(),
-        r.kind.as_str().into(),
+        Cow::Borrowed(r.lang.code()),
+        Cow::Borrowed(r.kind.as_str()),
         safe_cell(r.text),
-        r.start.to_string(),
-        r.end.to_string(),
-        r.line.to_string(),
-        r.sentence.to_string(),
+        num(r.start),
+        num(r.end),
+        num(r.line),
+        num(r.sentence),
         safe_cell(r.subject),
         safe_cell(r.subject_text),
-        r.qualifier.as_str().into(),
+        Cow::Borrowed(r.qualifier.as_str()),
         opt(r.value),
         opt(r.lo),
         opt(r.hi),
-        opt(r.unit),
+        r.unit.map_or(Cow::Borrowed(""), Cow::Borrowed),
         opt(r.date),
         opt(r.date_end),
         safe_cell(r.attribution.unwrap_or("")),
     ]
 }
 
-/// One finding as a row under [`FINDING_COLUMNS`].
-pub fn finding_row(f: &Finding) -> Vec<String> {
-    let mut row = vec![
-        f.verdict.as_str().to_string(),
-        f.kind.as_str().to_string(),
-        safe_cell(&f.subject),
-    ];
+/// One finding as a row under [`FINDING_COLUMNS`]; text cells are borrowed from the finding.
+pub fn finding_row(f: &Finding) -> Vec<Cow<'_, str>> {
+    let mut row = Vec::with_capacity(FINDING_COLUMNS.len());
+    row.push(Cow::Borrowed(f.verdict.as_str()));
+    row.push(Cow::Borrowed(f.kind.as_str()));
+    row.push(safe_cell(&f.subject));
     row.extend(side(f.a.as_ref().map(Side::from)));
     row.extend(side(f.b.as_ref().map(Side::from)));
     row.push(safe_cell(&f.reason));
@@ -130,12 +134,12 @@ pub(super) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if report.command == Command::Extract {
         w.write_record(CLAIM_COLUMNS)?;
         for c in &report.claims {
-            w.write_record(claim_row(c))?;
+            w.write_record(claim_row(c).iter().map(|cell| cell.as_bytes()))?;
         }
     } else {
         w.write_record(FINDING_COLUMNS)?;
         for f in &report.findings {
-            w.write_record(finding_row(f))?;
+            w.write_record(finding_row(f).iter().map(|cell| cell.as_bytes()))?;
         }
     }
     w.flush()
