@@ -45,8 +45,9 @@ fn align_directed(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     let b: Vec<&str> = b.iter().map(|s| s.as_ref()).collect();
     // The diff compares sentences as numbers, one per distinct text: the same equality, without
     // comparing the texts again at every step.
-    let mut ids: HashMap<&str, u32> = HashMap::with_capacity(a.len() + b.len());
-    fn intern<'s>(ids: &mut HashMap<&'s str, u32>, texts: &[&'s str]) -> Vec<u32> {
+    let mut ids: TextMap<&str, u32> = TextMap::default();
+    ids.reserve(a.len() + b.len());
+    fn intern<'s>(ids: &mut TextMap<&'s str, u32>, texts: &[&'s str]) -> Vec<u32> {
         texts
             .iter()
             .map(|s| {
@@ -102,16 +103,26 @@ fn align_directed(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
 /// The text with each whitespace run as one space and none at either end, copied only when
 /// it differs.
 fn one_spaced(s: &str) -> Cow<'_, str> {
+    let bytes = s.as_bytes();
+    // Byte by byte: a space may not follow a space, start or end the text; no other ASCII
+    // whitespace may occur; and the only lead bytes of other whitespace characters (U+0085,
+    // U+00A0, U+1680, U+2000 to U+3000) are checked as characters.
     let mut after_space = true;
-    let plain = s.chars().all(|c| {
-        let ok = if c == ' ' {
-            !after_space
-        } else {
-            !c.is_whitespace()
+    let mut plain = true;
+    for (at, &b) in bytes.iter().enumerate() {
+        let ok = match b {
+            b' ' => !after_space,
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => false,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => !s[at..].chars().next().is_some_and(char::is_whitespace),
+            _ => true,
         };
-        after_space = c == ' ';
-        ok
-    }) && !s.ends_with(' ');
+        if !ok {
+            plain = false;
+            break;
+        }
+        after_space = b == b' ';
+    }
+    let plain = plain && !s.ends_with(' ');
     if plain {
         return Cow::Borrowed(s);
     }
@@ -418,9 +429,41 @@ pub fn contexts(claims: &[Claim], config: &Config) -> Vec<Context> {
 /// contexts without reading it again.
 pub struct ContextReader<'a> {
     config: &'a Config,
-    words: HashMap<(Lang, &'a str), Words<'a>>,
-    sentences: HashMap<SentenceKey<'a>, Vec<Context>>,
+    words: TextMap<(Lang, &'a str), Words<'a>>,
+    sentences: TextMap<SentenceKey<'a>, Vec<Context>>,
 }
+
+/// Hashes text eight bytes at a time (as rustc's FxHash does): keys here are whole sentences,
+/// for which the standard library's SipHash was a good part of the lookup.
+#[derive(Default, Clone, Copy)]
+struct TextHasher(u64);
+
+impl std::hash::Hasher for TextHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut hash = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A map keyed by sentences, with the text hasher.
+type TextMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<TextHasher>>;
 
 /// All a sentence's claims' contexts depend on: the sentence, and of each claim its place,
 /// kind, wording, value and day. Offsets are kept relative to the first claim and spans as
@@ -469,8 +512,8 @@ impl<'a> ContextReader<'a> {
     pub fn new(config: &'a Config) -> ContextReader<'a> {
         ContextReader {
             config,
-            words: HashMap::new(),
-            sentences: HashMap::new(),
+            words: TextMap::default(),
+            sentences: TextMap::default(),
         }
     }
 
@@ -478,6 +521,26 @@ impl<'a> ContextReader<'a> {
     pub fn read(&mut self, claims: &'a [Claim]) -> Vec<Context> {
         // The claims of each sentence, in their order: a claim's context looks only at its own
         // sentence, so this keeps the work per claim to its sentence, not the whole text.
+        // Extraction gives one document's claims sentence by sentence: each run of one sentence
+        // is all its claims.
+        let in_runs = claims
+            .windows(2)
+            .all(|w| w[0].doc == w[1].doc && w[0].span.sentence <= w[1].span.sentence);
+        if in_runs {
+            let mut out = Vec::with_capacity(claims.len());
+            let mut peers: Vec<&'a Claim> = Vec::new();
+            for (k, c) in claims.iter().enumerate() {
+                peers.push(c);
+                let last = claims
+                    .get(k + 1)
+                    .is_none_or(|next| next.span.sentence != c.span.sentence);
+                if last {
+                    out.extend(self.sentence(&peers));
+                    peers.clear();
+                }
+            }
+            return out;
+        }
         let mut by_sentence: HashMap<(&str, usize), Vec<&'a Claim>> = HashMap::new();
         for c in claims {
             by_sentence
@@ -486,8 +549,6 @@ impl<'a> ContextReader<'a> {
                 .push(c);
         }
         let mut out = Vec::with_capacity(claims.len());
-        // Claims of one sentence follow each other; where they do not, each is found among
-        // the contexts of its sentence.
         let mut done: HashMap<(&str, usize), (Vec<Context>, usize)> = HashMap::new();
         for c in claims {
             let key = (c.doc.as_str(), c.span.sentence);
@@ -531,7 +592,7 @@ impl<'a> ContextReader<'a> {
 
 /// The words of a claim's sentence, read once per sentence text and language.
 fn words_of<'a, 'm>(
-    cache: &'m mut HashMap<(Lang, &'a str), Words<'a>>,
+    cache: &'m mut TextMap<(Lang, &'a str), Words<'a>>,
     c: &'a Claim,
 ) -> &'m Words<'a> {
     cache
@@ -871,6 +932,28 @@ mod tests {
             let alone = format!("{:?}", contexts(text, &config));
             assert_eq!(shared, alone);
         }
+    }
+
+    #[test]
+    fn one_spaced_runs_every_kind_of_whitespace_together() {
+        let reference = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Every character whose first byte is one of the lead bytes of whitespace (up to
+        // U+3FFF), and a sample of the rest.
+        let chars = (0..=0x3fff).chain((0x4000..=0x10ffff).step_by(97));
+        for c in chars.filter_map(char::from_u32) {
+            for text in [
+                format!("a{c}b"),
+                format!("{c}a"),
+                format!("a {c}"),
+                format!("ä{c}{c} ß"),
+            ] {
+                assert_eq!(one_spaced(&text), reference(&text), "{:?}", c);
+            }
+        }
+        assert!(matches!(
+            one_spaced("Ein Satz, wie er steht."),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
