@@ -35,10 +35,7 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
     while i < bytes.len() {
         // Only ASCII line breaks and end marks can cut, and their bytes never occur inside a
         // multi-byte character: jump straight to the next one.
-        match bytes[i..]
-            .iter()
-            .position(|b| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?'))
-        {
+        match next_mark(&bytes[i..]) {
             Some(skip) => i += skip,
             None => break,
         }
@@ -90,6 +87,20 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
     }
     push(text, start, bytes.len(), &mut out);
     out
+}
+
+/// The position of the first line break or end mark. Blocks of 32 bytes are tested whole
+/// first (a test without an early exit runs on vectors); most blocks hold none.
+fn next_mark(bytes: &[u8]) -> Option<usize> {
+    let mark = |b: u8| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?');
+    let mut at = 0;
+    for block in bytes.chunks_exact(32) {
+        if block.iter().fold(false, |any, &b| any | mark(b)) {
+            break;
+        }
+        at += 32;
+    }
+    bytes[at..].iter().position(|&b| mark(b)).map(|p| at + p)
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
