@@ -21,20 +21,37 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::lexicon::Lexicon;
 use super::quantity::{may_start_quantity, quantity_at};
 use super::token::{Token, TokenKind};
+use crate::claim::Qualifier;
 use crate::config::Hedges;
 use crate::document::Lang;
 
-/// The time and casualty words of one language.
+/// What the words found in a sentence say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// A time or casualty word: the sentence is scanned.
+    Scan,
+    /// Only words that may make a figure (number words, vague words, scale words, hedges that
+    /// make an article a number): the tokens must show one ([`has_figure`]).
+    MayHoldFigure,
+    /// None of the words: no claim, and no figure but digits.
+    Nothing,
+}
+
+/// The anchor words of one language.
 struct Anchors {
     automaton: AhoCorasick,
     /// Per pattern: where in a word it may stand, as the scanners look it up.
     bounds: Vec<Bound>,
+    /// Per pattern: whether it is a time or casualty word on its own.
+    scans: Vec<bool>,
+    /// Sets of patterns that together may make a figure ("at least", "mehr als").
+    figures: Vec<Vec<usize>>,
 }
 
 /// Where in a word an anchor may stand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Bound {
-    /// Anywhere: the end of a compound's first part ("todesopfer" in "Flutopfer" is not).
+    /// Anywhere: the end of a compound ("todesopfer" in "Flutopfer"), German number parts.
     Anywhere,
     /// At its start: a weekday before a part of the day ("Dienstagabend"), a noun stem
     /// before its ending.
@@ -45,71 +62,137 @@ enum Bound {
     Whole,
 }
 
+/// At most this many patterns, so that a sentence's matches fit a bit set on the stack.
+const MAX_PATTERNS: usize = 64 * 32;
+
 impl Anchors {
     fn build(lexicon: &'static Lexicon) -> Anchors {
+        use Bound::{Anywhere, End, Start, Whole};
         // The longest word of a phrase: every word of it must be there, and the longest is
         // the rarest.
         fn longest(phrase: &str) -> &str {
             phrase.split(' ').max_by_key(|w| w.len()).unwrap_or(phrase)
         }
-        let mut words: Vec<(String, Bound)> = Vec::new();
-        let mut add = |word: &str, bound: Bound| {
+        let mut patterns: Vec<(String, Bound)> = Vec::new();
+        let mut scans: Vec<bool> = Vec::new();
+        let mut figures: Vec<Vec<usize>> = Vec::new();
+        let id = |word: &str, bound: Bound, patterns: &mut Vec<(String, Bound)>| {
             let word = word.to_lowercase();
-            if !word.is_empty() {
-                words.push((word, bound));
+            match patterns.iter().position(|(w, b)| *w == word && *b == bound) {
+                Some(k) => k,
+                None => {
+                    patterns.push((word, bound));
+                    patterns.len() - 1
+                }
             }
         };
-        use Bound::{Anywhere, End, Start, Whole};
+        let mut scan = |word: &str, bound: Bound, patterns: &mut Vec<(String, Bound)>| {
+            let k = id(word, bound, patterns);
+            scans.resize(patterns.len(), false);
+            scans[k] = true;
+        };
+        let p = &mut patterns;
         // Time words. Months are looked up as whole tokens (or after "Mitte-", "mid-").
         for (month, _) in lexicon.months {
-            add(month.trim_end_matches('.'), Whole);
+            scan(month.trim_end_matches('.'), Whole, p);
         }
         for (day, _) in lexicon.weekdays {
-            add(day, Start);
+            scan(day, Start, p);
         }
         for word in lexicon.weekend_words {
-            add(word, Whole);
+            scan(word, Whole, p);
         }
         for (phrase, _) in lexicon.relative_days {
-            add(longest(phrase), Whole);
+            scan(longest(phrase), Whole, p);
         }
         for (unit, _) in lexicon.time_units {
-            add(unit, End);
+            scan(unit, End, p);
         }
         for unit in lexicon.plural_units {
-            add(unit, End);
+            scan(unit, End, p);
         }
         // Casualty words: predicates, separable ones, and nouns that count casualties.
         for (phrase, _) in lexicon.predicates {
-            add(longest(phrase), Whole);
+            scan(longest(phrase), Whole, p);
         }
         for (particle, _, _) in lexicon.separable_predicates {
-            add(longest(particle), Whole);
+            scan(longest(particle), Whole, p);
         }
         for (stem, key) in lexicon.concepts {
             if key.starts_with("people_") {
                 match stem.strip_prefix('*') {
-                    Some(compound) => add(compound, Anywhere),
-                    None if stem.contains(' ') => add(longest(stem), Anywhere),
-                    None => add(stem, Start),
+                    Some(compound) => scan(compound, Anywhere, p),
+                    None if stem.contains(' ') => scan(longest(stem), Anywhere, p),
+                    None => scan(stem, Start, p),
                 }
             }
         }
         for (noun, key) in lexicon.figure_nouns {
             if key.is_some_and(|k| k.starts_with("people_")) {
-                add(noun, Anywhere);
+                scan(noun, Anywhere, p);
             }
         }
-        words.sort();
-        words.dedup();
+        // Words that may make a figure. Number words: German ones inside compounds, English
+        // ones whole or around a hyphen ("thirty-one"). An article alone is no figure.
+        let mut figure = |words: &[&str], bound: Bound, patterns: &mut Vec<(String, Bound)>| {
+            let set = words.iter().map(|w| id(w, bound, patterns)).collect();
+            figures.push(set);
+        };
+        let number_bound = match lexicon.lang {
+            Lang::De => Anywhere,
+            Lang::En => Whole,
+        };
+        for part in (lexicon.number_parts)() {
+            if !lexicon.article_ones.contains(&part) {
+                figure(&[part], number_bound, p);
+            }
+        }
+        for (scale, _) in lexicon.scales {
+            figure(&[scale], Whole, p);
+        }
+        // "half a million" (see `quantity::number_at`).
+        figure(&["half"], Whole, p);
+        // Vague words of both languages: configured overrides apply to both lists.
+        for other in [Lang::De, Lang::En] {
+            for (phrase, _, _) in Lexicon::of(other).vague {
+                figure(&[longest(phrase)], Whole, p);
+            }
+        }
+        for (phrase, _) in lexicon.exact_phrases {
+            figure(&[longest(phrase)], Whole, p);
+        }
+        for &(sign, _) in lexicon.currencies {
+            if sign.chars().count() == 1 && !sign.chars().all(char::is_alphanumeric) {
+                figure(&[sign], Anywhere, p);
+            }
+        }
+        // Hedges that make an article a number ("mindestens ein", "more than a"), and any
+        // hedge before a point or sign before it ("ca. ein").
+        for &(phrase, qualifier) in lexicon.hedges {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            if words.len() > 1 || matches!(qualifier, Qualifier::AtLeast | Qualifier::AtMost) {
+                figure(&words, Whole, p);
+            }
+            let last = words.last().copied().unwrap_or(phrase);
+            figure(&[&format!("{last}.")], Anywhere, p);
+        }
+        for space in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            if space.is_whitespace() {
+                figure(&[&format!("{space}.")], Anywhere, p);
+            }
+        }
+        scans.resize(patterns.len(), false);
+        assert!(patterns.len() <= MAX_PATTERNS, "too many anchor words");
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(words.iter().map(|(w, _)| w.as_str()))
+            .build(patterns.iter().map(|(w, _)| w.as_str()))
             .expect("the lexicon's words make an automaton");
         Anchors {
             automaton,
-            bounds: words.iter().map(|(_, bound)| *bound).collect(),
+            bounds: patterns.iter().map(|(_, bound)| *bound).collect(),
+            scans,
+            figures,
         }
     }
 
@@ -122,8 +205,8 @@ impl Anchors {
         }
     }
 
-    /// Whether `text` holds one of the words.
-    fn found_in(&self, text: &str) -> bool {
+    /// What the words of `text` say about it.
+    fn verdict(&self, text: &str) -> Verdict {
         // Tokens are compared lowercased; ASCII text needs no copy for that.
         let lowered;
         let text = if text.is_ascii() {
@@ -133,22 +216,38 @@ impl Anchors {
             lowered.as_str()
         };
         let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        self.automaton.find_overlapping_iter(text).any(|m| {
+        let mut found = [0u64; MAX_PATTERNS / 64];
+        let mut any = false;
+        for m in self.automaton.find_overlapping_iter(text) {
+            let k = m.pattern().as_usize();
             let starts = || !is_word_char(text[..m.start()].chars().next_back());
             let ends = || !is_word_char(text[m.end()..].chars().next());
-            match self.bounds[m.pattern().as_usize()] {
+            let stands = match self.bounds[k] {
                 Bound::Anywhere => true,
                 Bound::Start => starts(),
                 Bound::End => ends(),
                 Bound::Whole => starts() && ends(),
+            };
+            if stands {
+                if self.scans[k] {
+                    return Verdict::Scan;
+                }
+                found[k / 64] |= 1 << (k % 64);
+                any = true;
             }
-        })
+        }
+        let has = |k: &usize| found[k / 64] & (1 << (k % 64)) != 0;
+        if any && self.figures.iter().any(|set| set.iter().all(has)) {
+            Verdict::MayHoldFigure
+        } else {
+            Verdict::Nothing
+        }
     }
 }
 
-/// Whether a sentence's text holds a time or casualty word, without tokenizing it.
-pub fn has_time_or_casualty_word(lang: Lang, text: &str) -> bool {
-    Anchors::of(lang).found_in(text)
+/// What a sentence's words say about it, found without tokenizing it.
+pub fn verdict(lang: Lang, text: &str) -> Verdict {
+    Anchors::of(lang).verdict(text)
 }
 
 /// Whether a sentence's tokens hold a figure: digits, an ordinal, a currency sign, or a
@@ -179,6 +278,7 @@ mod tests {
         for (lang, text, found) in [
             (Lang::De, "Am Dienstagabend kam es zu Protesten.", true),
             (Lang::De, "ÜBERMORGEN beginnt die Sitzung.", true),
+            (Lang::De, "Die Entscheidung fällt im MÄRZ.", true),
             (
                 Lang::De,
                 "Im dritten Kriegsjahr wird weiter verhandelt.",
@@ -193,7 +293,27 @@ mod tests {
             (Lang::En, "Prices at the market rose.", false),
             (Lang::En, "The mayor spoke of a difficult situation.", false),
         ] {
-            assert_eq!(has_time_or_casualty_word(lang, text), found, "{text}");
+            assert_eq!(verdict(lang, text) == Verdict::Scan, found, "{text}");
+        }
+    }
+
+    #[test]
+    fn words_that_may_make_a_figure() {
+        use Verdict::{MayHoldFigure, Nothing};
+        for (lang, text, want) in [
+            (Lang::De, "Eine Sprecherin bat um Geduld.", Nothing),
+            (Lang::De, "Einundzwanzig Häuser brannten.", MayHoldFigure),
+            (Lang::De, "Mehr als ein Haus brannte.", MayHoldFigure),
+            (Lang::De, "Mehr Häuser als ein Dorf hat.", MayHoldFigure),
+            (Lang::De, "Es brannte ca. ein Haus.", MayHoldFigure),
+            (Lang::De, "Mehr Geld gab es nicht.", Nothing),
+            (Lang::En, "A spokeswoman asked for patience.", Nothing),
+            (Lang::En, "Thirty-one houses burned.", MayHoldFigure),
+            (Lang::En, "At least a house burned.", MayHoldFigure),
+            (Lang::En, "It cost a million euros.", MayHoldFigure),
+            (Lang::En, "Often the tension rose.", Nothing),
+        ] {
+            assert_eq!(verdict(lang, text), want, "{text}");
         }
     }
 

@@ -203,9 +203,15 @@ fn place(
 /// and is passed over unless `every_sentence` asks for the full scan.
 fn read_sentence(lang: Lang, config: &Config, text: &str, every_sentence: bool) -> Vec<Mention> {
     let lexicon = Lexicon::of(lang);
-    let worded = every_sentence || anchor::has_time_or_casualty_word(lang, text);
+    let verdict = match every_sentence {
+        true => anchor::Verdict::Scan,
+        false => anchor::verdict(lang, text),
+    };
+    if verdict == anchor::Verdict::Nothing && !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let tokens = tokenize(text);
-    if !worded && !anchor::has_figure(&tokens, lexicon, &config.hedges) {
+    if verdict != anchor::Verdict::Scan && !anchor::has_figure(&tokens, lexicon, &config.hedges) {
         return Vec::new();
     }
     let mut taken = vec![false; tokens.len()];
@@ -1054,8 +1060,17 @@ mod tests {
                     );
                     stating += usize::from(!scanned.is_empty());
                     let tokens = tokenize(sentence);
+                    let verdict = anchor::verdict(lang, sentence);
+                    // Whatever the words say, a figure in the tokens needs one of them.
+                    let digits = sentence.bytes().any(|b| b.is_ascii_digit());
+                    if verdict == anchor::Verdict::Nothing && !digits {
+                        assert!(
+                            !anchor::has_figure(&tokens, Lexicon::of(lang), &config.hedges),
+                            "{sentence}"
+                        );
+                    }
                     passed_over += usize::from(
-                        !anchor::has_time_or_casualty_word(lang, sentence)
+                        verdict != anchor::Verdict::Scan
                             && !anchor::has_figure(&tokens, Lexicon::of(lang), &config.hedges),
                     );
                 }

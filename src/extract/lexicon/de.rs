@@ -818,6 +818,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     auxiliaries: &[
         "wurden", "sind", "waren", "seien", "wären", "konnten", "mussten", "blieben",
     ],
+    number_parts,
     figure_nouns: &[
         ("zahl", None),
         ("anzahl", None),
@@ -949,6 +950,17 @@ fn cardinal(word: &str) -> Option<f64> {
         return integer(whole).map(|n| n as f64 + 0.5);
     }
     integer(&w).map(|n| n as f64)
+}
+
+/// Every cardinal is made of `UNITS`, `TENS` (also spelt with "ss"), "hundert", "tausend"
+/// and "halb"; every ordinal of those or an `ORDINAL_STEMS` stem (see `cardinal`, `ordinal`).
+fn number_parts() -> Vec<&'static str> {
+    let tables = UNITS.iter().chain(TENS).map(|(w, _)| *w);
+    let stems = ORDINAL_STEMS.iter().map(|(w, _)| *w);
+    tables
+        .chain(stems)
+        .chain(["dreissig", "hundert", "tausend", "halb"])
+        .collect()
 }
 
 const ORDINAL_STEMS: &[(&str, u32)] = &[

@@ -715,6 +715,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     partitive_links: &["of", "to", "out"],
     comparison_links: &["from", "against"],
     auxiliaries: &["were", "are", "remain", "remained", "have", "had"],
+    number_parts,
     figure_nouns: &[
         ("number", None),
         ("toll", Some("people_killed")),
@@ -774,6 +775,13 @@ fn cardinal(word: &str) -> Option<f64> {
         return Some((t + u) as f64);
     }
     lookup(word).map(|v| v as f64)
+}
+
+/// Every cardinal and ordinal word is one of `UNITS` or `ORDINALS`, or two joined by a hyphen
+/// (see `cardinal`, `ordinal`).
+fn number_parts() -> Vec<&'static str> {
+    let cardinals = UNITS.iter().map(|(w, _)| *w);
+    cardinals.chain(ORDINALS.iter().map(|(w, _)| *w)).collect()
 }
 
 const ORDINALS: &[(&str, u32)] = &[

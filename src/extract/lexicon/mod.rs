@@ -205,6 +205,9 @@ pub struct Lexicon {
     pub function_words: &'static [&'static str],
     /// Words naming the figure of what follows ("Zahl", "number", "toll").
     pub figure_nouns: &'static [(&'static str, Option<&'static str>)],
+    /// The words every cardinal and ordinal word contains, whole or inside a compound
+    /// ("zwanzig" in "einundzwanzigsten", "hundert"); articles among them too.
+    pub number_parts: fn() -> Vec<&'static str>,
 }
 
 /// Keys of concepts that are people, so a casualty predicate turns them into `people_<predicate>`.
