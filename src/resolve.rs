@@ -283,6 +283,25 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
                 NaiveDate::from_ymd_opt(y, to.0, to.1)?,
             ))
         }
+        // "Anfang nächster Woche", "late last week": Monday–Tuesday, Wednesday–Thursday,
+        // Friday–Sunday of the week.
+        TimeExpr::PartOf {
+            unit: TimeUnit::Week,
+            part,
+            offset,
+            ..
+        } => {
+            let monday = shift(monday_of(published)?, *offset as i64, TimeUnit::Week)?;
+            let (from, to) = match part {
+                MonthPart::Early => (0, 1),
+                MonthPart::Mid => (2, 3),
+                MonthPart::Late => (4, 6),
+            };
+            Some(DayRange::between(
+                monday.checked_add_signed(chrono::Duration::days(from))?,
+                monday.checked_add_signed(chrono::Duration::days(to))?,
+            ))
+        }
         TimeExpr::PartOf { part, offset, .. } => {
             let first = NaiveDate::from_ymd_opt(published.year(), published.month(), 1)?;
             let month = shift(first, *offset as i64, TimeUnit::Month)?;

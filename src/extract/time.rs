@@ -1014,7 +1014,7 @@ fn part_of_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<T
     }
     if tokens
         .get(k)
-        .is_some_and(|w| matches!(w.lower.as_str(), "des" | "the"))
+        .is_some_and(|w| matches!(w.lower.as_str(), "des" | "der" | "the"))
     {
         k += 1;
     }
@@ -1034,7 +1034,7 @@ fn part_of_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<T
     let unit_word = tokens.get(k)?;
     let unit = lexicon
         .time_unit(&unit_word.lower)
-        .filter(|u| matches!(u, TimeUnit::Year | TimeUnit::Month))?;
+        .filter(|u| matches!(u, TimeUnit::Year | TimeUnit::Month | TimeUnit::Week))?;
     if lexicon.plural_units.contains(&unit_word.lower.as_str()) {
         return None;
     }
