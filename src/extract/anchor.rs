@@ -62,6 +62,26 @@ enum Bound {
     Whole,
 }
 
+/// The automaton's words as they are gathered, each once.
+#[derive(Default)]
+struct Patterns {
+    list: Vec<(String, Bound)>,
+    ids: std::collections::HashMap<(String, Bound), usize>,
+}
+
+impl Patterns {
+    /// The number of a word standing so, added when new.
+    fn id(&mut self, word: &str, bound: Bound) -> usize {
+        let key = (word.to_lowercase(), bound);
+        if let Some(&k) = self.ids.get(&key) {
+            return k;
+        }
+        self.list.push(key.clone());
+        self.ids.insert(key, self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
 /// At most this many patterns, so that a sentence's matches fit a bit set on the stack.
 const MAX_PATTERNS: usize = 64 * 32;
 
@@ -73,22 +93,12 @@ impl Anchors {
         fn longest(phrase: &str) -> &str {
             phrase.split(' ').max_by_key(|w| w.len()).unwrap_or(phrase)
         }
-        let mut patterns: Vec<(String, Bound)> = Vec::new();
+        let mut patterns = Patterns::default();
         let mut scans: Vec<bool> = Vec::new();
         let mut figures: Vec<Vec<usize>> = Vec::new();
-        let id = |word: &str, bound: Bound, patterns: &mut Vec<(String, Bound)>| {
-            let word = word.to_lowercase();
-            match patterns.iter().position(|(w, b)| *w == word && *b == bound) {
-                Some(k) => k,
-                None => {
-                    patterns.push((word, bound));
-                    patterns.len() - 1
-                }
-            }
-        };
-        let mut scan = |word: &str, bound: Bound, patterns: &mut Vec<(String, Bound)>| {
-            let k = id(word, bound, patterns);
-            scans.resize(patterns.len(), false);
+        let mut scan = |word: &str, bound: Bound, patterns: &mut Patterns| {
+            let k = patterns.id(word, bound);
+            scans.resize(patterns.list.len(), false);
             scans[k] = true;
         };
         let p = &mut patterns;
@@ -134,8 +144,8 @@ impl Anchors {
         }
         // Words that may make a figure. Number words: German ones inside compounds, English
         // ones whole or around a hyphen ("thirty-one"). An article alone is no figure.
-        let mut figure = |words: &[&str], bound: Bound, patterns: &mut Vec<(String, Bound)>| {
-            let set = words.iter().map(|w| id(w, bound, patterns)).collect();
+        let mut figure = |words: &[&str], bound: Bound, patterns: &mut Patterns| {
+            let set = words.iter().map(|w| patterns.id(w, bound)).collect();
             figures.push(set);
         };
         let number_bound = match lexicon.lang {
@@ -176,11 +186,13 @@ impl Anchors {
             let last = words.last().copied().unwrap_or(phrase);
             figure(&[&format!("{last}.")], Anywhere, p);
         }
-        for space in (0..=char::MAX as u32).filter_map(char::from_u32) {
+        // Unicode's last white space character is U+3000.
+        for space in '\0'..='\u{3000}' {
             if space.is_whitespace() {
                 figure(&[&format!("{space}.")], Anywhere, p);
             }
         }
+        let patterns = patterns.list;
         scans.resize(patterns.len(), false);
         assert!(patterns.len() <= MAX_PATTERNS, "too many anchor words");
         let automaton = AhoCorasickBuilder::new()
