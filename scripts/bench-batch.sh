@@ -6,6 +6,7 @@
 #
 #   scripts/bench-batch.sh            # corpora in a temporary folder, removed afterwards
 #   BENCH_DIR=/some/dir BENCH_MB="50 200" scripts/bench-batch.sh
+#   BASELINE_BIN=old/claimdiff scripts/bench-batch.sh   # also an older build, same corpus, same run
 #
 # The machine's other load skews the figures: the script prints the load average beside them.
 set -euo pipefail
@@ -69,6 +70,11 @@ measure "$bin" batch "$corpus" -q -j 1 --claims "$dir/claims.csv" --findings "$d
 j1_rate=$(mbps "$bytes" "$secs")
 j1_cpu_rate=$(mbps "$bytes" "$cpu")
 j1_peak=$peak_kb
+if [[ -n "${BASELINE_BIN:-}" ]]; then
+    measure "$BASELINE_BIN" batch "$corpus" -q -j 1 --claims "$dir/claims.csv" --findings "$dir/findings.csv"
+    base_rate=$(mbps "$bytes" "$secs")
+    base_cpu_rate=$(mbps "$bytes" "$cpu")
+fi
 measure "$bin" batch "$corpus" -q -j 2 --claims "$dir/claims.csv" --findings "$dir/findings.csv"
 j2_rate=$(mbps "$bytes" "$secs")
 j2_cpu_rate=$(mbps "$bytes" "$cpu")
@@ -82,6 +88,12 @@ printf '%-30s %12s\n' "cat" "$cat_rate"
 printf '%-30s %12s %16s   (%s numbers)\n' "regex scan (every number)" "$scan_rate" "$scan_rate" "$matches"
 printf '%-30s %12s %16s   peak %s KB\n' "claimdiff batch -j 1" "$j1_rate" "$j1_cpu_rate" "$j1_peak"
 printf '%-30s %12s %16s   peak %s KB\n' "claimdiff batch -j 2" "$j2_rate" "$j2_cpu_rate" "$j2_peak"
+if [[ -n "${BASELINE_BIN:-}" ]]; then
+    printf '%-30s %12s %16s\n' "baseline build -j 1" "$base_rate" "$base_cpu_rate"
+    awk -v a="$j1_cpu_rate" -v b="$base_cpu_rate" 'BEGIN {
+        printf "batch -j 1 / baseline -j 1:        %.2f x   (per CPU-second)\n", (b > 0 ? a / b : 0)
+    }'
+fi
 awk -v a="$j1_rate" -v b="$j2_rate" -v r="$scan_rate" 'BEGIN {
     printf "batch -j 2 / regex scan:           %.1f %%   (target >= 20 %%)\n", (r > 0 ? 100 * b / r : 0)
     printf "batch -j 2 / batch -j 1:           %.2f x   (target >= 1.7 x)\n", (a > 0 ? b / a : 0)
