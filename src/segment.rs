@@ -32,12 +32,18 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = skip_space(text, 0);
     let mut i = start;
+    // Only ASCII line breaks and end marks can cut, and their bytes never occur inside a
+    // multi-byte character: the scan jumps straight to the next one. Each kind is searched
+    // with memchr's vector search and remembered until the scan passes it.
+    let mut breaks = Ahead::default();
+    let mut stops = Ahead::default();
     while i < bytes.len() {
-        // Only ASCII line breaks and end marks can cut, and their bytes never occur inside a
-        // multi-byte character: jump straight to the next one.
-        match next_mark(&bytes[i..]) {
-            Some(skip) => i += skip,
-            None => break,
+        let line = breaks.from(i, |from| memchr::memchr2(b'\n', b'\r', &bytes[from..]));
+        let stop = stops.from(i, |from| memchr::memchr3(b'.', b'!', b'?', &bytes[from..]));
+        match (line, stop) {
+            (Some(x), Some(y)) => i = x.min(y),
+            (Some(x), None) | (None, Some(x)) => i = x,
+            (None, None) => break,
         }
         let b = bytes[i];
         let cut = match b {
@@ -89,18 +95,26 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
     out
 }
 
-/// The position of the first line break or end mark. Blocks of 32 bytes are tested whole
-/// first (a test without an early exit runs on vectors); most blocks hold none.
-fn next_mark(bytes: &[u8]) -> Option<usize> {
-    let mark = |b: u8| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?');
-    let mut at = 0;
-    for block in bytes.chunks_exact(32) {
-        if block.iter().fold(false, |any, &b| any | mark(b)) {
-            break;
+/// The next match of a search at or after a position, remembered: valid for every later
+/// position up to the match.
+#[derive(Default)]
+struct Ahead {
+    from: usize,
+    /// The first match at or after `from`, or `None` for none up to the end.
+    at: Option<usize>,
+    searched: bool,
+}
+
+impl Ahead {
+    fn from(&mut self, i: usize, search: impl Fn(usize) -> Option<usize>) -> Option<usize> {
+        let valid = self.searched && self.from <= i && self.at.is_none_or(|at| i <= at);
+        if !valid {
+            self.from = i;
+            self.at = search(i).map(|p| i + p);
+            self.searched = true;
         }
-        at += 32;
+        self.at
     }
-    bytes[at..].iter().position(|&b| mark(b)).map(|p| at + p)
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
