@@ -96,49 +96,67 @@ pub enum Relation {
 
 /// How a claim's interval reads in words.
 pub fn describe(c: &Claim) -> String {
+    let mut out = String::new();
+    describe_into(&mut out, c);
+    out
+}
+
+/// [`describe`], written at the end of `out` (findings are made by the million in a corpus;
+/// the words are written once, not pieced together from short strings).
+fn describe_into(out: &mut String, c: &Claim) {
+    use std::fmt::Write;
+    // Writing to a String cannot fail.
     if let Some(days) = c.days {
-        return match days.end {
+        let _ = match days.end {
             Some(end) if c.kind == Kind::EventAge => {
-                format!("a start between {} and {}", days.start, end)
+                write!(out, "a start between {} and {}", days.start, end)
             }
-            Some(end) => format!("{} to {}", days.start, end),
-            None => days.start.to_string(),
+            Some(end) => write!(out, "{} to {}", days.start, end),
+            None => write!(out, "{}", days.start),
         };
+        return;
     }
-    let n = |v: f64| Number(v).to_string();
+    let n = Number;
     if c.kind == Kind::Ordinal {
-        return format!("number {}", n(c.value.unwrap_or(0.0)));
+        let _ = write!(out, "number {}", n(c.value.unwrap_or(0.0)));
+        return;
     }
     let Some(i) = c.interval else {
-        return c.text.clone();
+        out.push_str(&c.text);
+        return;
     };
-    let unit = match c.kind {
-        Kind::Percent => " %".to_string(),
-        Kind::Money => format!(" {}", c.unit.as_deref().unwrap_or("")),
-        Kind::Duration => format!(" {}s", c.unit.as_deref().unwrap_or("")),
-        _ => String::new(),
+    let _ = match (c.qualifier, i.hi) {
+        (Qualifier::Exact, _) => write!(out, "{}", n(i.lo)),
+        (_, None) => write!(out, "{} or more", n(i.lo)),
+        (Qualifier::Almost, Some(hi)) => write!(
+            out,
+            "fewer than {} ({} to {})",
+            n(c.value.unwrap_or(hi + 1.0)),
+            n(i.lo),
+            n(hi)
+        ),
+        (Qualifier::Approx, Some(hi)) => write!(
+            out,
+            "about {} ({} to {})",
+            n(c.value.unwrap_or(i.lo)),
+            n(i.lo),
+            n(hi)
+        ),
+        (_, Some(hi)) if i.lo == 0.0 => write!(out, "at most {}", n(hi)),
+        (_, Some(hi)) => write!(out, "{} to {}", n(i.lo), n(hi)),
     };
-    match (c.qualifier, i.hi) {
-        (Qualifier::Exact, _) => format!("{}{unit}", n(i.lo)),
-        (_, None) => format!("{} or more{unit}", n(i.lo)),
-        (Qualifier::Almost, Some(hi)) => {
-            format!(
-                "fewer than {} ({} to {}){unit}",
-                n(c.value.unwrap_or(hi + 1.0)),
-                n(i.lo),
-                n(hi)
-            )
+    match c.kind {
+        Kind::Percent => out.push_str(" %"),
+        Kind::Money => {
+            out.push(' ');
+            out.push_str(c.unit.as_deref().unwrap_or(""));
         }
-        (Qualifier::Approx, Some(hi)) => {
-            format!(
-                "about {} ({} to {}){unit}",
-                n(c.value.unwrap_or(i.lo)),
-                n(i.lo),
-                n(hi)
-            )
+        Kind::Duration => {
+            out.push(' ');
+            out.push_str(c.unit.as_deref().unwrap_or(""));
+            out.push('s');
         }
-        (_, Some(hi)) if i.lo == 0.0 => format!("at most {}{unit}", n(hi)),
-        (_, Some(hi)) => format!("{} to {}{unit}", n(i.lo), n(hi)),
+        _ => {}
     }
 }
 
@@ -213,11 +231,10 @@ fn judge_voiced(
     let (same, overlap, order) = compare_values(a, b)?;
     // The more specific subject decides ("people" reworded as "people_evacuated"); shares and
     // sums whose subjects differ are named by their kind.
-    let kind_name = a.kind.as_str().to_string();
-    let subject = if b.subject.starts_with("people_") {
+    let subject: &str = if b.subject.starts_with("people_") {
         &b.subject
     } else if a.subject != b.subject && matches!(a.kind, Kind::Percent | Kind::Money) {
-        &kind_name
+        a.kind.as_str()
     } else {
         &a.subject
     };
@@ -252,7 +269,7 @@ fn judge_voiced(
     Some(Finding {
         verdict,
         kind: a.kind,
-        subject: subject.clone(),
+        subject: subject.to_string(),
         a: Some(a.clone()),
         b: Some(b.clone()),
         reason,
@@ -261,16 +278,25 @@ fn judge_voiced(
 
 /// The figure as said and what it means: "'fast 30 Ländern' (fewer than 30, 27 to 29)".
 fn figure(c: &Claim) -> String {
-    let meaning = describe(c);
-    if meaning == c.text {
-        return format!("'{}'", c.text);
+    let mut out = String::with_capacity(2 * c.text.len() + 32);
+    out.push('\'');
+    out.push_str(&c.text);
+    out.push_str("' (");
+    let open = out.len();
+    describe_into(&mut out, c);
+    if out[open..] == *c.text {
+        out.truncate(open - 2);
+        return out;
     }
     // One level of parentheses reads better: "fewer than 30 (27 to 29)" → "fewer than 30, 27 to 29".
-    let flat = match meaning.split_once(" (") {
-        Some((head, rest)) => format!("{head}, {}", rest.replacen(')', "", 1)),
-        None => meaning,
-    };
-    format!("'{}' ({flat})", c.text)
+    if let Some(at) = out[open..].find(" (").map(|k| open + k) {
+        out.replace_range(at..at + 2, ", ");
+        if let Some(close) = out[at + 2..].find(')').map(|k| at + 2 + k) {
+            out.remove(close);
+        }
+    }
+    out.push(')');
+    out
 }
 
 fn reason(
