@@ -1,13 +1,16 @@
 //! Documents in: plain text, Markdown with front matter, HTML pages and JSONL manifests, each
 //! turned into a [`Document`] whose article text keeps a map back to byte offsets in the file.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::segment::Sentence;
 
 /// Largest input file read whole; larger files are refused with a clear error.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -262,6 +265,9 @@ pub struct Document {
     pub source: String,
     body: Body,
     line_starts: Vec<usize>,
+    /// The text's sentences, split once for extraction and comparison alike, with the
+    /// language they were split in.
+    sentences: OnceLock<(Lang, Vec<Sentence>)>,
 }
 
 /// Metadata a caller may know about a document before reading it.
@@ -335,6 +341,7 @@ impl Document {
             source,
             body,
             line_starts,
+            sentences: OnceLock::new(),
         };
         if doc.text().trim().is_empty() {
             return Err(Error::input(id, "the document has no text"));
@@ -366,6 +373,19 @@ impl Document {
         match &self.body {
             Body::Slice(start) => &self.source[*start..],
             Body::Assembled { text, .. } => text,
+        }
+    }
+
+    /// The sentences of [`Document::text`], split once ([`crate::segment::split`]).
+    pub fn sentences(&self) -> Cow<'_, [Sentence]> {
+        let (lang, sentences) = self
+            .sentences
+            .get_or_init(|| (self.lang, crate::segment::split(self.text(), self.lang)));
+        if *lang == self.lang {
+            Cow::Borrowed(sentences)
+        } else {
+            // The language was changed after the first split: split anew.
+            Cow::Owned(crate::segment::split(self.text(), self.lang))
         }
     }
 

@@ -15,7 +15,6 @@ use crate::align::{self, Context};
 use crate::claim::{Claim, Kind, Number, Qualifier};
 use crate::config::Config;
 use crate::document::Document;
-use crate::segment;
 
 /// What a pair of claims amounts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -460,7 +459,7 @@ pub struct Text<'a> {
 
 /// The sentences of a document, as the versions of it are aligned.
 pub fn sentences(doc: &Document) -> Vec<&str> {
-    segment::split(doc.text(), doc.lang)
+    doc.sentences()
         .iter()
         .map(|s| &doc.text()[s.start..s.end])
         .collect()

@@ -21,7 +21,7 @@ use crate::claim::{Claim, Kind, Qualifier, Span};
 use crate::config::Config;
 use crate::document::{Document, Lang};
 use crate::resolve::TimeExpr;
-use crate::segment::{self, Sentence};
+use crate::segment::Sentence;
 
 use lexicon::{Lexicon, EVENT_KEYS, PERSON_KEYS};
 use token::{tokenize, Token, TokenKind};
@@ -88,10 +88,10 @@ impl<'c> Extractor<'c> {
     /// Every claim of a document, in text order.
     pub fn extract(&mut self, doc: &Document) -> Vec<Claim> {
         let text = doc.text();
-        let sentences = segment::split(text, doc.lang);
+        let sentences = doc.sentences();
         let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
         let mut claims = Vec::new();
-        for sentence in &sentences {
+        for sentence in sentences.iter() {
             let mentions = self.mentions(doc.lang, &text[sentence.start..sentence.end]);
             place(doc, sentence, mentions, &quotes, &mut claims);
         }
@@ -1049,7 +1049,7 @@ mod tests {
         let (mut stating, mut passed_over) = (0, 0);
         for text in &all {
             for lang in [Lang::De, Lang::En] {
-                for s in segment::split(text, lang) {
+                for s in crate::segment::split(text, lang) {
                     let sentence = &text[s.start..s.end];
                     let scanned = read_sentence(lang, &config, sentence, true);
                     let filtered = read_sentence(lang, &config, sentence, false);
