@@ -1363,6 +1363,21 @@ mod tests {
                 ],
             ),
             (
+                En,
+                "The ceasefire began on 12 June.",
+                &[("date", "on 12 June", "event")],
+            ),
+            (
+                De,
+                "Die Waffenruhe begann am 3. Mai.",
+                &[("date", "am 3. Mai", "event")],
+            ),
+            (
+                En,
+                "The ceasefire began on 12 Jan. 2025 at dawn.",
+                &[("date", "on 12 Jan. 2025", "event")],
+            ),
+            (
                 De,
                 "Die Agrarminister berieten am Freitag in Wien.",
                 &[("date", "am Freitag", "meeting")],

@@ -314,7 +314,12 @@ fn absolute_at(
         }
         let month = tokens.get(j).and_then(|m| month_word(m, lexicon))?;
         let mut end = j + 1;
-        if tokens.get(end).is_some_and(|t| t.is_punct(".")) && tokens[j].text.len() <= 4 {
+        // "12 Jan. 2025": the period of an abbreviated month; a period that ends the
+        // sentence ("on 12 June.", "am 3. Mai.") is no part of the date.
+        if tokens.get(end).is_some_and(|t| t.is_punct("."))
+            && tokens[j].text.len() <= 4
+            && end + 1 < tokens.len()
+        {
             end += 1;
         }
         let year = year_at(tokens, end);
