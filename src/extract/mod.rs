@@ -607,6 +607,20 @@ fn quantity_claim(
                 .parse::<u32>()
                 .is_ok_and(|n| (1900..=2100).contains(&n))
         };
+    // "the 2024 Olympics", "its 2026 budget": an English year before a name or noun dates it.
+    if year
+        && lexicon.lang == crate::Lang::En
+        && tokens.get(q.end).is_some_and(|n| {
+            n.is_word()
+                && (n.is_capitalized()
+                    || i > 0
+                        && lexicon
+                            .ordinal_determiners
+                            .contains(&tokens[i - 1].lower.as_str()))
+        })
+    {
+        return None;
+    }
     let counted = subject::counted(tokens, q.end, q.start, lexicon);
     let (subject, subject_text, end) = match counted {
         // "12 years", "drei Monate": a span of time, which the time scanner reads as a duration.
@@ -1262,6 +1276,13 @@ mod tests {
             ),
             (En, "One of them said the talks had failed.", &[]),
             (En, "Nearly two thirds of members backed the plan.", &[]),
+            (En, "The 2024 Olympics were held in Paris.", &[]),
+            (En, "Its 2026 budget was cut.", &[]),
+            (
+                En,
+                "Police said 2024 people were held overnight.",
+                &[("count", "2024 people", "people_arrested")],
+            ),
             (De, "Knapp zwei Drittel der Mitglieder stimmten zu.", &[]),
             (
                 En,
