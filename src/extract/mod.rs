@@ -550,6 +550,21 @@ fn quantity_claim(
                 lexicon,
             ));
         }
+        if let Some(code) = tokens
+            .get(q.end + 1)
+            .and_then(|n2| lexicon.currency_phrase(&next.lower, &n2.lower))
+        {
+            return Some(measure(
+                q.start,
+                q.end + 2,
+                &q,
+                Kind::Money,
+                code,
+                1.0,
+                tokens,
+                lexicon,
+            ));
+        }
         if let Some((code, factor)) = lexicon.currency_subunit(&next.lower) {
             return Some(measure(
                 q.start,
@@ -1277,6 +1292,16 @@ mod tests {
             (En, "One of them said the talks had failed.", &[]),
             (En, "Nearly two thirds of members backed the plan.", &[]),
             (En, "The 2024 Olympics were held in Paris.", &[]),
+            (
+                En,
+                "The fine was 250,000 Swiss francs.",
+                &[("money", "250,000 Swiss francs", "money")],
+            ),
+            (
+                De,
+                "Die Strafe betrug 250.000 Schweizer Franken.",
+                &[("money", "250.000 Schweizer Franken", "money")],
+            ),
             (En, "Its 2026 budget was cut.", &[]),
             (
                 En,

@@ -350,6 +350,13 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("hrywnja", "UAH"),
         ("griwna", "UAH"),
     ],
+    currency_phrases: &[
+        ("schweizer franken", "CHF"),
+        ("kanadische dollar", "CAD"),
+        ("kanadischen dollar", "CAD"),
+        ("australische dollar", "AUD"),
+        ("australischen dollar", "AUD"),
+    ],
     weekdays: &[
         ("montag", Weekday::Mon),
         ("dienstag", Weekday::Tue),

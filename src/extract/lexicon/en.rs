@@ -364,6 +364,14 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("yuan", "CNY"),
         ("hryvnias", "UAH"),
     ],
+    currency_phrases: &[
+        ("swiss francs", "CHF"),
+        ("swiss franc", "CHF"),
+        ("us dollars", "USD"),
+        ("canadian dollars", "CAD"),
+        ("australian dollars", "AUD"),
+        ("new shekels", "ILS"),
+    ],
     weekdays: &[
         ("monday", Weekday::Mon),
         ("tuesday", Weekday::Tue),

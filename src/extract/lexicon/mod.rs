@@ -75,6 +75,9 @@ pub struct Lexicon {
     pub not_count_after: &'static [&'static str],
     pub percent_words: &'static [&'static str],
     pub currencies: &'static [(&'static str, &'static str)],
+    /// Currencies named with a country word before them ("Swiss francs", "kanadische
+    /// Dollar"), lowercase, words separated by one space.
+    pub currency_phrases: &'static [(&'static str, &'static str)],
     pub weekdays: &'static [(&'static str, Weekday)],
     pub months: &'static [(&'static str, u32)],
     /// Day words and phrases ("übermorgen", "the day before yesterday") and their offset
@@ -529,6 +532,15 @@ impl Lexicon {
 
     pub fn currency(&self, word: &str) -> Option<&'static str> {
         self.index().currencies.get(word).copied()
+    }
+
+    /// The ISO code of a currency named in two words ("swiss", "francs").
+    pub fn currency_phrase(&self, first: &str, second: &str) -> Option<&'static str> {
+        self.currency_phrases.iter().find_map(|(p, code)| {
+            p.split_once(' ')
+                .filter(|(a, b)| *a == first && *b == second)
+                .map(|_| *code)
+        })
     }
 
     /// A minor currency unit ("cent", "pence"): its ISO code and value in the major unit.
