@@ -350,7 +350,19 @@ fn ordinal_at(
             .ordinal_determiners
             .contains(&tokens[i - 1].lower.as_str()))
     .then(|| i - 1);
-    // "zum dritten Mal", "for the third time": the event is named elsewhere in the sentence.
+    // "zum dritten Mal", "for the third (consecutive) time": the event is named elsewhere in
+    // the sentence.
+    let after = match tokens.get(after) {
+        Some(w)
+            if lexicon.series_markers.contains(&w.lower.as_str())
+                && tokens
+                    .get(after + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "mal" | "time")) =>
+        {
+            after + 1
+        }
+        _ => after,
+    };
     if tokens
         .get(after)
         .is_some_and(|w| matches!(w.lower.as_str(), "mal" | "time"))
@@ -1292,6 +1304,11 @@ mod tests {
             (En, "One of them said the talks had failed.", &[]),
             (En, "Nearly two thirds of members backed the plan.", &[]),
             (En, "The 2024 Olympics were held in Paris.", &[]),
+            (
+                En,
+                "The bank cut rates for the third consecutive time.",
+                &[("ordinal", "for the third consecutive time", "event")],
+            ),
             (
                 En,
                 "The fine was 250,000 Swiss francs.",
