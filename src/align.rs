@@ -896,15 +896,9 @@ mod tests {
 
     #[test]
     fn shared_reading_gives_each_text_its_own_contexts() {
-        use crate::document::{Defaults, Document, Format, Published};
-        let doc = |id: &str, published: &str, text: &str| {
-            let defaults = Defaults {
-                published: Published::parse(published),
-                lang: Some(Lang::De),
-            };
-            let text = text.to_string();
-            Document::from_text(id, text, Format::Text, &Default::default(), &defaults).unwrap()
-        };
+        use crate::document::Document;
+        let doc =
+            |id: &str, published: &str, text: &str| Document::sample(id, published, Lang::De, text);
         // The same sentences in two versions, one told twice, and a weekday that means another
         // day in a version published a week later.
         let lead =

@@ -353,6 +353,17 @@ impl Document {
         Ok(doc)
     }
 
+    /// A plain-text document in `lang` published at `published`, as unit tests build them.
+    #[cfg(test)]
+    pub(crate) fn sample(id: &str, published: &str, lang: Lang, text: &str) -> Document {
+        let defaults = Defaults {
+            published: Published::parse(published),
+            lang: Some(lang),
+        };
+        Document::from_text(id, text.into(), Format::Text, &Meta::default(), &defaults)
+            .expect("a sample text reads")
+    }
+
     /// Reads one file, guessing its format from its name and content.
     pub fn read(path: &Path, defaults: &Defaults) -> Result<Document> {
         Self::read_with(path, &Meta::default(), defaults)

@@ -429,8 +429,21 @@ pub fn diff_versions_with(
     cx_new: &[Context],
     config: &Config,
 ) -> Vec<Finding> {
+    with_texts(
+        (old, old_claims, cx_old),
+        (new, new_claims, cx_new),
+        |a, b| diff_texts(a, b, config),
+    )
+}
+
+/// Runs `f` on two documents read as [`Text`]s, each split into sentences once.
+fn with_texts<R>(
+    (old, old_claims, cx_old): (&Document, &[Claim], &[Context]),
+    (new, new_claims, cx_new): (&Document, &[Claim], &[Context]),
+    f: impl FnOnce(&Text, &Text) -> R,
+) -> R {
     let (s_old, s_new) = (sentences(old), sentences(new));
-    diff_texts(
+    f(
         &Text {
             doc: old,
             claims: old_claims,
@@ -443,7 +456,6 @@ pub fn diff_versions_with(
             cx: cx_new,
             sentences: &s_new,
         },
-        config,
     )
 }
 
@@ -534,20 +546,10 @@ pub fn version_pairs_with(
     new_claims: &[Claim],
     cx_new: &[Context],
 ) -> Vec<(usize, usize)> {
-    let (s_old, s_new) = (sentences(old), sentences(new));
-    text_pairs(
-        &Text {
-            doc: old,
-            claims: old_claims,
-            cx: cx_old,
-            sentences: &s_old,
-        },
-        &Text {
-            doc: new,
-            claims: new_claims,
-            cx: cx_new,
-            sentences: &s_new,
-        },
+    with_texts(
+        (old, old_claims, cx_old),
+        (new, new_claims, cx_new),
+        text_pairs,
     )
 }
 
@@ -1108,7 +1110,7 @@ pub fn timelines(docs: &[&Document], claims: &[&[Claim]], config: &Config) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Defaults, Format, Lang, Published};
+    use crate::document::Lang;
 
     /// A test text; ids starting with "en" are English, all others German.
     fn doc(id: &str, published: &str, text: &str) -> Document {
@@ -1117,18 +1119,7 @@ mod tests {
         } else {
             Lang::De
         };
-        let defaults = Defaults {
-            published: Published::parse(published),
-            lang: Some(lang),
-        };
-        Document::from_text(
-            id,
-            text.into(),
-            Format::Text,
-            &Default::default(),
-            &defaults,
-        )
-        .unwrap()
+        Document::sample(id, published, lang, text)
     }
 
     /// The alarms (contradiction, update, correction) of comparing texts as outlets, as

@@ -989,22 +989,13 @@ fn measured_subject(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Defaults, Format, Lang, Published};
+    use crate::document::Lang;
 
     fn claims(lang: Lang, text: &str) -> Vec<Claim> {
-        let defaults = Defaults {
-            published: Published::parse("2025-03-27"),
-            lang: Some(lang),
-        };
-        let doc = Document::from_text(
-            "t.txt",
-            text.into(),
-            Format::Text,
-            &Default::default(),
-            &defaults,
+        extract(
+            &Document::sample("t.txt", "2025-03-27", lang, text),
+            &Config::default(),
         )
-        .expect("test text reads");
-        extract(&doc, &Config::default())
     }
 
     /// A sentence read once serves every document that has it: each still dates its claims
@@ -1012,20 +1003,8 @@ mod tests {
     /// own quotes.
     #[test]
     fn a_sentence_read_once_is_placed_and_dated_per_document() {
-        let doc = |id: &str, published: &str, text: &str| {
-            let defaults = Defaults {
-                published: Published::parse(published),
-                lang: Some(Lang::De),
-            };
-            Document::from_text(
-                id,
-                text.into(),
-                Format::Text,
-                &Default::default(),
-                &defaults,
-            )
-            .expect("test text reads")
-        };
+        let doc =
+            |id: &str, published: &str, text: &str| Document::sample(id, published, Lang::De, text);
         let shared = "Am Montag starben 12 Menschen, sagte Müller.";
         let docs = [
             doc("v1", "2025-03-27", shared),
