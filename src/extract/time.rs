@@ -716,6 +716,33 @@ fn mention_in_tense(
         .or_else(|| duration_at(tokens, i, lexicon, hedges))
 }
 
+/// "vor drei Tagen" / "in drei Tagen" from token `start` to the unit at `unit_at`: the same
+/// calendar day `n` whole units back (`ago`) or ahead.
+fn counted_from_today(
+    start: usize,
+    unit_at: usize,
+    n: f64,
+    unit: TimeUnit,
+    ago: bool,
+) -> Option<TimeMention> {
+    if n.fract() != 0.0 || n < 1.0 {
+        return None;
+    }
+    let n = n as u32;
+    let expr = if ago {
+        TimeExpr::Ago { n, unit }
+    } else {
+        TimeExpr::Later { n, unit }
+    };
+    Some(TimeMention::date(
+        start,
+        unit_at + 1,
+        expr,
+        Qualifier::Exact,
+        Some(n as f64),
+    ))
+}
+
 /// Weekdays, alone or as a compound with a part of the day ("Dienstagabend"), with a
 /// direction word before ("vergangenen Freitag", "next Monday") or a week after ("am
 /// Dienstag vergangener Woche", "on Tuesday last week").
@@ -944,20 +971,9 @@ fn relative_day_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Opt
                 let unit = tokens
                     .get(unit_at)
                     .and_then(|u| lexicon.time_unit(&u.lower));
-                if let Some(unit) = unit.filter(|_| n.fract() == 0.0 && n >= 1.0) {
-                    let n = n as u32;
-                    let expr = if ago {
-                        TimeExpr::Ago { n, unit }
-                    } else {
-                        TimeExpr::Later { n, unit }
-                    };
-                    return Some(TimeMention::date(
-                        i,
-                        unit_at + 1,
-                        expr,
-                        Qualifier::Exact,
-                        Some(n as f64),
-                    ));
+                if let Some(m) = unit.and_then(|unit| counted_from_today(i, unit_at, n, unit, ago))
+                {
+                    return Some(m);
                 }
             }
         }
@@ -1471,22 +1487,7 @@ fn offset_at(
         }
         let (n, end, _, _) = number_at(tokens, at, lexicon)?;
         let unit = tokens.get(end).and_then(|u| lexicon.time_unit(&u.lower))?;
-        if n.fract() != 0.0 || n < 1.0 {
-            return None;
-        }
-        let n = n as u32;
-        let expr = if before {
-            TimeExpr::Ago { n, unit }
-        } else {
-            TimeExpr::Later { n, unit }
-        };
-        return Some(TimeMention::date(
-            i,
-            end + 1,
-            expr,
-            Qualifier::Exact,
-            Some(n as f64),
-        ));
+        return counted_from_today(i, end, n, unit, before);
     }
     if lexicon.ago_after.is_empty() {
         return None;
