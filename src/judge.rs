@@ -886,15 +886,20 @@ pub fn compare_outlets_with(
             .collect()
     };
     let (count_a, count_b) = (counts(a, &voice_a), counts(b, &voice_b));
-    // The one day a lead sentence names is the day of the story's event, in any language.
-    let lead_day = |claims: &[Claim], c: &Claim| {
-        c.span.sentence == 0
-            && claims
-                .iter()
-                .filter(|o| o.kind == Kind::Date && o.span.sentence == 0)
-                .count()
-                == 1
+    // The one date a lead sentence names is the day of the story's event, in any language.
+    // Read once per text: the date of the lead, when it names exactly one.
+    let lead_date = |claims: &[Claim]| {
+        let mut dates = claims
+            .iter()
+            .filter(|o| o.kind == Kind::Date && o.span.sentence == 0);
+        match (dates.next(), dates.next()) {
+            (Some(d), None) => Some(d.days.is_some_and(|d| d.end.is_none())),
+            _ => None,
+        }
     };
+    // Per text: Some(whether that one date is a single day).
+    let (lead_a, lead_b) = (lead_date(a), lead_date(b));
+    let lead_day = |lead: Option<bool>, c: &Claim| c.span.sentence == 0 && lead.is_some();
     let mut candidates: Vec<(f64, usize, usize, Finding)> = Vec::new();
     for (i, x) in a.iter().enumerate() {
         if !judgeable(x)
@@ -907,15 +912,10 @@ pub fn compare_outlets_with(
             // Two lead sentences that each name one day tell the story's event, though they
             // may name different days for it (a contradiction of its own): their figures are
             // paired. A period ("im September") is what a figure is of, and keeps them apart.
-            let lead_single_day = |claims: &[Claim], c: &Claim| {
-                lead_day(claims, c)
-                    && claims.iter().any(|o| {
-                        o.kind == Kind::Date
-                            && o.span.sentence == 0
-                            && o.days.is_some_and(|d| d.end.is_none())
-                    })
-            };
-            let leads_story = lead_single_day(a, x) && lead_single_day(b, y);
+            let leads_story = x.span.sentence == 0
+                && y.span.sentence == 0
+                && lead_a == Some(true)
+                && lead_b == Some(true);
             if !judgeable(y)
                 || !(align::comparable(x, y) || (x.kind == y.kind && loose_subjects(x, y)))
                 || (ca[i].other_day(&cb[j]) && !leads_story)
@@ -939,7 +939,7 @@ pub fn compare_outlets_with(
             // a single day is the day of an event ("im September" is the period a figure is of).
             let single_days =
                 x.days.is_some_and(|d| d.end.is_none()) && y.days.is_some_and(|d| d.end.is_none());
-            let leads = single_days && lead_day(a, x) && lead_day(b, y);
+            let leads = single_days && lead_day(lead_a, x) && lead_day(lead_b, y);
             if x.kind == Kind::Date
                 && (generic(&x.subject) || generic(&y.subject))
                 && !(same_lang && similarity >= 0.3 && (single_days || !f.verdict.is_alarm()))
