@@ -16,7 +16,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::lexicon::Lexicon;
 use super::quantity::{may_start_quantity, quantity_at};
@@ -198,6 +198,7 @@ impl Anchors {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|(w, _)| w.as_str()))
             .expect("the lexicon's words make an automaton");
         Anchors {
@@ -219,9 +220,10 @@ impl Anchors {
 
     /// What the words of `text` say about it.
     fn verdict(&self, text: &str) -> Verdict {
-        // Tokens are compared lowercased; ASCII text needs no copy for that.
+        // Tokens are compared lowercased. The automaton ignores ASCII case, so only text with
+        // an uppercase letter outside ASCII ("ÜBERMORGEN", "Ärzte") needs a lowercase copy.
         let lowered;
-        let text = if text.is_ascii() {
+        let text = if text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
             text
         } else {
             lowered = text.to_lowercase();

@@ -36,7 +36,24 @@ impl Quotes {
         let lexicon = Lexicon::of(lang);
         let mut spans = Vec::new();
         let mut open: Option<(usize, char)> = None;
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        // Every quote mark is '"' or starts with byte 0xC2 («, ») or 0xE2 („, “, ”); line
+        // breaks matter only inside a quote. The vector search skips everything else.
+        loop {
+            let rest = &bytes[from..];
+            let quote = memchr::memchr3(b'"', 0xC2, 0xE2, rest);
+            let line = match open {
+                Some(_) => memchr::memchr(b'\n', &rest[..quote.unwrap_or(rest.len())]),
+                None => None,
+            };
+            let Some(i) = line.or(quote).map(|k| from + k) else {
+                break;
+            };
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            from = i + c.len_utf8();
             match open {
                 None if is_open(c, lang) => open = Some((i, c)),
                 Some((start, o)) if closes(o, c, lang) => {
@@ -279,4 +296,31 @@ fn last_of_first_run(
         return None;
     }
     name.map(|t| t.text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::split;
+
+    /// The quoted stretches of `text`, as the text they cover.
+    fn quoted(text: &str, lang: Lang) -> Vec<&str> {
+        let quotes = Quotes::find(text, &split(text, lang), lang);
+        quotes.spans.iter().map(|(s, e, _)| &text[*s..*e]).collect()
+    }
+
+    #[test]
+    fn quotes_close_on_their_own_mark_and_a_paragraph_ends_an_open_one() {
+        let de = "Er sagte: „Es kostet 5 € – mehr nicht.“ Dann ging er. »Wir bleiben«, so Meier.";
+        assert_eq!(
+            quoted(de, Lang::De),
+            ["„Es kostet 5 € – mehr nicht.“", "»Wir bleiben«"]
+        );
+        // An unclosed quote ends with its paragraph, even when no quote mark follows.
+        let en = "“We will stay, she said.\n\nThe council met on Monday. 12 people came.";
+        assert_eq!(quoted(en, Lang::En), ["“We will stay, she said."]);
+        // A single line break does not end it.
+        let en = "“We will stay\nuntil Friday,” she said.";
+        assert_eq!(quoted(en, Lang::En), ["“We will stay\nuntil Friday,”"]);
+    }
 }

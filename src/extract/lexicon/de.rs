@@ -934,6 +934,16 @@ fn integer(w: &str) -> Option<u64> {
     }
 }
 
+/// The word with "ss" spelt "ß", as the number tables spell it ("dreissig" → "dreißig"); no
+/// copy when there is nothing to respell.
+fn with_eszett(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.as_bytes().windows(2).any(|pair| pair == b"ss") {
+        word.replace("ss", "ß").into()
+    } else {
+        word.into()
+    }
+}
+
 /// German cardinal words, compounds included ("einunddreißig", "viertausendvierhundert",
 /// "zweieinhalb").
 fn cardinal(word: &str) -> Option<f64> {
@@ -947,8 +957,8 @@ fn cardinal(word: &str) -> Option<f64> {
     if !ENDINGS.iter().any(|e| word.ends_with(e)) {
         return None;
     }
-    let w = word.replace("ss", "ß");
-    match w.as_str() {
+    let w = with_eszett(word);
+    match w.as_ref() {
         "anderthalb" | "eineinhalb" => return Some(1.5),
         "halb" | "halbe" | "halben" => return Some(0.5),
         _ => {}
@@ -988,11 +998,7 @@ const ORDINAL_STEMS: &[(&str, u32)] = &[
 
 /// German ordinal words with their inflection ("dritten", "zwanzigste"); a bare stem is not one.
 fn ordinal(word: &str) -> Option<u32> {
-    let w: std::borrow::Cow<str> = if word.contains("ss") {
-        word.replace("ss", "ß").into()
-    } else {
-        word.into()
-    };
+    let w = with_eszett(word);
     let stem = ["en", "er", "es", "em", "e"]
         .iter()
         .find_map(|e| w.strip_suffix(e))?;
