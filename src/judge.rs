@@ -729,7 +729,7 @@ fn within_pair<'c>(
 /// that is the key.
 #[derive(Default)]
 struct ListMemo<'c> {
-    answers: std::collections::HashMap<(usize, FigureKey<'c>, FigureKey<'c>), bool>,
+    answers: foldhash::HashMap<(usize, FigureKey<'c>, FigureKey<'c>), bool>,
 }
 
 /// All of a claim that [`lists_figures`] reads of it.

@@ -61,9 +61,9 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
 pub struct Extractor<'c> {
     config: &'c Config,
     /// Per language, each sentence read so far and where in `stated` what it states is.
-    /// Sentences are the input's, so they are hashed with the standard library's
-    /// collision-resistant hasher, not the lexicon's word hasher.
-    read: [std::collections::HashMap<Box<str>, usize>; 2],
+    /// Sentences are the input's: foldhash is fast on them and, seeded per process, hard to
+    /// flood.
+    read: [foldhash::HashMap<Box<str>, usize>; 2],
     stated: Vec<Vec<Mention>>,
     /// Bytes held in `read`, roughly.
     held: usize,

@@ -7,8 +7,6 @@
 mod de;
 mod en;
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use chrono::Weekday;
@@ -560,34 +558,11 @@ impl Lexicon {
     }
 }
 
-/// FNV-1a: lookups here hash short words, for which it is several times faster than the
-/// standard library's DoS-resistant SipHash; the keys are the lexicon's own words, not input.
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// A map keyed by words, with the fast word hasher.
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-/// A set of words, with the fast word hasher.
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+/// A map keyed by words. foldhash is several times faster than the standard library's SipHash
+/// on short keys; the same hasher keys the sentence maps elsewhere.
+pub type WordMap<K, V> = foldhash::HashMap<K, V>;
+/// A set of words.
+pub type WordSet = foldhash::HashSet<&'static str>;
 
 /// Hash tables over one lexicon's lists, built once at first use, so that a lookup costs the
 /// same however long the lists grow.
