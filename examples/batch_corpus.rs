@@ -1,9 +1,11 @@
 //! Helpers of `scripts/bench-batch.sh`: generates a synthetic news corpus for `claimdiff batch`
-//! and runs the plain regex scan that the benchmark uses as a reference.
+//! and runs the plain regex scan that the benchmark uses as a reference, and the floor: reading,
+//! parsing and splitting the corpus with no extraction.
 //!
 //! ```text
 //! cargo run --release --example batch_corpus -- generate corpus.jsonl 200   # about 200 MB
 //! cargo run --release --example batch_corpus -- scan corpus.jsonl           # prints bytes seconds matches
+//! cargo run --release --example batch_corpus -- floor corpus.jsonl          # bytes seconds sentences
 //! ```
 //!
 //! The corpus: articles in German and English, each with two to five versions from one or two
@@ -445,6 +447,34 @@ fn scan(path: &str) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The part of a batch run that every design pays: reading each record, parsing its JSON,
+/// building the document and splitting it into sentences, with no extraction, comparison or
+/// output. One thread. Prints bytes, seconds and sentences.
+fn floor(path: &str) -> std::io::Result<()> {
+    let manifest = std::path::Path::new(path);
+    let base = manifest.parent().unwrap_or(std::path::Path::new("."));
+    let defaults = claimdiff::Defaults::default();
+    let started = Instant::now();
+    let mut reader = BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let mut line = String::new();
+    let (mut bytes, mut sentences, mut line_no) = (0u64, 0u64, 0usize);
+    loop {
+        line.clear();
+        let n = reader.read_line(&mut line)?;
+        if n == 0 {
+            break;
+        }
+        bytes += n as u64;
+        line_no += 1;
+        let doc = claimdiff::manifest::parse_line(manifest, line_no, line.trim_end())
+            .and_then(|record| record.into_document(base, &defaults, path))
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        sentences += doc.sentences().len() as u64;
+    }
+    println!("{bytes} {:.3} {sentences}", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args
@@ -458,8 +488,9 @@ fn main() {
             Err(_) => Err(std::io::Error::other(format!("not a size in MB: {mb}"))),
         },
         ["scan", path] => scan(path),
+        ["floor", path] => floor(path),
         _ => Err(std::io::Error::other(
-            "usage: batch_corpus generate FILE MB | scan FILE",
+            "usage: batch_corpus generate FILE MB | scan FILE | floor FILE",
         )),
     };
     if let Err(e) = result {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Corpus-mode figures (a measurement, not a test): generates synthetic DE/EN corpora of 50 and
 # 200 MB (several versions per article, lines interleaved), then prints for the 200 MB corpus the
-# throughput of `cat`, of a plain regex scan (every number, Rust regex) and of
+# throughput of `cat`, of a plain regex scan (every number, Rust regex), of the floor every
+# design pays (reading, JSON parsing and sentence splitting, no extraction) and of
 # `claimdiff batch` with 1 and 2 jobs, and the batch run's peak memory at 50 and 200 MB.
 #
 #   scripts/bench-batch.sh            # corpora in a temporary folder, removed afterwards
@@ -66,6 +67,8 @@ measure cat "$corpus"
 cat_rate=$(mbps "$bytes" "$secs")
 read -r _ scan_secs matches < <("$corpus_tool" scan "$corpus")
 scan_rate=$(mbps "$bytes" "$scan_secs")
+read -r _ floor_secs sentences < <("$corpus_tool" floor "$corpus")
+floor_rate=$(mbps "$bytes" "$floor_secs")
 measure "$bin" batch "$corpus" -q -j 1 --claims "$dir/claims.csv" --findings "$dir/findings.csv"
 j1_rate=$(mbps "$bytes" "$secs")
 j1_cpu_rate=$(mbps "$bytes" "$cpu")
@@ -86,6 +89,7 @@ echo "corpus: $(mbps "$bytes" 1) MB, $docs documents; $(nproc) cores; load avera
 printf '%-30s %12s %16s\n' "" "MB/s (wall)" "MB per CPU-second"
 printf '%-30s %12s\n' "cat" "$cat_rate"
 printf '%-30s %12s %16s   (%s numbers)\n' "regex scan (every number)" "$scan_rate" "$scan_rate" "$matches"
+printf '%-30s %12s %16s   (%s sentences)\n' "read + parse + split, 1 thread" "$floor_rate" "$floor_rate" "$sentences"
 printf '%-30s %12s %16s   peak %s KB\n' "claimdiff batch -j 1" "$j1_rate" "$j1_cpu_rate" "$j1_peak"
 printf '%-30s %12s %16s   peak %s KB\n' "claimdiff batch -j 2" "$j2_rate" "$j2_cpu_rate" "$j2_peak"
 if [[ -n "${BASELINE_BIN:-}" ]]; then
