@@ -24,6 +24,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in the order of [`Lang::index`].
+    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+
+    /// The language's place in [`Lang::ALL`], for tables kept per language.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The ISO 639-1 code used in reports.
     pub fn code(self) -> &'static str {
         match self {

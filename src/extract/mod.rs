@@ -63,7 +63,7 @@ pub struct Extractor<'c> {
     /// Per language, each sentence read so far and where in `stated` what it states is.
     /// Sentences are the input's: foldhash is fast on them and, seeded per process, hard to
     /// flood.
-    read: [foldhash::HashMap<Box<str>, usize>; 2],
+    read: [foldhash::HashMap<Box<str>, usize>; Lang::ALL.len()],
     stated: Vec<Vec<Mention>>,
     /// Bytes held in `read`, roughly.
     held: usize,
@@ -100,10 +100,7 @@ impl<'c> Extractor<'c> {
 
     /// What a sentence states, read once per distinct sentence.
     fn mentions(&mut self, lang: Lang, text: &str) -> &[Mention] {
-        let slot = match lang {
-            Lang::De => 0,
-            Lang::En => 1,
-        };
+        let slot = lang.index();
         if let Some(&at) = self.read[slot].get(text) {
             return &self.stated[at];
         }

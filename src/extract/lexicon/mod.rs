@@ -7,9 +7,11 @@
 mod de;
 mod en;
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use chrono::Weekday;
+use foldhash::HashMap;
 
 use crate::claim::{Qualifier, TimeUnit};
 use crate::document::Lang;
@@ -365,6 +367,28 @@ impl Lexicon {
     /// assert_eq!(Lexicon::of(Lang::En).concept("nations"), Some("country"));
     /// ```
     pub fn concept(&self, word: &str) -> Option<&'static str> {
+        // A word's concept takes up to a hundred table lookups (every ending, every compound
+        // tail), and prose repeats its words: each thread remembers the answers it gave.
+        thread_local! {
+            static KNOWN: RefCell<[HashMap<Box<str>, Option<&'static str>>; Lang::ALL.len()]> =
+                Default::default();
+        }
+        const REMEMBERED: usize = 1 << 16;
+        let slot = self.lang.index();
+        if let Some(known) = KNOWN.with_borrow(|known| known[slot].get(word).copied()) {
+            return known;
+        }
+        let concept = self.concept_unremembered(word);
+        KNOWN.with_borrow_mut(|known| {
+            if known[slot].len() >= REMEMBERED {
+                known[slot].clear();
+            }
+            known[slot].insert(word.into(), concept);
+        });
+        concept
+    }
+
+    fn concept_unremembered(&self, word: &str) -> Option<&'static str> {
         let index = self.index();
         let mut best: Option<(usize, &'static str)> = None;
         for ending in self.noun_endings {
@@ -478,7 +502,7 @@ impl Lexicon {
     }
 
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations.contains(&word)
+        self.index().abbreviations.contains(word)
     }
 
     /// Whether the period after a bare number continues the sentence ("am 27. März",
@@ -575,6 +599,7 @@ struct Index {
     predicates: WordMap<&'static str, &'static str>,
     phrase_starts: WordSet,
     function_words: WordSet,
+    abbreviations: WordSet,
     hedges_by_last: WordMap<&'static str, Vec<(&'static str, Qualifier)>>,
     scales: WordMap<&'static str, f64>,
     currencies: WordMap<&'static str, &'static str>,
@@ -611,6 +636,7 @@ impl Index {
             compound,
             predicates: table(lexicon.predicates),
             function_words: lexicon.function_words.iter().copied().collect(),
+            abbreviations: lexicon.abbreviations.iter().copied().collect(),
             hedges_by_last: {
                 let mut map: WordMap<&'static str, Vec<(&'static str, Qualifier)>> =
                     WordMap::default();
@@ -706,6 +732,18 @@ mod tests {
             ("21st", 21),
         ] {
             assert_eq!((en.ordinal)(w), Some(n), "{w}");
+        }
+    }
+
+    #[test]
+    fn remembered_concepts_are_kept_per_language() {
+        let (de, en) = (Lexicon::of(Lang::De), Lexicon::of(Lang::En));
+        // "tote" is a German casualty word and nothing in English; asked in either order, each
+        // language answers for itself, the second time from memory.
+        for _ in 0..2 {
+            assert_eq!(en.concept("tote"), None);
+            assert_eq!(de.concept("tote"), Some("people_killed"));
+            assert_eq!(en.concept("tote"), en.concept_unremembered("tote"));
         }
     }
 
