@@ -20,6 +20,16 @@ fn is_open(c: char, lang: Lang) -> bool {
     }
 }
 
+/// Whether the line break at byte `i` ends a paragraph: a blank line follows, or the line ends
+/// a sentence (text with one paragraph per line). A line hard-wrapped inside a sentence does
+/// not, as in `segment::split`.
+fn ends_paragraph(text: &str, i: usize) -> bool {
+    let next = text[i + 1..].trim_start_matches([' ', '\t', '\r']);
+    next.is_empty()
+        || next.starts_with('\n')
+        || text[..i].trim_end().ends_with(['.', '!', '?', '…'])
+}
+
 fn closes(open: char, c: char, lang: Lang) -> bool {
     match (lang, open) {
         (Lang::De, '„') => matches!(c, '“' | '"' | '”'),
@@ -60,8 +70,9 @@ impl Quotes {
                     spans.push((start, i + c.len_utf8(), None));
                     open = None;
                 }
-                Some((start, _)) if c == '\n' && text[i..].starts_with("\n\n") => {
-                    // A paragraph ends an unclosed quote.
+                Some((start, _)) if c == '\n' && ends_paragraph(text, i) => {
+                    // A paragraph ends an unclosed quote: a quote that runs on into the next
+                    // paragraph opens again there.
                     spans.push((start, i, None));
                     open = None;
                 }
@@ -319,7 +330,21 @@ mod tests {
         // An unclosed quote ends with its paragraph, even when no quote mark follows.
         let en = "“We will stay, she said.\n\nThe council met on Monday. 12 people came.";
         assert_eq!(quoted(en, Lang::En), ["“We will stay, she said."]);
-        // A single line break does not end it.
+        // Nor does a blank line written with carriage returns.
+        let en = "“We will stay, she said.\r\n\r\nThe council met.";
+        assert_eq!(quoted(en, Lang::En), ["“We will stay, she said.\r"]);
+        // A line that ends a sentence ends the paragraph in text with one paragraph per line;
+        // the quote, left open in the wire style, does not run on into the report after it.
+        let de =
+            "„Wir bleiben“, sagte Müller. \"Die Lage ist ernst.\nDie Polizei meldete 12 Verletzte.";
+        assert_eq!(
+            quoted(de, Lang::De),
+            ["„Wir bleiben“", "\"Die Lage ist ernst."]
+        );
+        // ... and when it goes on in the next paragraph, it opens again there.
+        let de = "\"Wir bleiben.\n\"Wir kämpfen\", sagte Müller. Es kamen 12 Menschen.";
+        assert_eq!(quoted(de, Lang::De), ["\"Wir bleiben.", "\"Wir kämpfen\""]);
+        // A line hard-wrapped inside a sentence does not end the quote.
         let en = "“We will stay\nuntil Friday,” she said.";
         assert_eq!(quoted(en, Lang::En), ["“We will stay\nuntil Friday,”"]);
     }
