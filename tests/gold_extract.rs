@@ -560,3 +560,39 @@ fn german_held_out_unseen() {
 fn english_held_out_unseen() {
     run_file("heldout2", QUANTITY_KINDS, Lang::En, &UNSEEN_FLOORS);
 }
+
+/// Forty sentences per language written last, before the tool was run on them, over all seven
+/// kinds (dates, event ages and durations included) with pitfalls that state nothing. Measured
+/// once before any change (de / en): F1 0.958 / 0.969, value accuracy 1.000 / 0.987, subject
+/// accuracy 0.875 / 0.804, attribution 0.981 / 1.000. The rules their misses showed (a
+/// weekday before a figure taken for a name, "davon knapp 1.200" and "including 900", a bare
+/// figure in a clause of its own, "EU-Staaten", "ein Feuerwehrmann … Verletzungen", "a maximum
+/// sentence of", "in as many years", "this year" beside an ordinal, a German tag verb before
+/// its speaker, "walkout", a round of voting, "this season" as a frame) were then added, so
+/// these files are no longer unseen. Floors stay under the first measurement.
+const BLIND_FLOORS: Floors = Floors {
+    kinds: &[
+        ("count", 0.88, 0.95),
+        ("ordinal", 0.9, 0.95),
+        ("percent", 0.9, 0.95),
+        ("money", 0.9, 0.95),
+        ("event_age", 0.9, 0.95),
+        ("duration", 0.85, 0.75),
+        ("date", 0.9, 0.95),
+    ],
+    f1: 0.93,
+    subject: 0.78,
+    attribution: 0.95,
+    speaker: 0.6,
+    detection: 0.95,
+};
+
+#[test]
+fn german_heldout3_blind() {
+    run_file("heldout3", KINDS, Lang::De, &BLIND_FLOORS);
+}
+
+#[test]
+fn english_heldout3_blind() {
+    run_file("heldout3", KINDS, Lang::En, &BLIND_FLOORS);
+}
