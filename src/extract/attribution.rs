@@ -216,6 +216,14 @@ pub fn reported_speaker(
             .take_while(|&k| !tokens[k].is_punct(";") && !tokens[k].is_punct(":"))
             .find(|&k| is_verb(&tokens[k]) && (tokens[k].lower != "so" || k == comma + 1));
         if let Some(v) = verb {
+            // German puts the speaker after a verb that opens the tag ("…, davon 1.200 in
+            // Deutschland, kündigte Vorstandschef Feldt an"): the name after it comes first.
+            let inverted = lexicon.lang == Lang::De && v > 0 && tokens[v - 1].is_punct(",");
+            if inverted {
+                if let Some(name) = last_of_first_run(tokens, v + 1, 6, lexicon) {
+                    return Some(name);
+                }
+            }
             // A name between the comma and the verb ("the chancellor, Rachel Hughes, told"),
             // else the first name after the verb ("said Karim Haddad", "so Gouverneur X").
             if let Some(name) = speaker_before_verb(tokens, comma + 1, v, lexicon) {

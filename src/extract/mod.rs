@@ -23,7 +23,7 @@ use crate::document::{Document, Lang};
 use crate::resolve::TimeExpr;
 use crate::segment::Sentence;
 
-use lexicon::{Lexicon, EVENT_KEYS, PERSON_KEYS};
+use lexicon::{Lexicon, EVENT_KEYS, PART_OPENERS, PERSON_KEYS};
 use token::{tokenize, Token, TokenKind};
 
 /// Extracts every claim of a document, in text order.
@@ -271,6 +271,20 @@ fn read_sentence(lang: Lang, config: &Config, text: &str, every_sentence: bool) 
         }
     }
 
+    // "zum dritten Mal in diesem Jahr", "the third increase this year": the current year next
+    // to an ordinal is the series it counts in, not a date.
+    let ordinals: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.kind == Kind::Ordinal)
+        .map(|f| (f.start, f.end))
+        .collect();
+    found.retain(|f| {
+        f.kind != Kind::Date
+            || !tokens[f.start..f.end]
+                .iter()
+                .any(|t| lexicon.this_words.contains(&t.lower.as_str()))
+            || !ordinals.iter().any(|&(s, e)| e == f.start || f.end == s)
+    });
     found.sort_by_key(|f| f.start);
     found
         .into_iter()
@@ -782,7 +796,8 @@ fn is_code_or_time(
 }
 
 /// Whether a bare number follows a capitalized word inside the sentence that is no hedge,
-/// month or known noun ("Model 3", "Formel 1", "Apollo 11").
+/// month, weekday or known noun ("Model 3", "Formel 1", "Apollo 11"; not "in der Nacht zu
+/// Dienstag 112 von 140 Drohnen").
 fn after_name(
     tokens: &[Token],
     i: usize,
@@ -796,6 +811,7 @@ fn after_name(
     before.kind == TokenKind::Word
         && before.is_capitalized()
         && lexicon.month(&before.lower).is_none()
+        && lexicon.weekday(&before.lower).is_none()
         && lexicon.concept(&before.lower).is_none()
         && !lexicon.hedges.iter().any(|(h, _)| *h == before.lower)
 }
@@ -874,9 +890,12 @@ fn figure_alone(
         }
     }
     let link_before = q.start.checked_sub(1).map(|k| tokens[k].lower.as_str());
-    // "five votes to four", "3 rockets were intercepted and 1 fell", "his rival's 226".
+    // "five votes to four", "3 rockets were intercepted and 1 fell", "his rival's 226", "4.500
+    // Stellen, davon knapp 1.200 in Deutschland", "3,500 jobs, including 900 at the plant".
     if link_before.is_some_and(|l| {
-        lexicon.partitive_links.contains(&l) || matches!(l, "and" | "und" | "s" | "are" | "sind")
+        lexicon.partitive_links.contains(&l)
+            || PART_OPENERS.contains(&l)
+            || matches!(l, "and" | "und" | "s" | "are" | "sind")
     }) {
         if let Some(found) = previous_count() {
             return Some(found);
@@ -908,6 +927,27 @@ fn figure_alone(
         && q.interval.lo >= 20.0
     {
         return Some(("people".to_string(), String::new(), q.end));
+    }
+    // "1.250 neue Fälle, heute waren es 1.480", "21 Staaten unterzeichneten, dreizehn
+    // enthielten sich": a figure that ends its phrase, with no noun of its own, in a clause of
+    // its own, counts what the count before it in the sentence counts (not "1,200 volunteers
+    // aged between 18 and 65", nor the article of "drei festgenommen, ein vierter flüchtig").
+    let ends_phrase = next.is_none_or(|n| {
+        n.kind == TokenKind::Punct || (n.kind == TokenKind::Word && !n.is_capitalized())
+    });
+    let new_clause = || {
+        before
+            .iter()
+            .rev()
+            .find(|f| f.kind == Kind::Count)
+            .is_some_and(|f| {
+                tokens[f.end.min(q.start)..q.start].iter().any(|t| {
+                    t.is_punct(",") || t.is_punct(";") || matches!(t.lower.as_str(), "and" | "und")
+                })
+            })
+    };
+    if ends_phrase && !q.weak && new_clause() {
+        return previous_count();
     }
     None
 }
@@ -1317,10 +1357,168 @@ mod tests {
                 "Die Veranstalter schätzten die Menschenmenge auf 12.000.",
                 &[("count", "12.000", "people")],
             ),
+            // A weekday is no name that makes the figure after it a code.
+            (
+                De,
+                "In der Nacht zu Dienstag wurden 112 von 140 Drohnen abgefangen.",
+                &[("count", "112", "drone"), ("count", "140 Drohnen", "drone")],
+            ),
+            // A part of the count before.
+            (
+                De,
+                "Die Firma streicht 900 Stellen, davon knapp 300 im Stammwerk.",
+                &[
+                    ("count", "900 Stellen", "job"),
+                    ("count", "knapp 300", "job"),
+                ],
+            ),
+            (
+                En,
+                "The firm will cut 900 jobs, including 300 at its main plant.",
+                &[("count", "900 jobs", "job"), ("count", "300", "job")],
+            ),
+            // A figure in a clause of its own, without a noun, counts what was counted before.
+            (
+                De,
+                "Am Montag gab es 120 neue Fälle, heute waren es 150.",
+                &[
+                    ("count", "120 neue Fälle", "case"),
+                    ("count", "150", "case"),
+                ],
+            ),
+            (
+                De,
+                "Zwanzig Staaten stimmten zu, sieben enthielten sich.",
+                &[
+                    ("count", "Zwanzig Staaten", "country"),
+                    ("count", "sieben", "country"),
+                ],
+            ),
+            (
+                En,
+                "Twenty countries signed and seven abstained.",
+                &[
+                    ("count", "Twenty countries", "country"),
+                    ("count", "seven", "country"),
+                ],
+            ),
+            (
+                En,
+                "Police counted 5,000 people; organisers put the figure at 9,000.",
+                &[
+                    ("count", "5,000 people", "people"),
+                    ("count", "9,000", "people"),
+                ],
+            ),
+            // Not a range inside the phrase, nor an article.
+            (
+                En,
+                "The trial enrolled 1,200 volunteers aged between 18 and 65.",
+                &[("count", "1,200 volunteers", "en:volunteer")],
+            ),
+            (
+                De,
+                "Drei Verdächtige wurden festgenommen, ein vierter ist flüchtig.",
+                &[("count", "Drei Verdächtige", "people_arrested")],
+            ),
+            (
+                De,
+                "27 EU-Staaten stimmten zu.",
+                &[("count", "27 EU-Staaten", "country")],
+            ),
+            (
+                De,
+                "Ein Feuerwehrmann erlitt leichte Verletzungen.",
+                &[("count", "Ein Feuerwehrmann", "people_injured")],
+            ),
+            (
+                En,
+                "A firefighter suffered minor injuries.",
+                &[("count", "A firefighter", "people_injured")],
+            ),
+            // A round of an election, not of talks.
+            (
+                En,
+                "The incumbent won the second round with 54 percent.",
+                &[
+                    ("ordinal", "second round", "election"),
+                    ("percent", "54 percent", "percent"),
+                ],
+            ),
+            (
+                En,
+                "The second round of talks ended without a deal.",
+                &[("ordinal", "second round of talks", "talks")],
+            ),
+            // The current season frames the event.
+            (
+                De,
+                "Im Finale trifft das Team zum zweiten Mal in dieser Saison auf den Meister.",
+                &[("ordinal", "zum zweiten Mal", "match")],
+            ),
         ];
         expect_claims(cases, |k| {
             matches!(k, Kind::Count | Kind::Ordinal | Kind::Percent | Kind::Money)
         });
+    }
+
+    /// Rules that the third, blind held-out set showed missing.
+    #[test]
+    fn what_the_blind_held_out_set_showed() {
+        // The current year next to an ordinal is its series, not a date; elsewhere it dates.
+        for (lang, text) in [
+            (Lang::En, "Rates rose for the third time this year."),
+            (Lang::De, "Zum dritten Mal in diesem Jahr tagte der Rat."),
+            (Lang::De, "Die Zinsen stiegen dieses Jahr zum dritten Mal."),
+        ] {
+            let kinds: Vec<Kind> = claims(lang, text).iter().map(|c| c.kind).collect();
+            assert_eq!(kinds, [Kind::Ordinal], "{text}");
+        }
+        let dated = claims(
+            Lang::De,
+            "Die Messe findet in diesem Jahr in Hannover statt.",
+        );
+        assert_eq!(dated.len(), 1);
+        assert_eq!(dated[0].kind, Kind::Date);
+
+        // "in as many years" is the number said before, not a vague one.
+        let summit = claims(Lang::En, "It was their fourth summit in as many years.");
+        assert_eq!(summit.len(), 1, "{summit:?}");
+        assert_eq!(summit[0].kind, Kind::Ordinal);
+
+        // A maximum sentence is an upper bound.
+        for (lang, text) in [
+            (
+                Lang::En,
+                "The offence carries a maximum sentence of 10 years.",
+            ),
+            (
+                Lang::De,
+                "Dem Mann droht eine Höchststrafe von zehn Jahren.",
+            ),
+        ] {
+            let c = claims(lang, text);
+            assert_eq!(c.len(), 1, "{text}");
+            assert_eq!(c[0].kind, Kind::Duration);
+            assert_eq!(c[0].qualifier, Qualifier::AtMost, "{text}");
+            assert_eq!((c[0].lo(), c[0].hi()), (Some(0.0), Some(10.0)), "{text}");
+        }
+
+        // A German speech verb that opens the tag has its speaker after it.
+        let c = claims(
+            Lang::De,
+            "Die Firma streicht 900 Stellen, davon 300 in Deutschland, kündigte Vorstandschef Feldt an.",
+        );
+        let speakers: Vec<Option<&str>> = c.iter().map(|c| c.attribution.as_deref()).collect();
+        assert_eq!(speakers, [Some("Feldt"), Some("Feldt")]);
+
+        // A walkout is a strike.
+        let c = claims(
+            Lang::En,
+            "The walkout by junior doctors, now in its second week, goes on.",
+        );
+        assert_eq!(c[0].kind, Kind::EventAge);
+        assert_eq!(c[0].subject, "strike");
     }
 
     /// Each sentence's claims of the kinds kept, as (kind, mention, subject), in order.

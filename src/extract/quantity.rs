@@ -357,6 +357,15 @@ pub fn quantity_at(
             if tokens.get(end).is_some_and(|t| t.is_number()) {
                 return None;
             }
+            // "the fourth summit in as many years", "as many as 50": an equal number said
+            // elsewhere, not a vague one.
+            if i > 0
+                && lexicon
+                    .equal_markers
+                    .contains(&tokens[i - 1].lower.as_str())
+            {
+                return None;
+            }
             // "einige hundert", "several thousand": as many as "Hunderte", "thousands".
             let (end, lo, hi) = match tokens.get(end).and_then(|t| scale_word(t, lexicon)) {
                 Some(scale) => (end + 1, 2.0 * scale, Some(10.0 * scale - 1.0)),

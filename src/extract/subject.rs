@@ -1,7 +1,7 @@
 //! Subjects: what a number counts or which event a time expression belongs to, as a concept
 //! key shared by both languages, with casualty predicates kept in the key.
 
-use super::lexicon::{Lexicon, EVENT_KEYS, PERSON_KEYS};
+use super::lexicon::{Lexicon, EVENT_KEYS, FRAME_KEYS, PERSON_KEYS};
 use super::token::{Token, TokenKind};
 use crate::claim::Kind;
 use crate::document::Lang;
@@ -150,6 +150,13 @@ pub fn counted(
                 if EN_STOP.contains(&t.lower.as_str()) || lexicon.predicate(&t.lower).is_some() {
                     break;
                 }
+                // "and twelve abstained.": a past tense that ends the clause is the verb of a
+                // figure standing for a noun said before, not a noun ("armed men", "the 46
+                // needed for a majority" go on).
+                let clause_ends = tokens.get(k + 1).is_none_or(|n| n.kind == TokenKind::Punct);
+                if k == from && is_past_tense(&t.lower) && clause_ends {
+                    break;
+                }
                 // "workers affected", "people evacuated": a plural before a participle ends it.
                 let plural_then_participle = t.lower.ends_with('s')
                     && tokens
@@ -243,6 +250,11 @@ fn is_acronym(t: &Token) -> bool {
         }
     }
     upper >= 2 && lower == 0 || (upper_inside && t.text.len() <= 4 && !t.text.contains('-'))
+}
+
+/// An English past tense by its ending ("abstained", "voted"; not "speed", "bed").
+fn is_past_tense(word: &str) -> bool {
+    word.ends_with("ed") && !word.ends_with("eed") && word.chars().count() > 4
 }
 
 /// German attributive adjectives and participles carry an ending ("neue", "mutmaßlichen",
@@ -359,12 +371,18 @@ pub fn noun_before(
                 return Some((key.to_string(), t.text.to_string()));
             }
             // "Zahl der Toten", "number of dead": the noun after it.
-            for n in tokens[k + 1..at]
+            let mut after = tokens[k + 1..at]
                 .iter()
                 .filter(|n| n.kind == TokenKind::Word)
                 .skip(1)
                 .take(2)
-            {
+                .peekable();
+            // "put the figure at 40,000": no noun after it, so it names nothing of its own
+            // and the figure counts what was counted before.
+            if after.peek().is_none() {
+                return None;
+            }
+            for n in after {
                 if let Some(key) = lexicon.concept(&n.lower) {
                     return Some((key.to_string(), n.text.to_string()));
                 }
@@ -419,6 +437,12 @@ pub fn sentence_event(
             continue;
         }
         if let Some(key) = lexicon.concept(&t.lower).filter(|c| EVENT_KEYS.contains(c)) {
+            // "zum zweiten Mal in dieser Saison", "for the third time this season": the current
+            // season is the frame the event happens in, not the event.
+            let current = k > 0 && lexicon.this_words.contains(&tokens[k - 1].lower.as_str());
+            if current && FRAME_KEYS.contains(&key) {
+                continue;
+            }
             let mut key = labour_or_military(key, &t.lower, tokens, lexicon);
             if matches!(kind, Kind::EventAge | Kind::Duration) {
                 key = lasting(key, &t.lower, lexicon);
@@ -461,15 +485,40 @@ pub fn sentence_event(
     ("event".into(), String::new())
 }
 
+/// A "round" numbers talks, or a round of voting when the sentence speaks of an election
+/// ("the incumbent won the second round with 54 percent").
+fn talks_or_election(
+    key: &'static str,
+    word: &str,
+    tokens: &[Token],
+    lexicon: &'static Lexicon,
+) -> &'static str {
+    let round = key == "talks" && lexicon.round_words.contains(&word);
+    let election = || {
+        tokens.iter().any(|t| {
+            lexicon
+                .election_words
+                .iter()
+                .any(|w| t.lower.starts_with(w))
+        })
+    };
+    if round && election() {
+        "election"
+    } else {
+        key
+    }
+}
+
 /// "Strike" is a labour strike when the sentence speaks of work ("union", "pay") or someone is
 /// "on strike", a military attack when it speaks of weapons or casualties ("drone", "killed"),
-/// and a labour strike otherwise.
+/// and a labour strike otherwise. A "round" is told from a round of voting first.
 pub fn labour_or_military(
     key: &'static str,
     word: &str,
     tokens: &[Token],
     lexicon: &'static Lexicon,
 ) -> &'static str {
+    let key = talks_or_election(key, word, tokens, lexicon);
     if key != "attack" || !is_strike_word(word, lexicon) {
         return key;
     }

@@ -189,6 +189,9 @@ pub struct Lexicon {
     pub comparison_links: &'static [&'static str],
     /// Auxiliaries after a number standing for a noun said before ("86 were rescued").
     pub auxiliaries: &'static [&'static str],
+    /// Words before a vague word that make it an equal number said elsewhere ("in as many
+    /// years").
+    pub equal_markers: &'static [&'static str],
     /// Casualty predicates of separable verbs: the particle at the clause end, the verb forms
     /// before it, the predicate ("nahm elf Personen fest" → arrested).
     pub separable_predicates: &'static [(&'static str, &'static [&'static str], &'static str)],
@@ -201,6 +204,11 @@ pub struct Lexicon {
     pub strike_words: &'static [&'static str],
     /// Word beginnings that speak of work and pay ("union", "gewerkschaft", "worker").
     pub labour_words: &'static [&'static str],
+    /// Words for a round that numbers talks unless the sentence is about an election: then
+    /// it is a round of voting ("the incumbent won the second round").
+    pub round_words: &'static [&'static str],
+    /// Words that make a sentence speak of an election (matched as word starts).
+    pub election_words: &'static [&'static str],
     /// Words that speak of weapons and casualties ("missiles", "killed", "deadly"), whole.
     pub military_words: &'static [&'static str],
     /// The language's most frequent function words, which tell a sentence's language where a
@@ -317,6 +325,10 @@ pub const AUXILIARIES: &[&str] = &["will", "shall", "'ll", "wird", "werden", "go
 /// Quotation marks that open or close a direct quote.
 pub const QUOTE_MARKS: &[char] = &['„', '“', '”', '"', '«', '»', '‹', '›'];
 
+/// Event keys that frame other events when said of the current one ("in dieser Saison",
+/// "this season").
+pub const FRAME_KEYS: &[&str] = &["season"];
+
 /// Keys that name events, which ordinals number and dates date.
 pub const EVENT_KEYS: &[&str] = &[
     "meeting",
@@ -364,6 +376,7 @@ impl Lexicon {
     /// let de = Lexicon::of(Lang::De);
     /// assert_eq!(de.concept("ländern"), Some("country"));
     /// assert_eq!(de.concept("gipfeltreffen"), Some("meeting"));
+    /// assert_eq!(de.concept("eu-staaten"), Some("country"));
     /// assert_eq!(Lexicon::of(Lang::En).concept("nations"), Some("country"));
     /// ```
     pub fn concept(&self, word: &str) -> Option<&'static str> {
@@ -413,7 +426,11 @@ impl Lexicon {
                 }
             }
         }
-        best.map(|(_, key)| key)
+        // A hyphenated compound is what its last part is: "EU-Staaten", "Nato-Länder".
+        best.map(|(_, key)| key).or_else(|| {
+            let (_, last) = word.rsplit_once('-')?;
+            (!last.is_empty()).then(|| self.concept(last)).flatten()
+        })
     }
 
     /// The concept key of a phrase of several lowercase words ("heads of state",
