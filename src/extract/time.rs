@@ -463,6 +463,15 @@ fn statement_subject(
     {
         after += 1;
     }
+    // Adverbs may stand between the verb and its date ("erklärte bereits am Mittwoch").
+    let mut start = start;
+    while start > 0
+        && lexicon
+            .statement_adverbs
+            .contains(&tokens[start - 1].lower.as_str())
+    {
+        start -= 1;
+    }
     // ... or before it past the speaker ("sagte Unterhändler Baker am Dienstag", "teilte das
     // Statistische Bundesamt am Freitag mit").
     let mut before = start;

@@ -732,6 +732,16 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "fügte",
         "sagen",
     ],
+    statement_adverbs: &[
+        "bereits",
+        "schon",
+        "erst",
+        "noch",
+        "auch",
+        "ebenfalls",
+        "zuletzt",
+        "nun",
+    ],
     abbreviations: &[
         "z", "b", "dr", "prof", "nr", "ca", "bzw", "usw", "etc", "vgl", "mio", "mrd", "st", "hl",
         "str", "abs", "art", "jh", "jhd", "bzw", "evtl", "ggf", "inkl", "u", "a", "v", "chr", "mr",

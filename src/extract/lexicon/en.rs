@@ -606,6 +606,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "claimed",
         "estimated",
     ],
+    statement_adverbs: &["already", "also", "earlier", "again", "first"],
     abbreviations: &[
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "rep", "sen",
         "gov", "no", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",

@@ -163,6 +163,9 @@ pub struct Lexicon {
     /// Period words with "last/this/next": week, month, year.
     pub this_words: &'static [&'static str],
     pub speech_verbs: &'static [&'static str],
+    /// Adverbs that may stand between a verb of saying and its date ("erklärte bereits am
+    /// Mittwoch", "said earlier on Monday").
+    pub statement_adverbs: &'static [&'static str],
     pub abbreviations: &'static [&'static str],
     /// Articles and prepositions after which "3." is an ordinal or date, not a sentence end.
     pub ordinal_contexts: &'static [&'static str],
