@@ -659,7 +659,18 @@ fn quantity_claim(
     {
         return None;
     }
-    let counted = subject::counted(tokens, q.end, q.start, lexicon);
+    // "thousands fled", "dozens gathered outside": an English number noun takes what it counts
+    // with "of" ("thousands of people"); without it, it stands alone, though a predicate may
+    // still say what happened to it ("dozens were injured", "dozens wounded").
+    let number_noun = lexicon.lang == crate::Lang::En
+        && q.qualifier == Qualifier::Vague
+        && tokens[q.start].kind == TokenKind::Word
+        && q.interval.lo >= 20.0
+        && tokens
+            .get(q.end)
+            .is_none_or(|n| !lexicon.linkers.contains(&n.lower.as_str()));
+    let counted = subject::counted(tokens, q.end, q.start, lexicon)
+        .filter(|(key, text, _)| !number_noun || text.is_empty() || !key.contains(':'));
     let (subject, subject_text, end) = match counted {
         // "12 years", "drei Monate": a span of time, which the time scanner reads as a duration.
         Some((_, _, end)) if end == q.end + 1 && is_time_unit_noun(tokens, q.end, lexicon) => {
@@ -1450,6 +1461,44 @@ mod tests {
                 "The second round of talks ended without a deal.",
                 &[("ordinal", "second round of talks", "talks")],
             ),
+            // An English number noun without "of" counts people.
+            (
+                En,
+                "Thousands fled their homes.",
+                &[("count", "Thousands", "people")],
+            ),
+            (
+                En,
+                "Tens of thousands took to the streets.",
+                &[("count", "Tens of thousands", "people")],
+            ),
+            (
+                En,
+                "The blast injured dozens.",
+                &[("count", "dozens", "people_injured")],
+            ),
+            // A vague number of a larger scale.
+            (
+                En,
+                "The storm caused damage worth several hundred million euros.",
+                &[("money", "several hundred million euros", "money")],
+            ),
+            (
+                De,
+                "Die Schäden belaufen sich auf mehrere hundert Millionen Euro.",
+                &[("money", "mehrere hundert Millionen Euro", "money")],
+            ),
+            // Custody is an arrest.
+            (
+                De,
+                "Die Polizei nahm 14 Personen in Gewahrsam.",
+                &[("count", "14 Personen", "people_arrested")],
+            ),
+            (
+                En,
+                "Police took 14 people into custody.",
+                &[("count", "14 people", "people_arrested")],
+            ),
             // The current season frames the event.
             (
                 De,
@@ -1511,6 +1560,20 @@ mod tests {
         );
         let speakers: Vec<Option<&str>> = c.iter().map(|c| c.attribution.as_deref()).collect();
         assert_eq!(speakers, [Some("Feldt"), Some("Feldt")]);
+
+        // "several hundred million": both scales.
+        let c = claims(Lang::En, "Damage ran to several hundred million dollars.");
+        assert_eq!((c[0].lo(), c[0].hi()), (Some(2.0e8), Some(9.99e8)));
+
+        // Talks that resume on a weekday resume on the coming one (published on a Thursday).
+        for (lang, text) in [
+            (Lang::En, "Talks resume on Friday."),
+            (Lang::De, "Die Gespräche gehen am Freitag weiter."),
+        ] {
+            let c = claims(lang, text);
+            let day = c[0].days.map(|d| d.start.to_string());
+            assert_eq!(day.as_deref(), Some("2025-03-28"), "{text}");
+        }
 
         // A walkout is a strike.
         let c = claims(

@@ -367,8 +367,17 @@ pub fn quantity_at(
                 return None;
             }
             // "einige hundert", "several thousand": as many as "Hunderte", "thousands".
+            // "mehrere hundert Millionen Euro", "several hundred million euros": a larger
+            // scale after that one multiplies the whole interval.
             let (end, lo, hi) = match tokens.get(end).and_then(|t| scale_word(t, lexicon)) {
-                Some(scale) => (end + 1, 2.0 * scale, Some(10.0 * scale - 1.0)),
+                Some(scale) => match tokens.get(end + 1).and_then(|t| scale_word(t, lexicon)) {
+                    Some(more) if more > scale => (
+                        end + 2,
+                        2.0 * scale * more,
+                        Some((10.0 * scale - 1.0) * more),
+                    ),
+                    _ => (end + 1, 2.0 * scale, Some(10.0 * scale - 1.0)),
+                },
                 None => (end, lo, hi),
             };
             return Some(Quantity {
