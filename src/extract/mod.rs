@@ -1575,6 +1575,43 @@ mod tests {
             assert_eq!(day.as_deref(), Some("2025-03-28"), "{text}");
         }
 
+        // "seit"/"bis"/"since"/"until" before a month name it, as before a weekday; a span
+        // of months is not cut in two.
+        for (lang, text, want) in [
+            (
+                Lang::De,
+                "Die Straße bleibt bis Mai gesperrt.",
+                Some(("2025-05-01", "2025-05-31")),
+            ),
+            (
+                Lang::En,
+                "Prices have risen 18 percent since March 2022.",
+                Some(("2022-03-01", "2022-03-31")),
+            ),
+            (
+                Lang::En,
+                "From January to March the number of claims fell.",
+                None,
+            ),
+        ] {
+            let got: Vec<(String, String)> = claims(lang, text)
+                .iter()
+                .filter(|c| c.kind == Kind::Date)
+                .filter_map(|c| c.days)
+                .map(|d| {
+                    (
+                        d.start.to_string(),
+                        d.end.map(|e| e.to_string()).unwrap_or_default(),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, String)> = want
+                .into_iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+
         // A walkout is a strike.
         let c = claims(
             Lang::En,

@@ -666,6 +666,8 @@ fn trigger_words(lexicon: &'static Lexicon) -> &'static WordSet {
         set.extend([
             "zwischen", "between", "vom", "from", "dem", "the", "im", "in",
         ]);
+        set.extend(lexicon.since_words);
+        set.extend(lexicon.until_words);
         set
     }
     static DE: LazyLock<WordSet> = LazyLock::new(|| build(Lexicon::of(Lang::De)));
@@ -1133,7 +1135,22 @@ fn month_at(
             None,
         ));
     }
-    if matches!(t.lower.as_str(), "im" | "in") {
+    // "seit März 2022", "bis Juni", "until June 2027": the month named, like "seit Mittwoch";
+    // not either end of a span of months ("von Januar bis März", "from January to March").
+    let bound = (lexicon.since_words.contains(&t.lower.as_str())
+        || lexicon.until_words.contains(&t.lower.as_str()))
+        && !(i > 0 && month_word(&tokens[i - 1], lexicon).is_some())
+        // "since April 1, 2025" names a day, which the absolute date reads.
+        && !tokens
+            .get(i + 2)
+            .is_some_and(|d| d.is_number() && year_at(tokens, i + 2).is_none())
+        && !tokens.get(i + 2).is_some_and(|l| {
+            lexicon.range_links.contains(&l.lower.as_str())
+                && tokens
+                    .get(i + 3)
+                    .is_some_and(|m| month_word(m, lexicon).is_some())
+        });
+    if matches!(t.lower.as_str(), "im" | "in") || bound {
         let month = tokens.get(i + 1).and_then(|m| month_word(m, lexicon))?;
         let mut end = i + 2;
         let year = year_at(tokens, end);
