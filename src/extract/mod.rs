@@ -348,6 +348,15 @@ fn ordinal_at(
     if n == 0 {
         return None;
     }
+    // "a third of workers", "one fifth of the budget": a fraction, not an occurrence.
+    if i > 0
+        && lexicon.article_ones.contains(&tokens[i - 1].lower.as_str())
+        && tokens
+            .get(after)
+            .is_some_and(|w| lexicon.linkers.contains(&w.lower.as_str()))
+    {
+        return None;
+    }
     // "der Zweite Weltkrieg", "Second World War": a capitalized ordinal inside a sentence is a name.
     if i > 0
         && t.kind == TokenKind::Word
@@ -1488,6 +1497,9 @@ mod tests {
                 "Die Schäden belaufen sich auf mehrere hundert Millionen Euro.",
                 &[("money", "mehrere hundert Millionen Euro", "money")],
             ),
+            // A fraction is no ordinal, a magnitude no count.
+            (En, "About a third of workers are employed part-time.", &[]),
+            (En, "A magnitude 6.2 earthquake struck the region.", &[]),
             // Custody is an arrest.
             (
                 De,

@@ -294,6 +294,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     linkers: &["of"],
     label_words: &[
+        "magnitude",
         "page",
         "pages",
         "article",
