@@ -310,9 +310,20 @@ fn last_of_first_run(
             break;
         }
     }
-    // "sagte ein Sprecher", "so die Polizei": a role, not a name.
+    // "sagte ein Sprecher", "so die Polizei": a role, not a name; unless a name follows it
+    // after a comma ("sagte der Sprecher der Luftwaffe, Jurij Ihnat").
     if run == 1 && after_article {
-        return None;
+        let end = (from + reach + 2).min(tokens.len());
+        let comma = (from..end).find(|&k| tokens[k].is_punct(","))?;
+        let first = tokens.get(comma + 1).filter(|t| is_speaker(t, lexicon))?;
+        let mut last = first;
+        for t in tokens[comma + 2..].iter().take(3) {
+            if !is_speaker(t, lexicon) {
+                break;
+            }
+            last = t;
+        }
+        return Some(last.text.to_string());
     }
     name.map(|t| t.text.to_string())
 }

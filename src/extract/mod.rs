@@ -716,7 +716,15 @@ fn quantity_claim(
                 let link = tokens[q.start.saturating_sub(1)].lower.as_str();
                 let linked =
                     lexicon.comparison_links.contains(&link) || lexicon.range_links.contains(&link);
-                if linked && prev.end + 2 >= q.start {
+                // "kommt auf 29 Prozent, die SPD auf 16": the same link word before both, in
+                // the next clause.
+                let parallel = q.start >= 1
+                    && prev.start >= 1
+                    && tokens[prev.start - 1].lower == link
+                    && lexicon.figure_links.contains(&link)
+                    && tokens[prev.end..q.start].iter().any(|t| t.is_punct(","))
+                    && prev.end + 6 >= q.start;
+                if (linked && prev.end + 2 >= q.start) || parallel {
                     let unit = prev.unit.clone().unwrap_or_default();
                     return Some(measure(
                         q.start, q.end, &q, prev.kind, &unit, 1.0, tokens, lexicon,
@@ -1497,6 +1505,15 @@ mod tests {
                 "Die Schäden belaufen sich auf mehrere hundert Millionen Euro.",
                 &[("money", "mehrere hundert Millionen Euro", "money")],
             ),
+            // A share said in parallel with the one before.
+            (
+                De,
+                "Die Union kommt auf 29 Prozent, die SPD auf 16.",
+                &[
+                    ("percent", "29 Prozent", "percent"),
+                    ("percent", "16", "percent"),
+                ],
+            ),
             // A fraction is no ordinal, a magnitude no count.
             (En, "About a third of workers are employed part-time.", &[]),
             (En, "A magnitude 6.2 earthquake struck the region.", &[]),
@@ -1622,6 +1639,21 @@ mod tests {
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect();
             assert_eq!(got, want, "{text}");
+        }
+
+        // A role after the speech verb, then the name in apposition.
+        for (lang, text) in [
+            (
+                Lang::De,
+                "„Wir haben 400 Raketen abgewehrt“, sagte der Sprecher der Luftwaffe, Jurij Ihnat.",
+            ),
+            (
+                Lang::En,
+                "\"We shot down 400 missiles,\" said the air force spokesman, Yuri Ihnat.",
+            ),
+        ] {
+            let c = claims(lang, text);
+            assert_eq!(c[0].attribution.as_deref(), Some("Ihnat"), "{text}");
         }
 
         // A walkout is a strike.
