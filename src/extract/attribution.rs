@@ -246,12 +246,39 @@ pub fn reported_speaker(
     if !clause_follows {
         return None;
     }
+    // Past adverbs ("Macron also said that", "wie Merz bereits sagte").
+    let mut verb = verb;
+    while verb > 0 && is_adverb(&tokens[verb - 1], lexicon) {
+        verb -= 1;
+    }
+    // A body: name-like words before one or two lowercase nouns ("Ukrainian officials said
+    // that", "Ukrainian state media reported that").
+    let lowercase = |k: usize| tokens[k].is_word() && !tokens[k].is_capitalized();
+    let name_at = (1..=2)
+        .take_while(|&d| verb > d && lowercase(verb - d))
+        .map(|d| verb - d - 1)
+        .find(|&k| is_speaker(&tokens[k], lexicon));
+    if let Some(last) = name_at.filter(|_| !lexicon.nouns_capitalized) {
+        let mut first = last;
+        while first > 0 && verb - first < 4 && is_speaker(&tokens[first - 1], lexicon) {
+            first -= 1;
+        }
+        let words: Vec<&str> = tokens[first..verb].iter().map(|t| t.text).collect();
+        return Some(words.join(" "));
+    }
     tokens[..verb]
         .iter()
         .rev()
         .take(5)
         .find(|t| is_speaker(t, lexicon))
         .map(|t| t.text.to_string())
+}
+
+/// An adverb between a speaker and the verb of saying: one the lexicon lists, or an English
+/// "-ly" word ("previously said").
+fn is_adverb(t: &Token, lexicon: &'static Lexicon) -> bool {
+    let l = t.lower.as_str();
+    lexicon.statement_adverbs.contains(&l) || !lexicon.nouns_capitalized && l.ends_with("ly")
 }
 
 /// The speaker named between `from` and the speech verb at `verb`: a person's surname ("the

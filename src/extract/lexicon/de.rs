@@ -8,6 +8,7 @@ use crate::document::Lang;
 
 pub(super) static LEXICON: Lexicon = Lexicon {
     lang: Lang::De,
+    nouns_capitalized: true,
     amount_prepositions: &["über"],
     hedges: &[
         ("rund", Qualifier::Approx),

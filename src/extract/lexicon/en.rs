@@ -8,6 +8,7 @@ use crate::document::Lang;
 
 pub(super) static LEXICON: Lexicon = Lexicon {
     lang: Lang::En,
+    nouns_capitalized: false,
     amount_prepositions: &[],
     hedges: &[
         ("about", Qualifier::Approx),
@@ -614,7 +615,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "claimed",
         "estimated",
     ],
-    statement_adverbs: &["already", "also", "earlier", "again", "first"],
+    statement_adverbs: &[
+        "already", "also", "earlier", "again", "first", "later", "then", "still",
+    ],
     abbreviations: &[
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "rep", "sen",
         "gov", "no", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",

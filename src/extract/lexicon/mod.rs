@@ -37,6 +37,9 @@ pub enum MonthPart {
 /// One language's words.
 pub struct Lexicon {
     pub lang: Lang,
+    /// Whether the language capitalizes every noun (German does): then a lowercase word is
+    /// never part of a name or a body's name ("Ukrainian officials" is one in English).
+    pub nouns_capitalized: bool,
     /// Hedges before a number, lowercase, words separated by one space.
     pub hedges: &'static [(&'static str, Qualifier)],
     /// Hedge words that, right after a noun and before a sum of money, mean "amounting to"
