@@ -1063,6 +1063,28 @@ mod tests {
         )
     }
 
+    #[test]
+    fn a_place_counted_after_a_verb_is_not_whom_the_verb_happens_to() {
+        for (lang, text, subject) in [
+            (Lang::En, "Rallies were held in 16 cities.", "en:city"),
+            (
+                Lang::De,
+                "In 16 Städten wurden Demonstranten festgenommen.",
+                "de:städt",
+            ),
+            (Lang::En, "Police detained 16 suspects.", "people_arrested"),
+            (
+                Lang::De,
+                "Die Polizei nahm 27 Verdächtige fest.",
+                "people_arrested",
+            ),
+        ] {
+            let all = claims(lang, text);
+            assert_eq!(all.len(), 1, "{text}");
+            assert_eq!(all[0].subject, subject, "{text}");
+        }
+    }
+
     /// A sentence read once serves every document that has it: each still dates its claims
     /// against its own publication day, places them at its own offsets and puts them in its
     /// own quotes.

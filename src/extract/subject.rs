@@ -200,10 +200,15 @@ pub fn counted(
         Some((n, end, None)) => {
             let word = tokens[n].text;
             // "27 Verdächtige festgenommen", "42 suspected militants detained": whoever the
-            // predicate happens to is counted by it.
+            // predicate happens to is counted by it; not a place ("held in 16 cities").
+            let place = hedge_start.checked_sub(1).is_some_and(|k| {
+                lexicon
+                    .place_prepositions
+                    .contains(&tokens[k].lower.as_str())
+            });
             let key = match predicate {
-                Some(p) => format!("people_{p}"),
-                None => lexicon.stem(word),
+                Some(p) if !place => format!("people_{p}"),
+                _ => lexicon.stem(word),
             };
             Some((key, word.to_string(), end))
         }

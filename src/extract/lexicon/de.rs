@@ -319,6 +319,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "ausgabe",
         "az",
     ],
+    place_prepositions: &["in", "im", "aus", "an", "auf", "bei", "nach", "innerhalb"],
     not_count_after: &[
         // Fractions are shares, not counts: "zwei Drittel der Wähler".
         "drittel",

@@ -323,6 +323,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "level",
         "rank",
     ],
+    place_prepositions: &["in", "at", "across", "from", "into", "throughout", "inside"],
     not_count_after: &[
         // Fractions are shares, not counts: "two thirds of voters".
         "third",

@@ -74,6 +74,9 @@ pub struct Lexicon {
     pub linkers: &'static [&'static str],
     /// Words before a number that make it a label, not a count ("Seite", "Artikel").
     pub label_words: &'static [&'static str],
+    /// Prepositions of place before a figure: what it counts is where something happens, not
+    /// whom a verb happens to ("in 16 Städten festgenommen", "held in 16 cities").
+    pub place_prepositions: &'static [&'static str],
     /// Words after a number that make it a time of day or age ("Uhr", "p.m.").
     pub not_count_after: &'static [&'static str],
     pub percent_words: &'static [&'static str],
