@@ -370,6 +370,12 @@ fn ordinal_at(
             .ordinal_determiners
             .contains(&tokens[i - 1].lower.as_str()))
     .then(|| i - 1);
+    // "a third of the passengers": a fraction, not an occurrence.
+    if tokens.get(after).is_some_and(|w| w.lower == "of")
+        && determiner_at.is_some_and(|d| lexicon.article_ones.contains(&tokens[d].lower.as_str()))
+    {
+        return None;
+    }
     // "zum dritten Mal", "for the third (consecutive) time": the event is named elsewhere in
     // the sentence.
     let after = match tokens.get(after) {
@@ -1369,6 +1375,11 @@ mod tests {
             ),
             (En, "One of them said the talks had failed.", &[]),
             (En, "Nearly two thirds of members backed the plan.", &[]),
+            (
+                En,
+                "About a third of the 120 passengers were children.",
+                &[("count", "120 passengers", "passenger")],
+            ),
             (En, "The 2024 Olympics were held in Paris.", &[]),
             (
                 En,

@@ -1093,6 +1093,28 @@ fn month_at(
     tense: Tense,
 ) -> Option<TimeMention> {
     let t = &tokens[i];
+    // "(until) the end of March", "the beginning of May 2026": as "late March", "early May".
+    if let Some((_, part)) = lexicon.part_nouns.iter().find(|(w, _)| *w == t.lower) {
+        let month = tokens
+            .get(i + 1)
+            .filter(|o| lexicon.event_links.contains(&o.lower.as_str()))
+            .and_then(|_| tokens.get(i + 2))
+            .and_then(|m| month_word(m, lexicon))?;
+        let mut end = i + 3;
+        let year = year_at(tokens, end);
+        if year.is_some() {
+            end += 1;
+        }
+        let expr = TimeExpr::Month {
+            year,
+            month,
+            part: Some(*part),
+            tense,
+        };
+        let (expr, end) = of_relative_year(tokens, end, expr, lexicon);
+        let start = lead_in(tokens, i, LEAD_INS);
+        return Some(TimeMention::date(start, end, expr, Qualifier::Approx, None));
+    }
     let part = lexicon.month_parts.iter().find(|(w, _)| {
         t.lower == *w || t.lower.strip_prefix(w).is_some_and(|r| r.starts_with('-'))
     });

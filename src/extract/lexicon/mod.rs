@@ -136,8 +136,9 @@ pub struct Lexicon {
     pub exactly_words: &'static [&'static str],
     /// "in" before a number of units: that many units after publication ("in zwei Tagen").
     pub later_words: &'static [&'static str],
-    /// Words after a number of units that make it an offset from another event or an age,
-    /// not a duration ("drei Tage später", "two years after", "63 Jahre alt").
+    /// Words after a number of units that make it an age or a point in the past, not a
+    /// duration ("63 Jahre alt", "three years ago"). A span to another event ("drei Tage
+    /// später", "two years after") stays a duration, as the extraction gold has it.
     pub not_duration_after: &'static [&'static str],
     /// Words before a number of units that make it an age ("im Alter von", "aged").
     pub not_duration_before: &'static [&'static str],
