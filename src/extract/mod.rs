@@ -938,10 +938,15 @@ fn figure_alone(
     // "Die Zahl der Toten stieg auf 62", "stand at 7.5 million", "dropped by over 1,700".
     // The figure as said, not its interval: "up to 80,000" is big though its interval starts at 0.
     let big = q.value.unwrap_or(q.interval.lo) >= 10.0 || q.qualifier == Qualifier::Vague;
-    if big && link_before.is_some_and(|l| lexicon.figure_links.contains(&l)) {
-        if let Some((subject, text)) = subject::noun_before(tokens, q.start - 1, lexicon) {
+    if link_before.is_some_and(|l| lexicon.figure_links.contains(&l)) {
+        // A small figure only after a figure noun ("die Zahl der Toten stieg auf sieben"):
+        // elsewhere it is as likely a rank or an hour ("rose to third", "at seven").
+        let named = subject::noun_before(tokens, q.start - 1, lexicon);
+        if let Some((subject, text, _)) = named.filter(|(_, _, figure)| big || *figure) {
             return Some((subject, text, q.end));
         }
+    }
+    if big && link_before.is_some_and(|l| lexicon.figure_links.contains(&l)) {
         // "3,410 new infections on Thursday, down from 4,025": compared with the count before.
         if let Some(found) = previous_count() {
             return Some(found);
@@ -1054,7 +1059,9 @@ fn measured_subject(
             }
         }
     }
-    subject::noun_before(tokens, start, lexicon).filter(|(key, _)| !key.contains(':'))
+    subject::noun_before(tokens, start, lexicon)
+        .filter(|(key, _, _)| !key.contains(':'))
+        .map(|(key, text, _)| (key, text))
 }
 
 #[cfg(test)]
@@ -1236,6 +1243,12 @@ mod tests {
             ),
             (
                 De,
+                "Die Zahl der Todesopfer stieg am Abend auf sieben.",
+                &[("count", "sieben", "people_killed")],
+            ),
+            (De, "Das Team rückte auf Platz sieben vor.", &[]),
+            (
+                De,
                 "Das Parlament stimmte mit 84 zu 4 Stimmen zu.",
                 &[("count", "84", "vote"), ("count", "4 Stimmen", "vote")],
             ),
@@ -1298,6 +1311,11 @@ mod tests {
                 En,
                 "The death toll rose to 17.",
                 &[("count", "17", "people_killed")],
+            ),
+            (
+                En,
+                "The death toll has risen to nine overnight.",
+                &[("count", "nine", "people_killed")],
             ),
             (
                 En,

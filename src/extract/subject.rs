@@ -8,6 +8,14 @@ use crate::document::Lang;
 
 /// English words that end a noun phrase after a number.
 pub(crate) const EN_STOP: &[&str] = &[
+    // Adverbs after a figure that ends its phrase ("rose to nine overnight", "12 so far").
+    "overnight",
+    "now",
+    "already",
+    "again",
+    "still",
+    "yet",
+    "so",
     "between",
     "among",
     "aged",
@@ -354,11 +362,14 @@ fn separable_predicate(
 /// The noun a figure standing alone belongs to, named before it in its clause: "Die Zahl der
 /// Toten stieg auf 62" (→ the dead), "the death toll rose to 17", "NHS waiting lists stand at
 /// 7.5 million". A known concept wins over the nearest unknown noun.
+///
+/// The flag says whether a figure noun named it ("Zahl", "toll"): then even a small figure
+/// after it is a count ("die Zahl der Toten stieg auf sieben").
 pub fn noun_before(
     tokens: &[Token],
     at: usize,
     lexicon: &'static Lexicon,
-) -> Option<(String, String)> {
+) -> Option<(String, String, bool)> {
     let mut nearest: Option<usize> = None;
     let mut k = at;
     while k > 0 && at - k < 12 {
@@ -373,7 +384,7 @@ pub fn noun_before(
         }
         if let Some((_, key)) = lexicon.figure_nouns.iter().find(|(w, _)| *w == t.lower) {
             if let Some(key) = key {
-                return Some((key.to_string(), t.text.to_string()));
+                return Some((key.to_string(), t.text.to_string(), true));
             }
             // "Zahl der Toten", "number of dead": the noun after it.
             let mut after = tokens[k + 1..at]
@@ -389,10 +400,10 @@ pub fn noun_before(
             }
             for n in after {
                 if let Some(key) = lexicon.concept(&n.lower) {
-                    return Some((key.to_string(), n.text.to_string()));
+                    return Some((key.to_string(), n.text.to_string(), true));
                 }
                 if n.is_capitalized() || lexicon.lang == Lang::En {
-                    return Some((lexicon.stem(n.text), n.text.to_string()));
+                    return Some((lexicon.stem(n.text), n.text.to_string(), true));
                 }
             }
             continue;
@@ -404,7 +415,11 @@ pub fn noun_before(
         }
         if let Some(key) = lexicon.concept(&t.lower) {
             if !EVENT_KEYS.contains(&key) && !matches!(key, "year" | "month" | "week" | "day") {
-                return Some((key.to_string(), t.text.to_string()));
+                // "Zahl der Toten": the figure noun stands just before the noun it names.
+                let figure = tokens[k.saturating_sub(2)..k]
+                    .iter()
+                    .any(|w| lexicon.figure_nouns.iter().any(|(f, _)| *f == w.lower));
+                return Some((key.to_string(), t.text.to_string(), figure));
             }
             continue;
         }
@@ -424,7 +439,13 @@ pub fn noun_before(
             nearest = Some(k);
         }
     }
-    nearest.map(|n| (lexicon.stem(tokens[n].text), tokens[n].text.to_string()))
+    nearest.map(|n| {
+        (
+            lexicon.stem(tokens[n].text),
+            tokens[n].text.to_string(),
+            false,
+        )
+    })
 }
 
 /// The event a time expression or unnumbered ordinal belongs to: the nearest event noun or
