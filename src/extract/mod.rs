@@ -1707,6 +1707,33 @@ mod tests {
             assert_eq!(c[0].attribution.as_deref(), Some("Ihnat"), "{text}");
         }
 
+        // A figure noun in the clause says what the figure counts, before a nearer noun; a
+        // possessive day is governed by no preposition (published on a Thursday).
+        let c = claims(
+            Lang::En,
+            "The death toll from Monday's earthquake has climbed to 312.",
+        );
+        let date = c.iter().find(|c| c.kind == Kind::Date).and_then(|c| c.days);
+        assert_eq!(
+            date.map(|d| d.start.to_string()).as_deref(),
+            Some("2025-03-24")
+        );
+        let count = c.iter().find(|c| c.kind == Kind::Count).expect("a count");
+        assert_eq!(count.subject, "people_killed");
+
+        // After a figure, "over" spreads it across a span; elsewhere it means "more than".
+        for (text, qualifier) in [
+            (
+                "Workers accepted a 38% raise over four years.",
+                Qualifier::Exact,
+            ),
+            ("The dispute lasted over four years.", Qualifier::MoreThan),
+        ] {
+            let c = claims(Lang::En, text);
+            let d = c.iter().find(|c| c.kind == Kind::Duration).expect(text);
+            assert_eq!(d.qualifier, qualifier, "{text}");
+        }
+
         // A walkout is a strike.
         let c = claims(
             Lang::En,

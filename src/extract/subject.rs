@@ -371,12 +371,21 @@ pub fn noun_before(
     lexicon: &'static Lexicon,
 ) -> Option<(String, String, bool)> {
     let mut nearest: Option<usize> = None;
+    let stops = |t: &Token| {
+        t.kind == TokenKind::Punct && !t.is_punct("-") && !t.is_punct("'") && !t.is_punct("’")
+    };
+    // "The death toll from Monday's earthquake has climbed to 312": a figure noun in the
+    // clause says what the figure is of, before any nearer noun.
+    let figure_noun_ahead = tokens[at.saturating_sub(12)..at]
+        .iter()
+        .rev()
+        .take_while(|t| !stops(t))
+        .any(|t| lexicon.figure_nouns.iter().any(|(w, _)| *w == t.lower));
     let mut k = at;
     while k > 0 && at - k < 12 {
         k -= 1;
         let t = &tokens[k];
-        if t.kind == TokenKind::Punct && !t.is_punct("-") && !t.is_punct("'") && !t.is_punct("’")
-        {
+        if stops(t) {
             break;
         }
         if t.kind != TokenKind::Word {
@@ -414,7 +423,10 @@ pub fn noun_before(
             continue;
         }
         if let Some(key) = lexicon.concept(&t.lower) {
-            if !EVENT_KEYS.contains(&key) && !matches!(key, "year" | "month" | "week" | "day") {
+            if !figure_noun_ahead
+                && !EVENT_KEYS.contains(&key)
+                && !matches!(key, "year" | "month" | "week" | "day")
+            {
                 // "Zahl der Toten": the figure noun stands just before the noun it names.
                 let figure = tokens[k.saturating_sub(2)..k]
                     .iter()

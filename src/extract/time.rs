@@ -597,8 +597,11 @@ fn mention_tense(
             || lexicon.lang == Lang::En && !perfect && regular_past(words, k)
     });
     // The governing preposition: the mention's first word or the one before it, past a time
-    // of day ("until 6 p.m. on Monday", "bis 18 Uhr am Montag").
-    let mut k = m.start + 1;
+    // of day ("until 6 p.m. on Monday", "bis 18 Uhr am Montag"). A possessive day governs
+    // nothing: in "the toll from Monday's earthquake" "from" belongs to the earthquake.
+    let possessive = m.end >= 1
+        && (tokens[m.end - 1].lower.ends_with("'s") || tokens[m.end - 1].lower.ends_with("’s"));
+    let mut k = if possessive { 0 } else { m.start + 1 };
     while k > 0 {
         let t = &tokens[k - 1];
         let w = t.lower.trim_end_matches('.');
@@ -1619,7 +1622,23 @@ fn duration_at(
             }
         }
     }
-    let (q, unit) = time_quantity(tokens, i, lexicon, hedges)?;
+    let (mut q, unit) = time_quantity(tokens, i, lexicon, hedges)?;
+    // "a 38% raise over four years", "€1.5bn over five years": after a figure, "over" spans
+    // the time the sum or share is spread across; it hedges nothing.
+    let spread = lexicon
+        .span_hedges
+        .contains(&tokens[q.start].lower.as_str())
+        && tokens[q.start.saturating_sub(4)..q.start]
+            .iter()
+            .any(|t| t.is_number() || t.text.starts_with(|c: char| c.is_ascii_digit()));
+    if let Some(n) = q
+        .value
+        .filter(|_| spread && q.qualifier == Qualifier::MoreThan)
+    {
+        q.start += 1;
+        q.qualifier = Qualifier::Exact;
+        q.interval = Interval::exact(n);
+    }
     // "eine Strafe von einem Jahr": after "von"/"of" an article-like "ein" is a number.
     let measure = q.start > 0
         && lexicon

@@ -851,6 +851,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     partitive_links: &["von", "zu", "aus", "der"],
     comparison_links: &["von", "gegenüber"],
+    span_hedges: &["über"],
     equal_markers: &[],
     auxiliaries: &[
         "wurden", "sind", "waren", "seien", "wären", "konnten", "mussten", "blieben",

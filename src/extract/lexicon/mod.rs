@@ -202,6 +202,9 @@ pub struct Lexicon {
     /// Words before a vague word that make it an equal number said elsewhere ("in as many
     /// years").
     pub equal_markers: &'static [&'static str],
+    /// Hedges that after a sum or share span the time it is spread across ("a 38% raise over
+    /// four years"), rather than saying "more than".
+    pub span_hedges: &'static [&'static str],
     /// Casualty predicates of separable verbs: the particle at the clause end, the verb forms
     /// before it, the predicate ("nahm elf Personen fest" → arrested).
     pub separable_predicates: &'static [(&'static str, &'static [&'static str], &'static str)],
