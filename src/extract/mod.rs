@@ -1565,6 +1565,20 @@ mod tests {
                     ("percent", "16", "percent"),
                 ],
             ),
+            // A change and the level it reaches are no range; a changed share may be one.
+            (
+                En,
+                "The death toll rose by two to 14.",
+                &[
+                    ("count", "two", "people_killed"),
+                    ("count", "14", "people_killed"),
+                ],
+            ),
+            (
+                En,
+                "Prices rose by 2 to 3 percent.",
+                &[("percent", "2 to 3 percent", "percent")],
+            ),
             // A fraction is no ordinal, a magnitude no count.
             (En, "About a third of workers are employed part-time.", &[]),
             (En, "A magnitude 6.2 earthquake struck the region.", &[]),

@@ -407,11 +407,13 @@ pub fn quantity_at(
         return None;
     }
     let (n, end, weak, digits) = number_at(tokens, i, lexicon)?;
-    // "20 bis 30", "20 to 30", "20–30".
+    // "20 bis 30", "20 to 30", "20–30"; not a change and the level it reaches ("rose by two
+    // to 14"), which lies far above the change ("rose by 2 to 3 percent" is a range).
+    let change = i > 0 && lexicon.change_links.contains(&tokens[i - 1].lower.as_str());
     if let Some(link) = tokens.get(end) {
         if lexicon.range_links.contains(&link.lower.as_str()) {
             if let Some((b, b_end, false, _)) = number_after_sign(tokens, end + 1, lexicon) {
-                if b > n && !weak {
+                if b > n && !weak && !(change && b > 3.0 * n) {
                     return Some(range(i, b_end, n, b, digits, tokens, end, lexicon));
                 }
             }

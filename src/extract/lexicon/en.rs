@@ -751,6 +751,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     separable_predicates: &[],
     partitive_links: &["of", "to", "out"],
     comparison_links: &["from", "against"],
+    change_links: &["by"],
     span_hedges: &["over"],
     equal_markers: &["as"],
     auxiliaries: &["were", "are", "remain", "remained", "have", "had"],
