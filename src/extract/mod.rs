@@ -365,10 +365,13 @@ fn ordinal_at(
     {
         return None;
     }
+    // A possessive is a determiner too: "the team's 15th straight win".
     let determiner_at = (i > 0
-        && lexicon
+        && (lexicon
             .ordinal_determiners
-            .contains(&tokens[i - 1].lower.as_str()))
+            .contains(&tokens[i - 1].lower.as_str())
+            || tokens[i - 1].lower.ends_with("'s")
+            || tokens[i - 1].lower.ends_with("’s")))
     .then(|| i - 1);
     // "a third of the passengers": a fraction, not an occurrence.
     if tokens.get(after).is_some_and(|w| w.lower == "of")
@@ -1578,6 +1581,11 @@ mod tests {
                 En,
                 "Prices rose by 2 to 3 percent.",
                 &[("percent", "2 to 3 percent", "percent")],
+            ),
+            (
+                En,
+                "The match was the team's 15th straight win.",
+                &[("ordinal", "15th straight win", "win")],
             ),
             // A fraction is no ordinal, a magnitude no count.
             (En, "About a third of workers are employed part-time.", &[]),
