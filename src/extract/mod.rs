@@ -1756,6 +1756,13 @@ mod tests {
             assert_eq!(d.qualifier, qualifier, "{text}");
         }
 
+        // A separable verb names the event: "kamen … zusammen" is a meeting.
+        let c = claims(
+            Lang::De,
+            "Die Außenminister kamen am Montag in Brüssel zusammen.",
+        );
+        assert_eq!(c[0].subject, "meeting");
+
         // A walkout is a strike.
         let c = claims(
             Lang::En,

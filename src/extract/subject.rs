@@ -339,24 +339,32 @@ fn separable_predicate(
     k: usize,
     lexicon: &'static Lexicon,
 ) -> Option<&'static str> {
-    lexicon
-        .separable_predicates
-        .iter()
-        .find_map(|&(particle, verbs, predicate)| {
-            let words = particle.split(' ').count();
-            let joined: Vec<&str> = tokens
-                .get(k..k + words)?
-                .iter()
-                .map(|t| t.lower.as_str())
-                .collect();
-            let ends_clause = tokens
-                .get(k + words)
-                .is_none_or(|t| t.kind == TokenKind::Punct);
-            let verb_before = tokens[..k]
-                .iter()
-                .any(|t| verbs.contains(&t.lower.as_str()));
-            (joined.join(" ") == particle && ends_clause && verb_before).then_some(predicate)
-        })
+    separable_at(tokens, k, lexicon.separable_predicates)
+}
+
+/// The meaning of a separable verb whose particle stands at `k`, ending its clause, with one of
+/// its verb forms earlier in the sentence ("nahm elf Personen fest", "kamen in Brüssel
+/// zusammen").
+fn separable_at(
+    tokens: &[Token],
+    k: usize,
+    table: &'static [(&'static str, &'static [&'static str], &'static str)],
+) -> Option<&'static str> {
+    table.iter().find_map(|&(particle, verbs, predicate)| {
+        let words = particle.split(' ').count();
+        let joined: Vec<&str> = tokens
+            .get(k..k + words)?
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let ends_clause = tokens
+            .get(k + words)
+            .is_none_or(|t| t.kind == TokenKind::Punct);
+        let verb_before = tokens[..k]
+            .iter()
+            .any(|t| verbs.contains(&t.lower.as_str()));
+        (joined.join(" ") == particle && ends_clause && verb_before).then_some(predicate)
+    })
 }
 
 /// The noun a figure standing alone belongs to, named before it in its clause: "Die Zahl der
@@ -498,6 +506,15 @@ pub fn sentence_event(
             let distance = k.abs_diff(at);
             if best.is_none_or(|(d, _, _)| distance < d) {
                 best = Some((distance, key, t.text));
+            }
+        }
+    }
+    // "Die Außenminister kamen am Montag in Brüssel zusammen": a separable verb's particle.
+    for k in 0..tokens.len() {
+        if let Some(key) = separable_at(tokens, k, lexicon.separable_events) {
+            let distance = k.abs_diff(at);
+            if best.is_none_or(|(d, _, _)| distance < d) {
+                best = Some((distance, key, tokens[k].text));
             }
         }
     }

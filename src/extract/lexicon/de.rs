@@ -845,6 +845,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "eine", "einen", "zu", "von", "auf", "für", "im", "wurde", "wurden", "sind", "waren",
         "hat", "haben", "nach", "bei", "auch", "als", "wie", "dass", "seit", "noch",
     ],
+    separable_events: &[("zusammen", &["kamen", "kam", "kommen", "kommt"], "meeting")],
     separable_predicates: &[
         ("fest", &["nahm", "nahmen", "nimmt", "nehmen"], "arrested"),
         ("ums leben", &["kamen", "kam", "kommen", "kommt"], "killed"),

@@ -748,6 +748,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "has", "have", "had", "will", "at", "from", "its", "their", "been", "when", "which",
         "this", "it", "after", "than", "said", "more",
     ],
+    separable_events: &[],
     separable_predicates: &[],
     partitive_links: &["of", "to", "out"],
     comparison_links: &["from", "against"],

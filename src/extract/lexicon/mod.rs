@@ -211,6 +211,8 @@ pub struct Lexicon {
     /// Casualty predicates of separable verbs: the particle at the clause end, the verb forms
     /// before it, the predicate ("nahm elf Personen fest" → arrested).
     pub separable_predicates: &'static [(&'static str, &'static [&'static str], &'static str)],
+    /// Event verbs that separate, as `separable_predicates` do ("kamen … zusammen" → meeting).
+    pub separable_events: &'static [(&'static str, &'static [&'static str], &'static str)],
     /// Verbs that name an event when no event noun does ("met" → meeting), for dates and
     /// ordinals ("met for the fifth time").
     pub event_verbs: &'static [(&'static str, &'static str)],
