@@ -286,6 +286,22 @@ fn read_sentence(lang: Lang, config: &Config, text: &str, every_sentence: bool) 
             || !ordinals.iter().any(|&(s, e)| e == f.start || f.end == s)
     });
     found.sort_by_key(|f| f.start);
+    // "arrested eight men and two women", "nahm acht Männer und zwei Frauen fest": people
+    // joined by "and" share the casualty predicate that one of them has.
+    for k in 1..found.len() {
+        let (a, b) = (&found[k - 1], &found[k]);
+        let joined = a.kind == Kind::Count
+            && b.kind == Kind::Count
+            && a.end + 1 == b.start
+            && matches!(tokens[a.end].lower.as_str(), "and" | "und");
+        let casualty = |f: &Found| f.subject.starts_with("people_");
+        let person = |f: &Found| PERSON_KEYS.contains(&f.subject.as_str());
+        if joined && casualty(a) && person(b) {
+            found[k].subject = found[k - 1].subject.clone();
+        } else if joined && person(a) && casualty(b) {
+            found[k - 1].subject = found[k].subject.clone();
+        }
+    }
     found
         .into_iter()
         .map(|f| Mention {
@@ -473,7 +489,11 @@ fn ordinal_at(
                         .is_some_and(|w| lexicon.concept(w) == Some("season")));
             let place = lexicon.is_ordinal_non_event(&w.lower)
                 || lexicon.time_unit(&w.lower).is_some() && !series;
-            if determiner_at.is_none() || place || (n == 1 && !series) {
+            // "down by nearly a third", "ein zweiter Verdächtiger": after "a"/"ein" an ordinal
+            // of no event is a fraction or one more of a kind, not an occurrence.
+            let indefinite = determiner_at
+                .is_some_and(|d| lexicon.article_ones.contains(&tokens[d].lower.as_str()));
+            if determiner_at.is_none() || place || (n == 1 && !series) || (indefinite && !series) {
                 return None;
             }
         }
@@ -1586,6 +1606,37 @@ mod tests {
                 En,
                 "The match was the team's 15th straight win.",
                 &[("ordinal", "15th straight win", "win")],
+            ),
+            // People joined by "and" share a casualty predicate.
+            (
+                En,
+                "Police arrested eight men and two women.",
+                &[
+                    ("count", "eight men", "people_arrested"),
+                    ("count", "two women", "people_arrested"),
+                ],
+            ),
+            (
+                De,
+                "Die Polizei nahm acht Männer und zwei Frauen fest.",
+                &[
+                    ("count", "acht Männer", "people_arrested"),
+                    ("count", "zwei Frauen", "people_arrested"),
+                ],
+            ),
+            (
+                De,
+                "Drei Menschen wurden getötet und zwei Kinder verletzt.",
+                &[
+                    ("count", "Drei Menschen", "people_killed"),
+                    ("count", "zwei Kinder", "people_injured"),
+                ],
+            ),
+            // An ordinal after "a" of no event: a fraction, or one more of a kind.
+            (
+                En,
+                "Attendance was down by nearly a third compared with 2024.",
+                &[],
             ),
             // A fraction is no ordinal, a magnitude no count.
             (En, "About a third of workers are employed part-time.", &[]),
