@@ -571,6 +571,16 @@ fn quantity_claim(
     if is_code_or_time(tokens, i, &q, lexicon) {
         return None;
     }
+    // "one in five adults": a ratio, which counts nobody.
+    let ratio = q.start >= 2
+        && lexicon
+            .ratio_links
+            .contains(&tokens[q.start - 1].lower.as_str())
+        && (tokens[q.start - 2].is_number()
+            || (lexicon.cardinal)(&tokens[q.start - 2].lower).is_some());
+    if ratio {
+        return None;
+    }
     // Money: a currency sign before or inside, or a currency word after.
     // The sign may stand inside a range too: "between €70 and €950".
     let sign = (q.start.saturating_sub(1)..q.end).find(|&k| {
@@ -1638,6 +1648,7 @@ mod tests {
                 "Attendance was down by nearly a third compared with 2024.",
                 &[],
             ),
+            (En, "Roughly one in five adults smokes.", &[]),
             // A fraction is no ordinal, a magnitude no count.
             (En, "About a third of workers are employed part-time.", &[]),
             (En, "A magnitude 6.2 earthquake struck the region.", &[]),

@@ -853,6 +853,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     partitive_links: &["von", "zu", "aus", "der"],
     comparison_links: &["von", "gegenüber"],
     change_links: &[],
+    ratio_links: &[],
     span_hedges: &["über"],
     equal_markers: &[],
     auxiliaries: &[

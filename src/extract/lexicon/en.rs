@@ -753,6 +753,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     partitive_links: &["of", "to", "out"],
     comparison_links: &["from", "against"],
     change_links: &["by"],
+    ratio_links: &["in"],
     span_hedges: &["over"],
     equal_markers: &["as"],
     auxiliaries: &["were", "are", "remain", "remained", "have", "had"],
