@@ -242,8 +242,22 @@ fn judge_voiced(
     // same loose time, not two different days.
     let same_phrase =
         a.days.is_some() && a.value.is_some() && a.text.to_lowercase() == b.text.to_lowercase();
+    // A later version that says the same hedge with another figure of a running tally ("at
+    // least 14 killed", then "at least 17") has moved the tally, though the two hedged
+    // intervals overlap. Other figures stay quiet while they overlap ("around 70,000 homes",
+    // then "about 75,000").
+    let restated = relation == Relation::Versions
+        && tally
+        && a.qualifier == b.qualifier
+        && !matches!(a.qualifier, Qualifier::Exact | Qualifier::Vague | Qualifier::Range)
+        && a.value.zip(b.value).is_some_and(|(x, y)| x != y);
     let verdict = if same {
         Verdict::Agree
+    } else if restated && va == vb && !same_phrase {
+        match a.value < b.value {
+            true => Verdict::Update,
+            false => Verdict::Correction,
+        }
     } else if overlap || va != vb || same_phrase {
         // A speaker's figure against the narrator's (or another speaker's) is reported as what
         // it is, never as the text contradicting itself.
