@@ -249,7 +249,10 @@ fn judge_voiced(
     let restated = relation == Relation::Versions
         && tally
         && a.qualifier == b.qualifier
-        && !matches!(a.qualifier, Qualifier::Exact | Qualifier::Vague | Qualifier::Range)
+        && !matches!(
+            a.qualifier,
+            Qualifier::Exact | Qualifier::Vague | Qualifier::Range
+        )
         && a.value.zip(b.value).is_some_and(|(x, y)| x != y);
     let verdict = if same {
         Verdict::Agree
