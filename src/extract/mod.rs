@@ -1825,6 +1825,14 @@ mod tests {
         );
         assert_eq!(c[0].subject, "meeting");
 
+        // "für den 4. November" looks forward past its article, as "für Freitag" does.
+        let c = claims(
+            Lang::De,
+            "Der Prozess war für den 4. November angesetzt worden.",
+        );
+        let day = c[0].days.map(|d| d.start.to_string());
+        assert_eq!(day.as_deref(), Some("2025-11-04"));
+
         // A walkout is a strike.
         let c = claims(
             Lang::En,

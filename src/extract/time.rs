@@ -627,7 +627,7 @@ fn mention_tense(
             && (t.text.contains(':') || tokens.get(k).is_some_and(time_word))
             || t.kind == TokenKind::Punct && matches!(t.text, "." | ":")
             || time_word(t)
-            || matches!(w, "am" | "on" | "um" | "at" | "dem" | "the");
+            || matches!(w, "am" | "on" | "um" | "at" | "dem" | "den" | "the");
         if k <= m.start && !time_of_day {
             break;
         }
