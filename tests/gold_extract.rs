@@ -569,7 +569,8 @@ fn english_held_out_unseen() {
 /// figure in a clause of its own, "EU-Staaten", "ein Feuerwehrmann … Verletzungen", "a maximum
 /// sentence of", "in as many years", "this year" beside an ordinal, a German tag verb before
 /// its speaker, "walkout", a round of voting, "this season" as a frame) were then added, so
-/// these files are no longer unseen. Floors stay under the first measurement.
+/// these files are no longer unseen (after them: F1 1.000 / 0.994, value 1.000 / 1.000,
+/// subject 0.978 / 0.898). Floors stay under the first measurement.
 const BLIND_FLOORS: Floors = Floors {
     kinds: &[
         ("count", 0.88, 0.95),
