@@ -1649,6 +1649,9 @@ mod tests {
                 &[],
             ),
             (En, "Roughly one in five adults smokes.", &[]),
+            // The minute of a match is a moment, not an occurrence.
+            (De, "Müller traf in der 89. Minute zum 2:1.", &[]),
+            (En, "He scored in the 89th minute.", &[]),
             // A fraction is no ordinal, a magnitude no count.
             (En, "About a third of workers are employed part-time.", &[]),
             (En, "A magnitude 6.2 earthquake struck the region.", &[]),

@@ -760,6 +760,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     anniversary_words: &["jahrestag", "jahrestages", "jahrestags", "jubiläum"],
     ordinal_non_events: &[
+        "minute",
+        "stunde",
         "stock",
         "stockwerk",
         "etage",

@@ -628,6 +628,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ordinal_contexts: &[],
     anniversary_words: &["anniversary"],
     ordinal_non_events: &[
+        "minute",
+        "hour",
         "floor",
         "district",
         "division",
