@@ -1836,6 +1836,13 @@ mod tests {
         let day = c[0].days.map(|d| d.start.to_string());
         assert_eq!(day.as_deref(), Some("2025-11-04"));
 
+        // Those told stand between the speech verb and the day it dates.
+        let c = claims(
+            Lang::En,
+            "The minister told reporters on Tuesday that the plan stands.",
+        );
+        assert_eq!(c[0].subject, "statement");
+
         // A walkout is a strike.
         let c = claims(
             Lang::En,

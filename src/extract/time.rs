@@ -463,13 +463,13 @@ fn statement_subject(
     {
         after += 1;
     }
-    // Adverbs may stand between the verb and its date ("erklärte bereits am Mittwoch").
+    // Adverbs and those told may stand between the verb and its date ("erklärte bereits am
+    // Mittwoch", "told reporters on Wednesday").
     let mut start = start;
-    while start > 0
-        && lexicon
-            .statement_adverbs
-            .contains(&tokens[start - 1].lower.as_str())
-    {
+    while start > 0 && {
+        let w = tokens[start - 1].lower.as_str();
+        lexicon.statement_adverbs.contains(&w) || lexicon.statement_addressees.contains(&w)
+    } {
         start -= 1;
     }
     // ... or before it past the speaker ("sagte Unterhändler Baker am Dienstag", "teilte das

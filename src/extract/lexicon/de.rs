@@ -737,6 +737,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "fügte",
         "sagen",
     ],
+    statement_addressees: &["journalisten", "reportern", "medien"],
     statement_adverbs: &[
         "bereits",
         "schon",

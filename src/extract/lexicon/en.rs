@@ -616,6 +616,14 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "claimed",
         "estimated",
     ],
+    statement_addressees: &[
+        "reporters",
+        "journalists",
+        "parliament",
+        "lawmakers",
+        "mps",
+        "congress",
+    ],
     statement_adverbs: &[
         "already", "also", "earlier", "again", "first", "later", "then", "still",
     ],

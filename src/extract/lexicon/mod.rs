@@ -173,6 +173,9 @@ pub struct Lexicon {
     /// Adverbs that may stand between a verb of saying and its date ("erklärte bereits am
     /// Mittwoch", "said earlier on Monday").
     pub statement_adverbs: &'static [&'static str],
+    /// Those a statement is made to, between the speech verb and its date ("told reporters on
+    /// Wednesday").
+    pub statement_addressees: &'static [&'static str],
     pub abbreviations: &'static [&'static str],
     /// Articles and prepositions after which "3." is an ordinal or date, not a sentence end.
     pub ordinal_contexts: &'static [&'static str],
