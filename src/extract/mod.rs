@@ -660,6 +660,28 @@ fn quantity_claim(
                 lexicon,
             ));
         }
+        // "25 basis points", "25 Basispunkte": hundredths of a percentage point.
+        let two = tokens
+            .get(q.end + 1)
+            .map(|n2| format!("{} {}", next.lower, n2.lower));
+        let basis = if lexicon.basis_point_words.contains(&next.lower.as_str()) {
+            Some(q.end + 1)
+        } else {
+            two.filter(|w| lexicon.basis_point_words.contains(&w.as_str()))
+                .map(|_| q.end + 2)
+        };
+        if let Some(end) = basis {
+            return Some(measure(
+                q.start,
+                end,
+                &q,
+                Kind::Percent,
+                "percent",
+                0.01,
+                tokens,
+                lexicon,
+            ));
+        }
         if let Some(n2) = tokens.get(q.end + 1) {
             if lexicon
                 .percent_words
@@ -1652,6 +1674,14 @@ mod tests {
             // The minute of a match is a moment, not an occurrence.
             (De, "Müller traf in der 89. Minute zum 2:1.", &[]),
             (En, "He scored in the 89th minute.", &[]),
+            (
+                En,
+                "The bank raised its key rate by 25 basis points to 4.5%.",
+                &[
+                    ("percent", "25 basis points", "percent"),
+                    ("percent", "4.5%", "percent"),
+                ],
+            ),
             // A fraction is no ordinal, a magnitude no count.
             (En, "About a third of workers are employed part-time.", &[]),
             (En, "A magnitude 6.2 earthquake struck the region.", &[]),
@@ -1842,6 +1872,13 @@ mod tests {
             "The minister told reporters on Tuesday that the plan stands.",
         );
         assert_eq!(c[0].subject, "statement");
+
+        // A basis point is a hundredth of a percentage point.
+        let c = claims(Lang::De, "Die Notenbank senkte den Zins um 25 Basispunkte.");
+        assert_eq!(
+            (c[0].kind, c[0].lo(), c[0].hi()),
+            (Kind::Percent, Some(0.25), Some(0.25))
+        );
 
         // A walkout is a strike.
         let c = claims(

@@ -208,6 +208,8 @@ pub struct Lexicon {
     /// Hedges that after a sum or share span the time it is spread across ("a 38% raise over
     /// four years"), rather than saying "more than".
     pub span_hedges: &'static [&'static str],
+    /// Words for a basis point, a hundredth of a percentage point ("25 basis points").
+    pub basis_point_words: &'static [&'static str],
     /// Words between two figures that make them a ratio ("one in five adults"), no count.
     pub ratio_links: &'static [&'static str],
     /// Words before a figure that make it a change, so that a range link after it leads to the
