@@ -660,6 +660,20 @@ fn quantity_claim(
                 lexicon,
             ));
         }
+        // "82,5 Prozent, ein Plus von 6,9 Punkten": points after a share are percentage points.
+        let share_before = before.iter().any(|f| f.kind == Kind::Percent);
+        if share_before && lexicon.point_words.contains(&next.lower.as_str()) {
+            return Some(measure(
+                q.start,
+                q.end + 1,
+                &q,
+                Kind::Percent,
+                "percent",
+                1.0,
+                tokens,
+                lexicon,
+            ));
+        }
         // "25 basis points", "25 Basispunkte": hundredths of a percentage point.
         let two = tokens
             .get(q.end + 1)
@@ -1680,6 +1694,22 @@ mod tests {
                 &[
                     ("percent", "25 basis points", "percent"),
                     ("percent", "4.5%", "percent"),
+                ],
+            ),
+            (
+                De,
+                "Die Wahlbeteiligung lag bei 82,5 Prozent, ein Plus von 6,9 Punkten.",
+                &[
+                    ("percent", "82,5 Prozent", "turnout"),
+                    ("percent", "6,9 Punkten", "percent"),
+                ],
+            ),
+            (
+                En,
+                "The team has 30 points after 12 games.",
+                &[
+                    ("count", "30 points", "en:point"),
+                    ("count", "12 games", "match"),
                 ],
             ),
             // A fraction is no ordinal, a magnitude no count.

@@ -857,6 +857,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     comparison_links: &["von", "gegenüber"],
     change_links: &[],
     ratio_links: &[],
+    point_words: &["punkte", "punkten", "punkt"],
     basis_point_words: &["basispunkte", "basispunkten", "basispunkt"],
     span_hedges: &["über"],
     equal_markers: &[],

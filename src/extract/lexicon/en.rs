@@ -764,6 +764,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     comparison_links: &["from", "against"],
     change_links: &["by"],
     ratio_links: &["in"],
+    point_words: &["points", "point"],
     basis_point_words: &["basis points", "basis point", "bps", "bp"],
     span_hedges: &["over"],
     equal_markers: &["as"],

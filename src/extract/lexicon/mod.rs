@@ -210,6 +210,9 @@ pub struct Lexicon {
     pub span_hedges: &'static [&'static str],
     /// Words for a basis point, a hundredth of a percentage point ("25 basis points").
     pub basis_point_words: &'static [&'static str],
+    /// Words for points, which after a share are percentage points ("ein Plus von 6,9
+    /// Punkten").
+    pub point_words: &'static [&'static str],
     /// Words between two figures that make them a ratio ("one in five adults"), no count.
     pub ratio_links: &'static [&'static str],
     /// Words before a figure that make it a change, so that a range link after it leads to the
