@@ -414,7 +414,7 @@ impl Lexicon {
             static KNOWN: RefCell<[HashMap<Box<str>, Option<&'static str>>; Lang::ALL.len()]> =
                 Default::default();
         }
-        const REMEMBERED: usize = 1 << 16;
+        const REMEMBERED: usize = 1 << 13;
         let slot = self.lang.index();
         if let Some(known) = KNOWN.with_borrow(|known| known[slot].get(word).copied()) {
             return known;
