@@ -1096,40 +1096,33 @@ fn month_at(
     tense: Tense,
 ) -> Option<TimeMention> {
     let t = &tokens[i];
-    // "(until) the end of March", "the beginning of May 2026": as "late March", "early May".
-    if let Some((_, part)) = lexicon.part_nouns.iter().find(|(w, _)| *w == t.lower) {
+    // "Anfang März", "mid-March"; and "(until) the end of March", "the beginning of May 2026",
+    // read as "late March", "early May".
+    let part_noun = lexicon.part_nouns.iter().find(|(w, _)| *w == t.lower);
+    let part_word = lexicon.month_parts.iter().find(|(w, _)| {
+        t.lower == *w || t.lower.strip_prefix(w).is_some_and(|r| r.starts_with('-'))
+    });
+    let with_part = if let Some((_, part)) = part_noun {
         let month = tokens
             .get(i + 1)
             .filter(|o| lexicon.event_links.contains(&o.lower.as_str()))
             .and_then(|_| tokens.get(i + 2))
             .and_then(|m| month_word(m, lexicon))?;
-        let mut end = i + 3;
-        let year = year_at(tokens, end);
-        if year.is_some() {
-            end += 1;
-        }
-        let expr = TimeExpr::Month {
-            year,
-            month,
-            part: Some(*part),
-            tense,
-        };
-        let (expr, end) = of_relative_year(tokens, end, expr, lexicon);
-        let start = lead_in(tokens, i, LEAD_INS);
-        return Some(TimeMention::date(start, end, expr, Qualifier::Approx, None));
-    }
-    let part = lexicon.month_parts.iter().find(|(w, _)| {
-        t.lower == *w || t.lower.strip_prefix(w).is_some_and(|r| r.starts_with('-'))
-    });
-    if let Some((part_word, part)) = part {
-        let (month, mut end) = if t.lower.len() > part_word.len() {
-            (lexicon.month(&t.lower[part_word.len() + 1..])?, i + 1)
+        Some((lead_in(tokens, i, LEAD_INS), *part, month, i + 3))
+    } else if let Some((word, part)) = part_word {
+        let (month, end) = if t.lower.len() > word.len() {
+            (lexicon.month(&t.lower[word.len() + 1..])?, i + 1)
         } else {
             (
                 tokens.get(i + 1).and_then(|m| month_word(m, lexicon))?,
                 i + 2,
             )
         };
+        Some((i, *part, month, end))
+    } else {
+        None
+    };
+    if let Some((start, part, month, mut end)) = with_part {
         let year = year_at(tokens, end);
         if year.is_some() {
             end += 1;
@@ -1137,11 +1130,11 @@ fn month_at(
         let expr = TimeExpr::Month {
             year,
             month,
-            part: Some(*part),
+            part: Some(part),
             tense,
         };
         let (expr, end) = of_relative_year(tokens, end, expr, lexicon);
-        return Some(TimeMention::date(i, end, expr, Qualifier::Approx, None));
+        return Some(TimeMention::date(start, end, expr, Qualifier::Approx, None));
     }
     // "last May", "(im) vergangenen März", "next June".
     if let Some((_, dir, true)) = lexicon
