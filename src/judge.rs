@@ -988,7 +988,10 @@ pub fn compare_outlets_with(
                     continue;
                 }
             }
-            candidates.push((base + similarity + closeness * 0.5, i, j, f));
+            // A share or sum whose subject both texts name ("turnout") goes before one paired
+            // with a figure that names none ("up from 58 percent").
+            let named = if x.subject == y.subject { 0.5 } else { 0.0 };
+            candidates.push((base + similarity + closeness * 0.5 + named, i, j, f));
         }
     }
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
@@ -1151,6 +1154,28 @@ mod tests {
                 (f.verdict.as_str(), text(&f.a), text(&f.b))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_named_share_pairs_before_an_unnamed_one() {
+        let got = alarms(vec![
+            doc(
+                "en-a",
+                "2025-06-12T10:00:00+01:00",
+                "Turnout was 61.4 percent, up from 58 percent four years ago.",
+            ),
+            doc(
+                "en-b",
+                "2025-06-12T14:00:00+01:00",
+                "Turnout was 59.5 percent.",
+            ),
+        ]);
+        let want = (
+            "contradiction",
+            "61.4 percent".into(),
+            "59.5 percent".into(),
+        );
+        assert_eq!(got, vec![want]);
     }
 
     #[test]
