@@ -274,11 +274,11 @@ pub fn reported_speaker(
         .map(|t| t.text.to_string())
 }
 
-/// An adverb between a speaker and the verb of saying: one the lexicon lists, or an English
-/// "-ly" word ("previously said").
+/// An adverb between a speaker and the verb of saying: one the lexicon lists, or a word with
+/// an adverb ending ("previously said").
 fn is_adverb(t: &Token, lexicon: &'static Lexicon) -> bool {
     let l = t.lower.as_str();
-    lexicon.statement_adverbs.contains(&l) || !lexicon.nouns_capitalized && l.ends_with("ly")
+    lexicon.statement_adverbs.contains(&l) || lexicon.adverb_endings.iter().any(|e| l.ends_with(e))
 }
 
 /// The speaker named between `from` and the speech verb at `verb`: a person's surname ("the

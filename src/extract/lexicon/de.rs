@@ -748,6 +748,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "zuletzt",
         "nun",
     ],
+    adverb_endings: &[],
     abbreviations: &[
         "z", "b", "dr", "prof", "nr", "ca", "bzw", "usw", "etc", "vgl", "mio", "mrd", "st", "hl",
         "str", "abs", "art", "jh", "jhd", "bzw", "evtl", "ggf", "inkl", "u", "a", "v", "chr", "mr",

@@ -627,6 +627,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     statement_adverbs: &[
         "already", "also", "earlier", "again", "first", "later", "then", "still",
     ],
+    adverb_endings: &["ly"],
     abbreviations: &[
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "rep", "sen",
         "gov", "no", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",

@@ -173,6 +173,9 @@ pub struct Lexicon {
     /// Adverbs that may stand between a verb of saying and its date ("erklärte bereits am
     /// Mittwoch", "said earlier on Monday").
     pub statement_adverbs: &'static [&'static str],
+    /// Endings that make a word an adverb ("previously said"); none in German, whose adverbs
+    /// carry no ending of their own.
+    pub adverb_endings: &'static [&'static str],
     /// Those a statement is made to, between the speech verb and its date ("told reporters on
     /// Wednesday").
     pub statement_addressees: &'static [&'static str],
