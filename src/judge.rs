@@ -15,6 +15,7 @@ use crate::align::{self, Context};
 use crate::claim::{Claim, Kind, Number, Qualifier};
 use crate::config::Config;
 use crate::document::Document;
+use crate::limits::{KEEP_PER_CLAIM, PAIR_REACH};
 
 /// What a pair of claims amounts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -183,7 +184,7 @@ fn compare_values(a: &Claim, b: &Claim) -> Option<(bool, bool, std::cmp::Orderin
 }
 
 /// Who stands behind a figure: the narrator, or a speaker quoted directly.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Voice {
     Narrator,
     Speaker(String),
@@ -227,21 +228,38 @@ fn judge_voiced(
     b_is_later: bool,
     config: &Config,
 ) -> Option<Finding> {
-    let (same, overlap, order) = compare_values(a, b)?;
-    // The more specific subject decides ("people" reworded as "people_evacuated"); shares and
-    // sums whose subjects differ are named by their kind.
-    let subject: &str = if b.subject.starts_with("people_") {
+    let verdict = verdict_of(a, b, &va, &vb, relation, b_is_later, config)?;
+    Some(finding(verdict, a, b, &va, &vb, relation))
+}
+
+/// The subject a finding on two claims names: the more specific one ("people" reworded as
+/// "people_evacuated"); shares and sums whose subjects differ are named by their kind.
+fn finding_subject<'c>(a: &'c Claim, b: &'c Claim) -> &'c str {
+    if b.subject.starts_with("people_") {
         &b.subject
     } else if a.subject != b.subject && matches!(a.kind, Kind::Percent | Kind::Money) {
         a.kind.as_str()
     } else {
         &a.subject
-    };
-    let tally = config.is_running_tally(subject);
+    }
+}
+
+/// What two claims amount to (SPEC §4); `None` when they cannot be compared (unresolved
+/// dates, sums in different currencies).
+fn verdict_of(
+    a: &Claim,
+    b: &Claim,
+    va: &Voice,
+    vb: &Voice,
+    relation: Relation,
+    b_is_later: bool,
+    config: &Config,
+) -> Option<Verdict> {
+    let (same, overlap, order) = compare_values(a, b)?;
+    let tally = config.is_running_tally(finding_subject(a, b));
     // The same relative phrase ("two years ago") read from two publication days names the
     // same loose time, not two different days.
-    let same_phrase =
-        a.days.is_some() && a.value.is_some() && a.text.to_lowercase() == b.text.to_lowercase();
+    let same_phrase = a.days.is_some() && a.value.is_some() && same_words(&a.text, &b.text);
     // A later version that says the same hedge with another figure of a running tally ("at
     // least 14 killed", then "at least 17") has moved the tally, though the two hedged
     // intervals overlap. Other figures stay quiet while they overlap ("around 70,000 homes",
@@ -254,7 +272,7 @@ fn judge_voiced(
             Qualifier::Exact | Qualifier::Vague | Qualifier::Range
         )
         && a.value.zip(b.value).is_some_and(|(x, y)| x != y);
-    let verdict = if same {
+    Some(if same {
         Verdict::Agree
     } else if restated && va == vb && !same_phrase {
         match a.value < b.value {
@@ -280,16 +298,31 @@ fn judge_voiced(
             }
             _ => Verdict::Contradiction,
         }
-    };
-    let reason = reason(verdict, a, b, &va, &vb, relation);
-    Some(Finding {
+    })
+}
+
+/// Whether two wordings are the same words, case aside.
+fn same_words(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// The finding a verdict on two claims makes, with its reason.
+fn finding(
+    verdict: Verdict,
+    a: &Claim,
+    b: &Claim,
+    va: &Voice,
+    vb: &Voice,
+    relation: Relation,
+) -> Finding {
+    Finding {
         verdict,
         kind: a.kind,
-        subject: subject.to_string(),
+        subject: finding_subject(a, b).to_string(),
         a: Some(a.clone()),
         b: Some(b.clone()),
-        reason,
-    })
+        reason: reason(verdict, a, b, va, vb, relation),
+    }
 }
 
 /// The figure as said and what it means: "'fast 30 Ländern' (fewer than 30, 27 to 29)".
@@ -630,7 +663,7 @@ fn close(a: &Claim, b: &Claim) -> bool {
 /// How many earlier claims of its subject a claim is checked against inside one text. An
 /// article states one figure a handful of times; a text stating figures thousands of times
 /// would otherwise cost time and findings in the square of that.
-const WITHIN_REACH: usize = 1000;
+const WITHIN_REACH: usize = PAIR_REACH;
 
 /// Contradictions inside one text (and quotes that differ from the narrator).
 pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
@@ -886,23 +919,12 @@ pub fn compare_outlets_with(
         _ => false,
     };
     let same_lang = a_doc.lang == b_doc.lang;
-    // How many claims of a text could speak of the same thing as each claim, in the same voice.
     let voices = |claims: &[Claim], cx: &[align::Context]| -> Vec<Voice> {
         claims.iter().zip(cx).map(|(c, x)| voice_in(c, x)).collect()
     };
     let (voice_a, voice_b) = (voices(a, ca), voices(b, cb));
-    let counts = |claims: &[Claim], voices: &[Voice]| -> Vec<usize> {
-        (0..claims.len())
-            .map(|i| {
-                (0..claims.len())
-                    .filter(|&k| {
-                        voices[k] == voices[i] && align::comparable(&claims[k], &claims[i])
-                    })
-                    .count()
-            })
-            .collect()
-    };
-    let (count_a, count_b) = (counts(a, &voice_a), counts(b, &voice_b));
+    // How many claims of a text could speak of the same thing as each claim, in the same voice.
+    let (count_a, count_b) = (rivals(a, &voice_a), rivals(b, &voice_b));
     // The one date a lead sentence names is the day of the story's event, in any language.
     // Read once per text: the date of the lead, when it names exactly one.
     let lead_date = |claims: &[Claim]| {
@@ -917,7 +939,10 @@ pub fn compare_outlets_with(
     // Per text: Some(whether that one date is a single day).
     let (lead_a, lead_b) = (lead_date(a), lead_date(b));
     let lead_day = |lead: Option<bool>, c: &Claim| c.span.sentence == 0 && lead.is_some();
-    let mut candidates: Vec<(f64, usize, usize, Finding)> = Vec::new();
+    let blocks = Blocks::of(b);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut mine: Vec<Candidate> = Vec::new();
+    let mut near: Vec<usize> = Vec::new();
     for (i, x) in a.iter().enumerate() {
         if !judgeable(x)
             || matches!(x.subject.as_str(), "statement" | "report")
@@ -925,7 +950,12 @@ pub fn compare_outlets_with(
         {
             continue;
         }
-        for (j, y) in b.iter().enumerate() {
+        // Where `x` would stand in `b`, were the texts told in the same order.
+        let at = i * b.len() / a.len().max(1);
+        blocks.near(x, at, &mut near);
+        mine.clear();
+        for &j in &near {
+            let y = &b[j];
             // Two lead sentences that each name one day tell the story's event, though they
             // may name different days for it (a contradiction of its own): their figures are
             // paired. A period ("im September") is what a figure is of, and keeps them apart.
@@ -946,9 +976,10 @@ pub fn compare_outlets_with(
             {
                 continue;
             }
-            let (vx, vy) = (voice_a[i].clone(), voice_b[j].clone());
+            let (vx, vy) = (&voice_a[i], &voice_b[j]);
             let quoted = vx != vy;
-            let Some(f) = judge_voiced(x, y, vx, vy, Relation::Outlets, b_is_later, config) else {
+            let Some(verdict) = verdict_of(x, y, vx, vy, Relation::Outlets, b_is_later, config)
+            else {
                 continue;
             };
             let similarity = ca[i].similarity(&cb[j], same_lang);
@@ -959,19 +990,19 @@ pub fn compare_outlets_with(
             let leads = single_days && lead_day(lead_a, x) && lead_day(lead_b, y);
             if x.kind == Kind::Date
                 && (generic(&x.subject) || generic(&y.subject))
-                && !(same_lang && similarity >= 0.3 && (single_days || !f.verdict.is_alarm()))
+                && !(same_lang && similarity >= 0.3 && (single_days || !verdict.is_alarm()))
                 && !leads
             {
                 continue;
             }
-            let base = match f.verdict {
+            let base = match verdict {
                 Verdict::Agree => 3.0,
                 _ if quoted => 0.5,
                 Verdict::Compatible => 2.0,
                 _ => 1.0,
             };
             let closeness = ratio(x, y).map_or(0.5, |r| 1.0 / r);
-            if f.verdict.is_alarm() {
+            if verdict.is_alarm() {
                 // A clash needs evidence that both figures are about the same thing: the only
                 // figure of this subject on each side, or close figures in similar sentences.
                 let unique = count_a[i] == 1 && count_b[j] == 1;
@@ -980,7 +1011,7 @@ pub fn compare_outlets_with(
                         (unique && ratio(x, y).is_none_or(|r| r <= 3.0))
                             || (close(x, y) && similarity >= 0.1)
                             || (close(x, y) && !same_lang)
-                            || config.is_running_tally(&f.subject)
+                            || config.is_running_tally(finding_subject(x, y))
                     }
                     _ => unique || similarity >= 0.15 || leads,
                 };
@@ -991,22 +1022,51 @@ pub fn compare_outlets_with(
             // A share or sum whose subject both texts name ("turnout") goes before one paired
             // with a figure that names none ("up from 58 percent").
             let named = if x.subject == y.subject { 0.5 } else { 0.0 };
-            candidates.push((base + similarity + closeness * 0.5 + named, i, j, f));
+            mine.push(Candidate {
+                score: base + similarity + closeness * 0.5 + named,
+                i,
+                j,
+                verdict,
+            });
         }
+        // The best few of each claim are enough for the assignment: a claim's weaker
+        // candidates are never taken while its stronger ones are free. Among equals, the
+        // nearest to its own position (a text repeating a paragraph).
+        if mine.len() > KEEP_PER_CLAIM {
+            mine.sort_by(|x, y| {
+                y.score
+                    .total_cmp(&x.score)
+                    .then(x.j.abs_diff(at).cmp(&y.j.abs_diff(at)))
+                    .then(x.j.cmp(&y.j))
+            });
+            mine.truncate(KEEP_PER_CLAIM);
+        }
+        candidates.append(&mut mine);
     }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    candidates.sort_by(Candidate::order);
+    let judged = |c: &Candidate| {
+        let (i, j) = (c.i, c.j);
+        finding(
+            c.verdict,
+            &a[i],
+            &b[j],
+            &voice_a[i],
+            &voice_b[j],
+            Relation::Outlets,
+        )
+    };
     let mut used_a = vec![false; a.len()];
     let mut used_b = vec![false; b.len()];
     let mut findings = Vec::new();
     let mut pairs = Vec::new();
-    for (_, i, j, f) in &candidates {
-        if used_a[*i] || used_b[*j] {
+    for c in &candidates {
+        if used_a[c.i] || used_b[c.j] {
             continue;
         }
-        used_a[*i] = true;
-        used_b[*j] = true;
-        pairs.push((*i, *j));
-        findings.push(f.clone());
+        used_a[c.i] = true;
+        used_b[c.j] = true;
+        pairs.push((c.i, c.j));
+        findings.push(judged(c));
     }
     // A text that contradicts itself ("31 seats", later "33 seats") sides with the other text
     // on one figure and clashes with it on the other: the figure left over is judged against
@@ -1029,8 +1089,9 @@ pub fn compare_outlets_with(
         partner_of_a[pi] = Some(pj);
         partner_of_b[pj] = Some(pi);
     }
-    for (_, i, j, f) in candidates {
-        if !f.verdict.is_alarm() || taken.contains(&(i, j)) {
+    for c in &candidates {
+        let (i, j) = (c.i, c.j);
+        if !c.verdict.is_alarm() || taken.contains(&(i, j)) {
             continue;
         }
         let left_in_b =
@@ -1039,10 +1100,131 @@ pub fn compare_outlets_with(
             !used_a[i] && partner_of_b[j].is_some_and(|pi| clashes_within(&clash_a, pi, i));
         if left_in_a || left_in_b {
             taken.insert((i, j));
-            findings.push(f);
+            findings.push(judged(c));
         }
     }
     findings
+}
+
+/// A pair of claims from two texts that may speak of the same thing, scored: the higher the
+/// score, the likelier the pair.
+struct Candidate {
+    score: f64,
+    i: usize,
+    j: usize,
+    verdict: Verdict,
+}
+
+impl Candidate {
+    /// Best first; ties by position, so the pairing does not depend on anything else.
+    fn order(x: &Candidate, y: &Candidate) -> std::cmp::Ordering {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.i.cmp(&y.i))
+            .then(x.j.cmp(&y.j))
+    }
+}
+
+/// For each claim, how many claims of its text are [`align::comparable`] with it (itself
+/// included) in the same voice: one means it is the text's only figure of that subject.
+fn rivals(claims: &[Claim], voices: &[Voice]) -> Vec<usize> {
+    let mut by_kind: foldhash::HashMap<(&Voice, &str, Kind), usize> = Default::default();
+    // Dates that start an event, which an event age ("im vierten Jahr") is comparable with.
+    let mut starts: foldhash::HashMap<(&Voice, &str), usize> = Default::default();
+    for (c, v) in claims.iter().zip(voices) {
+        *by_kind.entry((v, &c.subject, c.kind)).or_default() += 1;
+        if c.event_start && c.kind != Kind::EventAge {
+            *starts.entry((v, &c.subject)).or_default() += 1;
+        }
+    }
+    let count = |v, s, k| by_kind.get(&(v, s, k)).copied().unwrap_or(0);
+    claims
+        .iter()
+        .zip(voices)
+        .map(|(c, v)| {
+            let s = c.subject.as_str();
+            if s == "event" {
+                return 0;
+            }
+            let mut n = count(v, s, c.kind);
+            if c.kind == Kind::EventAge {
+                n += starts.get(&(v, s)).copied().unwrap_or(0);
+            } else if c.event_start {
+                n += count(v, s, Kind::EventAge);
+            }
+            n
+        })
+        .collect()
+}
+
+/// One text's claims indexed by what another text's claim may be paired with: its subject,
+/// or for times, shares and sums its kind ([`loose_subjects`]).
+struct Blocks<'c> {
+    by_subject: foldhash::HashMap<&'c str, Vec<usize>>,
+    /// Dates, durations, shares and sums by kind.
+    by_kind: foldhash::HashMap<Kind, Vec<usize>>,
+    /// The same, of those whose subject is generic or the kind itself.
+    loose_by_kind: foldhash::HashMap<Kind, Vec<usize>>,
+}
+
+impl<'c> Blocks<'c> {
+    fn of(claims: &'c [Claim]) -> Blocks<'c> {
+        let mut blocks = Blocks {
+            by_subject: Default::default(),
+            by_kind: Default::default(),
+            loose_by_kind: Default::default(),
+        };
+        for (j, c) in claims.iter().enumerate() {
+            blocks.by_subject.entry(&c.subject).or_default().push(j);
+            if loose_kind(c.kind) {
+                blocks.by_kind.entry(c.kind).or_default().push(j);
+                if loose_subject(c) {
+                    blocks.loose_by_kind.entry(c.kind).or_default().push(j);
+                }
+            }
+        }
+        blocks
+    }
+
+    /// The claims `x` may be paired with, at most [`PAIR_REACH`] of each block, those nearest
+    /// to position `at`, in text order, into `out`.
+    fn near(&self, x: &Claim, at: usize, out: &mut Vec<usize>) {
+        out.clear();
+        let none = Vec::new();
+        let mut take = |block: &Vec<usize>| {
+            let from = block
+                .partition_point(|&j| j < at)
+                .saturating_sub(PAIR_REACH / 2)
+                .min(block.len().saturating_sub(PAIR_REACH));
+            out.extend(&block[from..(from + PAIR_REACH).min(block.len())]);
+        };
+        take(self.by_subject.get(x.subject.as_str()).unwrap_or(&none));
+        if loose_kind(x.kind) {
+            let block = match loose_subject(x) {
+                true => &self.by_kind,
+                false => &self.loose_by_kind,
+            };
+            take(block.get(&x.kind).unwrap_or(&none));
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// Kinds whose claims may pair across subjects ([`loose_subjects`]).
+fn loose_kind(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Date | Kind::Duration | Kind::Percent | Kind::Money
+    )
+}
+
+/// A time with a generic subject, or a share or sum whose subject is its kind.
+fn loose_subject(c: &Claim) -> bool {
+    match c.kind {
+        Kind::Date | Kind::Duration => generic(&c.subject),
+        _ => c.subject == c.kind.as_str(),
+    }
 }
 
 /// One figure followed through the versions of an article: what each version says of it

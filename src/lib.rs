@@ -22,6 +22,7 @@ pub mod document;
 pub mod error;
 mod html;
 pub mod judge;
+pub mod limits;
 pub mod manifest;
 pub mod report;
 pub mod resolve;

@@ -6,6 +6,7 @@
 
 use crate::document::Lang;
 use crate::extract::lexicon::Lexicon;
+use crate::limits::SENTENCE_BYTES;
 
 /// One sentence of a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +16,9 @@ pub struct Sentence {
     /// Byte offsets into the document's text.
     pub start: usize,
     pub end: usize,
+    /// A piece of a longer stretch without sentence ends, cut at
+    /// [`crate::limits::SENTENCE_BYTES`].
+    pub cut: bool,
 }
 
 /// Splits text into sentences.
@@ -119,14 +123,49 @@ impl Ahead {
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let slice = &text[start..end];
-    let trimmed_end = start + slice.trim_end().len();
-    if trimmed_end > start {
+    let end = start + slice.trim_end().len();
+    let mut start = start;
+    let cut = end - start > SENTENCE_BYTES;
+    // A stretch without sentence ends (a flattened table, a minified page) is read in pieces,
+    // so the rules that look across a sentence cost time in proportion to the text.
+    while end - start > SENTENCE_BYTES {
+        let piece = piece_end(text, start);
         out.push(Sentence {
             index: out.len(),
             start,
-            end: trimmed_end,
+            end: start + text[start..piece].trim_end().len(),
+            cut,
+        });
+        start = skip_space(text, piece);
+    }
+    if end > start {
+        out.push(Sentence {
+            index: out.len(),
+            start,
+            end,
+            cut,
         });
     }
+}
+
+/// Where the piece of a long sentence that begins at `start` ends: after the last clause mark
+/// (",", ";", ":") or else at the last space in its second half, or at the limit itself when
+/// the text has no space there.
+fn piece_end(text: &str, start: usize) -> usize {
+    let mut limit = start + SENTENCE_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let half = start + SENTENCE_BYTES / 2;
+    let window = &text.as_bytes()[half..limit];
+    let after = |p: Option<usize>| p.map(|k| half + k + 1);
+    after(
+        window
+            .iter()
+            .rposition(|&b| matches!(b, b',' | b';' | b':')),
+    )
+    .or_else(|| after(window.iter().rposition(|&b| b.is_ascii_whitespace())))
+    .unwrap_or(limit)
 }
 
 fn skip_space(text: &str, mut i: usize) -> usize {

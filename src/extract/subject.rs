@@ -352,18 +352,20 @@ fn separable_at(
 ) -> Option<&'static str> {
     table.iter().find_map(|&(particle, verbs, predicate)| {
         let words = particle.split(' ').count();
-        let joined: Vec<&str> = tokens
-            .get(k..k + words)?
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect();
-        let ends_clause = tokens
-            .get(k + words)
-            .is_none_or(|t| t.kind == TokenKind::Punct);
-        let verb_before = tokens[..k]
-            .iter()
-            .any(|t| verbs.contains(&t.lower.as_str()));
-        (joined.join(" ") == particle && ends_clause && verb_before).then_some(predicate)
+        let at = tokens.get(k..k + words)?;
+        // The particle's words, then the clause's end, then a verb form before: cheapest first.
+        let particle_here = particle.split(' ').zip(at).all(|(word, t)| t.lower == word);
+        let ends_clause = || {
+            tokens
+                .get(k + words)
+                .is_none_or(|t| t.kind == TokenKind::Punct)
+        };
+        let verb_before = || {
+            tokens[..k]
+                .iter()
+                .any(|t| verbs.contains(&t.lower.as_str()))
+        };
+        (particle_here && ends_clause() && verb_before()).then_some(predicate)
     })
 }
 

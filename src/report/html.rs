@@ -443,6 +443,9 @@ pub(super) fn write(
             s.push_str("</div></section>\n");
         }
     }
+    for note in report.limit_notes() {
+        writeln!(s, "<p class=\"notes\">{}.</p>", escape(&note)).unwrap();
+    }
     for doc in report.unresolved_documents() {
         writeln!(
             s,

@@ -102,6 +102,7 @@ pub(super) fn write(report: &Report, lines: bool, out: &mut dyn Write) -> io::Re
                     report.suppressed
                 )
             }))
+            .chain(report.limit_notes())
             .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &whole)?;

@@ -149,6 +149,9 @@ pub(super) fn write(
                 .unwrap();
             }
         }
+        for note in report.limit_notes() {
+            writeln!(s, "\nNote: {}.", escape(&note)).unwrap();
+        }
         return out.write_all(s.as_bytes());
     }
     let tally = report.tally();
@@ -202,6 +205,9 @@ pub(super) fn write(
             report.suppressed
         )
         .unwrap();
+    }
+    for note in report.limit_notes() {
+        writeln!(notes, "Note: {}.\n", escape(&note)).unwrap();
     }
     for doc in report.unresolved_documents() {
         writeln!(

@@ -124,6 +124,12 @@ impl Report {
             .collect()
     }
 
+    /// Where a bound on the work was reached ([`crate::limits`]), for the report's notes.
+    pub fn limit_notes(&self) -> Vec<String> {
+        let compared = self.command != Command::Extract;
+        crate::limits::notes(&self.documents, &self.claims, compared)
+    }
+
     /// Documents whose relative dates could not be resolved, for the report's notes.
     pub fn unresolved_documents(&self) -> Vec<&str> {
         self.documents

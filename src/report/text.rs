@@ -185,6 +185,9 @@ pub(super) fn write(
                     .unwrap_or_default()
             )?;
         }
+        for note in report.limit_notes() {
+            writeln!(out, "note: {}", sanitize(&note))?;
+        }
         writeln!(
             out,
             "{} claims in {} documents",
@@ -232,6 +235,9 @@ pub(super) fn write(
             "note: {}: no publication time, so relative dates stay unresolved (give --published)",
             sanitize(doc)
         )?;
+    }
+    for note in report.limit_notes() {
+        writeln!(out, "note: {}", sanitize(&note))?;
     }
     write_timelines(report, &style, out)?;
     let tally = report.tally();

@@ -568,7 +568,7 @@ impl Lexicon {
         }
         let previous = before[..before.len() - number.len()]
             .split_whitespace()
-            .last()
+            .next_back()
             .unwrap_or("")
             .to_lowercase();
         self.ordinal_contexts.contains(&previous.as_str())
