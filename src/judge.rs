@@ -973,6 +973,7 @@ pub fn compare_outlets_with(
             if ca[i].increment != cb[j].increment
                 || ca[i].part != cb[j].part
                 || (x.kind == Kind::Count && ca[i].plan_against_fact(&cb[j]))
+                || other_groups(x, y)
             {
                 continue;
             }
@@ -1011,7 +1012,10 @@ pub fn compare_outlets_with(
                         (unique && ratio(x, y).is_none_or(|r| r <= 3.0))
                             || (close(x, y) && similarity >= 0.1)
                             || (close(x, y) && !same_lang)
-                            || config.is_running_tally(finding_subject(x, y))
+                            // A tally moves between outlets' reports, but one tally stays
+                            // within one order of magnitude or is told in similar words.
+                            || (config.is_running_tally(finding_subject(x, y))
+                                && (ratio(x, y).is_none_or(|r| r <= 3.0) || similarity >= 0.3))
                     }
                     _ => unique || similarity >= 0.15 || leads,
                 };
@@ -1104,6 +1108,22 @@ pub fn compare_outlets_with(
         }
     }
     findings
+}
+
+/// Whether two casualty counts name different groups of people ("einen Polizisten" injured
+/// against "28 Menschen" injured): one group's tally is not the other's.
+fn other_groups(x: &Claim, y: &Claim) -> bool {
+    let group = |c: &Claim| {
+        if c.kind != Kind::Count || !c.subject.starts_with("people_") {
+            return None;
+        }
+        let lexicon = crate::extract::lexicon::Lexicon::of(c.lang);
+        let head = c.subject_text.to_lowercase();
+        lexicon
+            .concept(&head)
+            .filter(|k| crate::extract::lexicon::PERSON_KEYS.contains(k))
+    };
+    matches!((group(x), group(y)), (Some(a), Some(b)) if a != b)
 }
 
 /// A pair of claims from two texts that may speak of the same thing, scored: the higher the

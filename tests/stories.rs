@@ -52,10 +52,6 @@ struct Story {
     gold: Gold,
 }
 
-fn stories_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stories")
-}
-
 fn load(dir: &Path) -> Story {
     let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
     let raw = std::fs::read_to_string(dir.join("gold.toml")).unwrap();
@@ -343,7 +339,40 @@ fn judgement_on_the_stories() {
 fn judgement_on_the_blind_set() {
     let score = score_set("blind");
     assert!(score.stories >= 20);
-    // Floors under the current figures: they catch a rule that makes things worse.
-    assert_floors("blind", &score, &[("all", 0.68, 0.52)]);
+    // Floors under the current figures (after the changes it prompted: all P 0.73 R 0.66):
+    // they catch a rule that makes things worse.
+    assert_floors("blind", &score, &[("all", 0.70, 0.62)]);
     assert!(score.quiet_violated <= 5);
+}
+
+/// Real coverage (`fixtures/real/`, its README): sentences with figures quoted from real
+/// outlets' pages on 8 events, each file naming its page's address, with gold written by
+/// someone who had not read the judge. Not tuned to, like the blind set.
+///
+/// First score (build dced8d4, before any change it prompted), 75 gold findings: contradiction
+/// P 0.10 R 0.23, update P 0.36 R 0.29, all P 0.19 R 0.27; quiet pairs flagged 5 of 161.
+#[test]
+fn judgement_on_real_coverage() {
+    let score = score_set("real");
+    assert!(score.stories >= 6);
+    // Floors under the current figures: they catch a rule that makes things worse.
+    assert_floors("real", &score, &[("all", 0.18, 0.20)]);
+    assert!(score.quiet_violated <= 6);
+}
+
+/// The second blind set (`fixtures/blind2/`, its README): 28 stories written on 2026-12-04 by
+/// someone who had read neither the judge nor the first blind set, after the rules prompted by
+/// the first blind set were changed. It measures those changes on text they were not written
+/// from.
+///
+/// First score (build of this commit), 73 gold findings: contradiction P 0.64 R 0.36,
+/// correction P 0.81 R 1.00, update P 1.00 R 0.70, all P 0.75 R 0.52; quiet pairs flagged
+/// 6 of 266. The build before the first blind set's changes (e0cfb3e) scored all P 0.73
+/// R 0.49, 7 quiet pairs flagged.
+#[test]
+fn judgement_on_the_second_blind_set() {
+    let score = score_set("blind2");
+    assert!(score.stories >= 20);
+    assert_floors("blind2", &score, &[("all", 0.72, 0.50)]);
+    assert!(score.quiet_violated <= 7);
 }

@@ -121,6 +121,10 @@ impl Anchors {
         for unit in lexicon.plural_units {
             scan(unit, End, p);
         }
+        // A duration said as one adjective ("four-day", "dreitägige").
+        for (unit, _) in lexicon.unit_adjectives {
+            scan(unit, Anywhere, p);
+        }
         // Casualty words: predicates, separable ones, and nouns that count casualties.
         for (phrase, _) in lexicon.predicates {
             scan(longest(phrase), Whole, p);

@@ -222,6 +222,9 @@ fn read_sentence(lang: Lang, config: &Config, text: &str, every_sentence: bool) 
         }
         let (subject, subject_text) = match (m.subject.clone(), m.event_token) {
             (Some(s), _) => s,
+            (None, _) if m.kind == Kind::Duration && prison_term(&tokens, m.end, lexicon) => {
+                ("sentence".to_string(), String::new())
+            }
             (None, Some(k)) => subject::event_from_compound(&tokens[k], lexicon),
             (None, None) => match subject::sentence_event(&tokens, m.start, m.kind, lexicon) {
                 // A date dates a statement or report only when it stands next to its verb
@@ -319,6 +322,16 @@ fn read_sentence(lang: Lang, config: &Config, text: &str, every_sentence: bool) 
             expr: f.expr,
         })
         .collect()
+}
+
+/// Whether the words after a duration make it a prison sentence ("acht Jahre Haft", "five
+/// years in prison", "zwei Jahre Gefängnis").
+fn prison_term(tokens: &[Token], end: usize, lexicon: &'static Lexicon) -> bool {
+    tokens
+        .iter()
+        .skip(end)
+        .take(2)
+        .any(|t| lexicon.sentence_words.contains(&t.lower.as_str()))
 }
 
 /// A claim found in a sentence, in token positions.
@@ -1339,7 +1352,7 @@ mod tests {
             (
                 De,
                 "Es war die achte Zinssenkung in Folge.",
-                &[("ordinal", "achte Zinssenkung", "de:zinssenkung")],
+                &[("ordinal", "achte Zinssenkung", "rate_cut")],
             ),
             (De, "Das Feuer brach im dritten Stock aus.", &[]),
             (De, "Das Model 3 von Tesla verkauft sich gut.", &[]),
@@ -1471,12 +1484,12 @@ mod tests {
             (
                 En,
                 "The bank cut rates for the third consecutive time.",
-                &[("ordinal", "for the third consecutive time", "event")],
+                &[("ordinal", "for the third consecutive time", "rate_cut")],
             ),
             (
                 En,
                 "The fine was 250,000 Swiss francs.",
-                &[("money", "250,000 Swiss francs", "money")],
+                &[("money", "250,000 Swiss francs", "fine")],
             ),
             (
                 De,
@@ -1618,12 +1631,12 @@ mod tests {
             (
                 En,
                 "The storm caused damage worth several hundred million euros.",
-                &[("money", "several hundred million euros", "money")],
+                &[("money", "several hundred million euros", "damage")],
             ),
             (
                 De,
                 "Die Schäden belaufen sich auf mehrere hundert Millionen Euro.",
-                &[("money", "mehrere hundert Millionen Euro", "money")],
+                &[("money", "mehrere hundert Millionen Euro", "damage")],
             ),
             // A share said in parallel with the one before.
             (
@@ -1919,6 +1932,48 @@ mod tests {
         assert_eq!(c[0].subject, "strike");
     }
 
+    #[test]
+    fn durations_said_as_one_adjective() {
+        expect_claims(
+            &[
+                (
+                    Lang::En,
+                    "He arrived for a four-day state visit to Japan.",
+                    &[("duration", "four-day", "visit")],
+                ),
+                (
+                    Lang::En,
+                    "A 30-day truce began at midnight.",
+                    &[("duration", "30-day", "truce")],
+                ),
+                (
+                    Lang::En,
+                    "The two-week-long walkout ended.",
+                    &[("duration", "two-week-long", "strike")],
+                ),
+                (Lang::En, "A four-year-old boy was hurt.", &[]),
+                (
+                    Lang::De,
+                    "Eine dreitägige Waffenruhe ist in Kraft.",
+                    &[("duration", "dreitägige", "truce")],
+                ),
+                (
+                    Lang::De,
+                    "Der Präsident beginnt einen viertägigen Staatsbesuch.",
+                    &[("duration", "viertägigen", "visit")],
+                ),
+                // A person's age, not a span of years.
+                (Lang::De, "Ein 41-jähriger Bulgare wurde festgenommen.", &[]),
+                (
+                    Lang::De,
+                    "Er muss für zwölf Jahre ins Gefängnis.",
+                    &[("duration", "für zwölf Jahre", "sentence")],
+                ),
+            ],
+            |k| k == Kind::Duration,
+        );
+    }
+
     /// Each sentence's claims of the kinds kept, as (kind, mention, subject), in order.
     fn expect_claims(cases: &[(Lang, &str, &[(&str, &str, &str)])], keep: impl Fn(Kind) -> bool) {
         for (lang, text, expected) in cases {
@@ -2000,17 +2055,17 @@ mod tests {
             (
                 En,
                 "The ceasefire began on 12 June.",
-                &[("date", "on 12 June", "event")],
+                &[("date", "on 12 June", "truce")],
             ),
             (
                 De,
                 "Die Waffenruhe begann am 3. Mai.",
-                &[("date", "am 3. Mai", "event")],
+                &[("date", "am 3. Mai", "truce")],
             ),
             (
                 En,
                 "The ceasefire began on 12 Jan. 2025 at dawn.",
-                &[("date", "on 12 Jan. 2025", "event")],
+                &[("date", "on 12 Jan. 2025", "truce")],
             ),
             (
                 De,

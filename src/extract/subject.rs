@@ -492,6 +492,14 @@ pub fn sentence_event(
                 continue;
             }
             let mut key = labour_or_military(key, &t.lower, tokens, lexicon);
+            // "prison terms", "jail term": a term served is a sentence.
+            let served = k > 0
+                && lexicon
+                    .sentence_words
+                    .contains(&tokens[k - 1].lower.as_str());
+            if key == "term" && served {
+                key = "sentence";
+            }
             if matches!(kind, Kind::EventAge | Kind::Duration) {
                 key = lasting(key, &t.lower, lexicon);
             }

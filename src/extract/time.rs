@@ -425,6 +425,12 @@ pub fn scan(
             i += 1;
             continue;
         }
+        if let Some(m) = unit_adjective_at(tokens, i, lexicon) {
+            taken[i] = true;
+            i += 1;
+            out.push(m);
+            continue;
+        }
         if let Some(mut m) = mention_at(tokens, i, lexicon, hedges) {
             for flag in &mut taken[m.start..m.end] {
                 *flag = true;
@@ -443,6 +449,56 @@ pub fn scan(
         }
     }
     out
+}
+
+/// A duration said as one adjective before what lasts: "a four-day state visit", "the 30-day
+/// truce", "an 11-week trial", "eine dreitägige Waffenruhe", "die 18-monatige Haftstrafe".
+/// What lasts is its subject: the head of the noun after it. An age ("ein dreijähriges Kind",
+/// "a four-year-old") is no duration.
+fn unit_adjective_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<TimeMention> {
+    let t = &tokens[i];
+    // A capitalized form is a noun ("der 47-Jährige"), except at the sentence's start.
+    if !t.is_word() || (t.is_capitalized() && i > 0) {
+        return None;
+    }
+    let (n, unit) = lexicon.unit_adjective(&t.lower)?;
+    // The noun that lasts: in German the next word; in English the last known noun among the
+    // next two ("state visit"), else the next word ("truce began").
+    let mut heads = Vec::new();
+    for (k, w) in tokens.iter().enumerate().skip(i + 1).take(2) {
+        if !w.is_word() || lexicon.articles.contains(&w.lower.as_str()) {
+            break;
+        }
+        heads.push(k);
+        if lexicon.lang == Lang::De {
+            break;
+        }
+    }
+    let known = |k: &usize| lexicon.concept(&tokens[*k].lower).is_some();
+    let head = &tokens[*heads.iter().rev().find(|k| known(k)).or(heads.first())?];
+    let key = lexicon
+        .concept(&head.lower)
+        .map(|k| super::subject::lasting(k, &head.lower, lexicon));
+    // "ein 41-jähriger Bulgare" is a person's age: a span of years needs a thing that lasts.
+    let person = key.is_none_or(|k| crate::extract::lexicon::PERSON_KEYS.contains(&k));
+    if person && (unit == TimeUnit::Year || key.is_some()) {
+        return None;
+    }
+    let subject = key
+        .map(str::to_string)
+        .unwrap_or_else(|| lexicon.stem(&head.lower));
+    let q = Quantity {
+        start: i,
+        end: i,
+        qualifier: Qualifier::Exact,
+        value: Some(n),
+        interval: Interval::exact(n),
+        weak: false,
+        digits: false,
+    };
+    let mut m = TimeMention::duration(i, i + 1, &q, unit);
+    m.subject = Some((subject, head.text.to_string()));
+    Some(m)
 }
 
 /// A date right next to a verb of saying or reporting dates the statement or the report

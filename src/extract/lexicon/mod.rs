@@ -90,6 +90,14 @@ pub struct Lexicon {
     /// from the publication day.
     pub relative_days: &'static [(&'static str, i64)],
     pub time_units: &'static [(&'static str, TimeUnit)],
+    /// The unit part of a duration said as one adjective ("four-day", "dreitägige"): the
+    /// ending after the number, before any inflection.
+    pub unit_adjectives: &'static [(&'static str, TimeUnit)],
+    /// Inflection endings of those adjectives ("dreitägig-e", "-en").
+    pub adjective_endings: &'static [&'static str],
+    /// Words right after a duration that make it a prison sentence ("acht Jahre Haft",
+    /// "five years in prison").
+    pub sentence_words: &'static [&'static str],
     /// Plural forms of the time units ("Tagen", "weeks"): "in den letzten Tagen" names no period.
     pub plural_units: &'static [&'static str],
     /// Words right before a weekday or period that fix its direction; `true` when they exclude
@@ -374,6 +382,9 @@ pub const EVENT_KEYS: &[&str] = &[
     "vote_round",
     "sanctions_package",
     "term",
+    "sentence",
+    "truce",
+    "rate_cut",
     "trial",
     "debate",
     "round",
@@ -485,6 +496,25 @@ impl Lexicon {
             Lang::De => &DE_INDEX,
             Lang::En => &EN_INDEX,
         }
+    }
+
+    /// A duration said as one adjective: "four-day", "30-day", "dreitägigen", "18-monatige"
+    /// → (number, unit). "Der 47-Jährige" (a person) is capitalized and no adjective.
+    pub fn unit_adjective(&self, lower: &str) -> Option<(f64, TimeUnit)> {
+        self.unit_adjectives.iter().find_map(|&(unit_part, unit)| {
+            let at = lower.find(unit_part)?;
+            let ending = &lower[at + unit_part.len()..];
+            if !self.adjective_endings.contains(&ending) {
+                return None;
+            }
+            let number = lower[..at].trim_end_matches('-');
+            let n = if number.bytes().all(|b| b.is_ascii_digit()) && !number.is_empty() {
+                number.parse().ok()?
+            } else {
+                (self.cardinal)(number)?
+            };
+            (n > 0.0).then_some((n, unit))
+        })
     }
 
     /// The fallback subject of a noun the lexicon does not know: a per-language stem.
