@@ -876,13 +876,44 @@ fn lists_figures(
 /// Same subject, or a share or sum whose subject one text names and the other leaves to the
 /// kind itself ("2,5 Prozent" of nothing named against "inflation … 2.3 percent"), or a span
 /// of time that one text ties to no event ("für zwölf Jahre" against "a term of 11 years").
+///
+/// A streak that one text leaves unnamed ("zum fünften Mal in Folge") and one the other names
+/// ("den sechsten Sieg in Serie", "a fourth straight title") count the same run of events.
 fn loose_subjects(x: &Claim, y: &Claim) -> bool {
     let generic_kind = |c: &Claim| c.subject == c.kind.as_str();
     let unnamed_span = matches!(x.kind, Kind::Duration | Kind::Date)
         && (generic(&x.subject) || generic(&y.subject));
+    let unnamed_streak = x.kind == Kind::Ordinal
+        && is_streak(x)
+        && is_streak(y)
+        && (x.subject == "event" || y.subject == "event");
     x.subject == y.subject
         || unnamed_span
+        || unnamed_streak
         || (matches!(x.kind, Kind::Percent | Kind::Money) && (generic_kind(x) || generic_kind(y)))
+}
+
+/// Whether an ordinal counts a run of events ("zum dritten Mal in Folge", "their third
+/// straight win", "a fourth consecutive cut"): a series marker of its language in the
+/// mention or in the few words after it.
+fn is_streak(c: &Claim) -> bool {
+    if c.kind != Kind::Ordinal {
+        return false;
+    }
+    let sentence = c.sentence_text.to_lowercase();
+    let mention = c.text.to_lowercase();
+    let Some(at) = sentence.find(&mention) else {
+        return false;
+    };
+    let mut end = (at + mention.len() + 40).min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &sentence[at..end];
+    crate::extract::lexicon::Lexicon::of(c.lang)
+        .series_markers
+        .iter()
+        .any(|m| window.contains(m))
 }
 
 /// Subjects too generic to pair across texts on their own.
@@ -939,6 +970,9 @@ pub fn compare_outlets_with(
     // Per text: Some(whether that one date is a single day).
     let (lead_a, lead_b) = (lead_date(a), lead_date(b));
     let lead_day = |lead: Option<bool>, c: &Claim| c.span.sentence == 0 && lead.is_some();
+    // A story tells of one run of events at most: the only streak of each text is one run.
+    let streaks = |claims: &[Claim]| claims.iter().filter(|c| is_streak(c)).count();
+    let one_streak = streaks(a) == 1 && streaks(b) == 1;
     let blocks = Blocks::of(b);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut mine: Vec<Candidate> = Vec::new();
@@ -1017,7 +1051,12 @@ pub fn compare_outlets_with(
                             || (config.is_running_tally(finding_subject(x, y))
                                 && (ratio(x, y).is_none_or(|r| r <= 3.0) || similarity >= 0.3))
                     }
-                    _ => unique || similarity >= 0.15 || leads,
+                    _ => {
+                        unique
+                            || similarity >= 0.15
+                            || leads
+                            || (one_streak && is_streak(x) && is_streak(y))
+                    }
                 };
                 if !plausible {
                     continue;
@@ -1235,14 +1274,16 @@ impl<'c> Blocks<'c> {
 fn loose_kind(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::Date | Kind::Duration | Kind::Percent | Kind::Money
+        Kind::Date | Kind::Duration | Kind::Percent | Kind::Money | Kind::Ordinal
     )
 }
 
-/// A time with a generic subject, or a share or sum whose subject is its kind.
+/// A time with a generic subject, a share or sum whose subject is its kind, or an unnamed
+/// streak.
 fn loose_subject(c: &Claim) -> bool {
     match c.kind {
         Kind::Date | Kind::Duration => generic(&c.subject),
+        Kind::Ordinal => c.subject == "event" && is_streak(c),
         _ => c.subject == c.kind.as_str(),
     }
 }
