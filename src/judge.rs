@@ -973,6 +973,7 @@ pub fn compare_outlets_with(
     // A story tells of one run of events at most: the only streak of each text is one run.
     let streaks = |claims: &[Claim]| claims.iter().filter(|c| is_streak(c)).count();
     let one_streak = streaks(a) == 1 && streaks(b) == 1;
+    let (places_a, places_b) = (places_of(ca), places_of(cb));
     let blocks = Blocks::of(b);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut mine: Vec<Candidate> = Vec::new();
@@ -1000,7 +1001,7 @@ pub fn compare_outlets_with(
             if !judgeable(y)
                 || !(align::comparable(x, y) || (x.kind == y.kind && loose_subjects(x, y)))
                 || (ca[i].other_day(&cb[j]) && !leads_story)
-                || ca[i].other_occurrence_or_place(&cb[j])
+                || other_occurrence_or_place((&ca[i], &places_a), (&cb[j], &places_b))
             {
                 continue;
             }
@@ -1163,6 +1164,26 @@ fn other_groups(x: &Claim, y: &Claim) -> bool {
             .filter(|k| crate::extract::lexicon::PERSON_KEYS.contains(k))
     };
     matches!((group(x), group(y)), (Some(a), Some(b)) if a != b)
+}
+
+/// The places a text names near its figures.
+fn places_of(cx: &[Context]) -> HashSet<&str> {
+    cx.iter().filter_map(|c| c.place.as_deref()).collect()
+}
+
+/// Whether two figures of two outlets' texts belong to different occurrences (ordinals in
+/// their sentences differ) or places. Outlets name one place in different words ("in
+/// Mannheim", "in der Arena"): two places set figures apart only when a text that names one
+/// also knows the other ("17 Verletzte in Hamburg" where the other text has Hamburg too).
+fn other_occurrence_or_place(
+    (x, places_x): (&Context, &HashSet<&str>),
+    (y, places_y): (&Context, &HashSet<&str>),
+) -> bool {
+    let ordinals = matches!((x.ordinal, y.ordinal), (Some(p), Some(q)) if p != q);
+    let places = x.lang == y.lang
+        && matches!((&x.place, &y.place), (Some(p), Some(q))
+            if p != q && (places_x.contains(q.as_str()) || places_y.contains(p.as_str())));
+    ordinals || places
 }
 
 /// A pair of claims from two texts that may speak of the same thing, scored: the higher the
