@@ -877,8 +877,9 @@ fn lists_figures(
 /// kind itself ("2,5 Prozent" of nothing named against "inflation … 2.3 percent"), or a span
 /// of time that one text ties to no event ("für zwölf Jahre" against "a term of 11 years").
 ///
-/// A streak that one text leaves unnamed ("zum fünften Mal in Folge") and one the other names
-/// ("den sechsten Sieg in Serie", "a fourth straight title") count the same run of events.
+/// A streak that one text leaves unnamed ("zum fünften Mal in Folge") or names in words no
+/// concept key knows ("die fünfte Senkung in Folge"), and one the other text names ("den
+/// sechsten Sieg in Serie", "its fourth consecutive reduction"), count the same run of events.
 fn loose_subjects(x: &Claim, y: &Claim) -> bool {
     let generic_kind = |c: &Claim| c.subject == c.kind.as_str();
     let unnamed_span = matches!(x.kind, Kind::Duration | Kind::Date)
@@ -886,11 +887,17 @@ fn loose_subjects(x: &Claim, y: &Claim) -> bool {
     let unnamed_streak = x.kind == Kind::Ordinal
         && is_streak(x)
         && is_streak(y)
-        && (x.subject == "event" || y.subject == "event");
+        && (unnamed(&x.subject) || unnamed(&y.subject));
     x.subject == y.subject
         || unnamed_span
         || unnamed_streak
         || (matches!(x.kind, Kind::Percent | Kind::Money) && (generic_kind(x) || generic_kind(y)))
+}
+
+/// A subject no concept key names: "event", or a per-language stem ("de:senkung"), which
+/// never meets the other language's stem ("en:reduction").
+fn unnamed(subject: &str) -> bool {
+    subject == "event" || subject.contains(':')
 }
 
 /// Whether an ordinal counts a run of events ("zum dritten Mal in Folge", "their third
@@ -981,7 +988,7 @@ pub fn compare_outlets_with(
     for (i, x) in a.iter().enumerate() {
         if !judgeable(x)
             || matches!(x.subject.as_str(), "statement" | "report")
-            || (x.subject.contains(':') && !same_lang)
+            || (x.subject.contains(':') && !same_lang && !is_streak(x))
         {
             continue;
         }
@@ -1304,7 +1311,7 @@ fn loose_kind(kind: Kind) -> bool {
 fn loose_subject(c: &Claim) -> bool {
     match c.kind {
         Kind::Date | Kind::Duration => generic(&c.subject),
-        Kind::Ordinal => c.subject == "event" && is_streak(c),
+        Kind::Ordinal => unnamed(&c.subject) && is_streak(c),
         _ => c.subject == c.kind.as_str(),
     }
 }
