@@ -376,3 +376,18 @@ fn judgement_on_the_second_blind_set() {
     assert_floors("blind2", &score, &[("all", 0.72, 0.50)]);
     assert!(score.quiet_violated <= 7);
 }
+
+/// The third blind set (`fixtures/blind3/`, its README): 21 stories written on 2026-12-04 by
+/// someone who had read neither the judge nor the other sets, after the changes that the
+/// first two sets prompted.
+///
+/// First score (build of this commit), 51 gold findings: contradiction P 0.74 R 0.61,
+/// correction P 0.86 R 0.92, update P 1.00 R 0.80, all P 0.82 R 0.73; quiet pairs flagged
+/// 3 of 153. The build before this session's changes (e0cfb3e): all P 0.83 R 0.69, 2 flagged.
+#[test]
+fn judgement_on_the_third_blind_set() {
+    let score = score_set("blind3");
+    assert!(score.stories >= 20);
+    assert_floors("blind3", &score, &[("all", 0.80, 0.70)]);
+    assert!(score.quiet_violated <= 4);
+}
