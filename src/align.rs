@@ -18,6 +18,7 @@ use crate::extract::lexicon::{
     PLACE_PREPOSITIONS, QUOTE_MARKS,
 };
 use crate::extract::token::{tokenize, Token};
+use crate::limits::{nearest, ALIGN_BLOCK};
 use crate::Lang;
 
 /// Pairs of sentence indices (old, new) that are the same sentence or a rewording of it.
@@ -59,7 +60,7 @@ fn align_directed(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     let ia = intern(&mut ids, &a);
     let ib = intern(&mut ids, &b);
     let mut pairs = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &ia, &ib) {
+    for op in diff_ops(&ia, &ib) {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -98,6 +99,148 @@ fn align_directed(old: &[&str], new: &[&str]) -> Vec<(usize, usize)> {
     }
     pairs.sort();
     pairs
+}
+
+/// The diff of two texts' sentences (as ids), found in searches of at most [`ALIGN_BLOCK`]
+/// sentences a side.
+///
+/// Myers costs time in proportion to the texts' length times their difference, so two long
+/// texts that differ a lot would cost the square of their length. Texts that fit one search
+/// get one; longer ones are cut at anchors, sentences each text tells exactly once, kept in
+/// the order both texts have them (the longest increasing run, as patience diff does), and
+/// each gap between anchors is searched on its own, a gap too long for one search in blocks
+/// of proportional size. The result depends on the texts alone, never on time.
+fn diff_ops(a: &[u32], b: &[u32]) -> Vec<DiffOp> {
+    if a.len() <= ALIGN_BLOCK && b.len() <= ALIGN_BLOCK {
+        return capture_diff_slices(Algorithm::Myers, a, b);
+    }
+    let mut ops = Vec::new();
+    let (mut i0, mut j0) = (0, 0);
+    for (i, j) in anchors(a, b).into_iter().chain([(a.len(), b.len())]) {
+        gap_ops(a, i0..i, b, j0..j, &mut ops);
+        if i < a.len() {
+            ops.push(DiffOp::Equal {
+                old_index: i,
+                new_index: j,
+                len: 1,
+            });
+        }
+        (i0, j0) = (i + 1, j + 1);
+    }
+    ops
+}
+
+/// The diff of the stretches `ra` of `a` and `rb` of `b`, in as many searches of at most
+/// [`ALIGN_BLOCK`] sentences a side as it takes, each over the same share of both stretches.
+fn gap_ops(
+    a: &[u32],
+    ra: std::ops::Range<usize>,
+    b: &[u32],
+    rb: std::ops::Range<usize>,
+    out: &mut Vec<DiffOp>,
+) {
+    let (n, m) = (ra.len(), rb.len());
+    let blocks = n.max(m).div_ceil(ALIGN_BLOCK).max(1);
+    for k in 0..blocks {
+        let (a0, a1) = (ra.start + k * n / blocks, ra.start + (k + 1) * n / blocks);
+        let (b0, b1) = (rb.start + k * m / blocks, rb.start + (k + 1) * m / blocks);
+        for op in capture_diff_slices(Algorithm::Myers, &a[a0..a1], &b[b0..b1]) {
+            out.push(shifted(op, a0, b0));
+        }
+    }
+}
+
+/// `op` with its positions moved by `da` in the old text and `db` in the new.
+fn shifted(op: DiffOp, da: usize, db: usize) -> DiffOp {
+    match op {
+        DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => DiffOp::Equal {
+            old_index: old_index + da,
+            new_index: new_index + db,
+            len,
+        },
+        DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => DiffOp::Delete {
+            old_index: old_index + da,
+            old_len,
+            new_index: new_index + db,
+        },
+        DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => DiffOp::Insert {
+            old_index: old_index + da,
+            new_index: new_index + db,
+            new_len,
+        },
+        DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => DiffOp::Replace {
+            old_index: old_index + da,
+            old_len,
+            new_index: new_index + db,
+            new_len,
+        },
+    }
+}
+
+/// The sentences (old position, new position) that each text tells exactly once, as many as
+/// keep the order of both texts: the longest run increasing in both, found by patience
+/// sorting in O(n log n).
+fn anchors(a: &[u32], b: &[u32]) -> Vec<(usize, usize)> {
+    let ids = a
+        .iter()
+        .chain(b)
+        .map(|&id| id as usize + 1)
+        .max()
+        .unwrap_or(0);
+    // Per id: how often and where each text tells it.
+    let mut seen: Vec<(u32, usize, u32, usize)> = vec![(0, 0, 0, 0); ids];
+    for (i, &id) in a.iter().enumerate() {
+        let s = &mut seen[id as usize];
+        (s.0, s.1) = (s.0.saturating_add(1), i);
+    }
+    for (j, &id) in b.iter().enumerate() {
+        let s = &mut seen[id as usize];
+        (s.2, s.3) = (s.2.saturating_add(1), j);
+    }
+    let unique: Vec<(usize, usize)> = a
+        .iter()
+        .filter_map(|&id| {
+            let s = seen[id as usize];
+            (s.0 == 1 && s.2 == 1).then_some((s.1, s.3))
+        })
+        .collect();
+    // tops[k]: the unique pair ending the best run of length k + 1 found so far, the one with
+    // the smallest new position; back[u]: the pair before u in its run.
+    let mut tops: Vec<usize> = Vec::new();
+    let mut back: Vec<Option<usize>> = vec![None; unique.len()];
+    for (u, &(_, j)) in unique.iter().enumerate() {
+        let k = tops.partition_point(|&t| unique[t].1 < j);
+        back[u] = k.checked_sub(1).map(|k| tops[k]);
+        match tops.get_mut(k) {
+            Some(top) => *top = u,
+            None => tops.push(u),
+        }
+    }
+    let mut run = Vec::with_capacity(tops.len());
+    let mut at = tops.last().copied();
+    while let Some(u) = at {
+        run.push(unique[u]);
+        at = back[u];
+    }
+    run.reverse();
+    run
 }
 
 /// The text with each whitespace run as one space and none at either end, copied only when
@@ -260,64 +403,56 @@ pub fn pair_versions(
     }
     // A rewritten sentence: the one figure of a subject left on each side is the same figure
     // ("Zwei Menschen sind ums Leben gekommen" → "Die Behörden bestätigten vier Tote").
-    // Increments and parts ("zwei weitere Tote", "neun von ihnen") are not totals.
+    // Increments and parts ("zwei weitere Tote", "neun von ihnen") are not totals. Each claim
+    // is set against at most `PAIR_REACH` of a subject, those nearest its own position.
+    let (alone_old, alone_new) = (Alone::of(old, cx_old), Alone::of(new, cx_new));
+    let (mut near, mut back) = (Vec::new(), Vec::new());
     for family in [false, true] {
+        let fits = |a: &Claim, b: &Claim| {
+            a.kind == b.kind
+                && if family {
+                    same_people(a, b, true)
+                } else {
+                    a.subject == b.subject
+                }
+        };
         for i in 0..old.len() {
             if used_old[i] || !pairable_alone(&old[i], &cx_old[i]) {
                 continue;
             }
-            let fits = |a: &Claim, b: &Claim| {
-                a.kind == b.kind
-                    && if family {
-                        same_people(a, b, true)
-                    } else {
-                        a.subject == b.subject
-                    }
-            };
-            let news: Vec<usize> = (0..new.len())
-                .filter(|&j| {
-                    !used_new[j] && pairable_alone(&new[j], &cx_new[j]) && fits(&old[i], &new[j])
-                })
-                .collect();
-            let rivals = (0..old.len())
-                .filter(|&k| {
-                    !used_old[k]
-                        && pairable_alone(&old[k], &cx_old[k])
-                        && news.first().is_some_and(|&j| fits(&old[k], &new[j]))
-                })
-                .count();
+            alone_new.near(&old[i], family, i * new.len() / old.len(), &mut near);
+            near.retain(|&j| !used_new[j] && fits(&old[i], &new[j]));
+            let news = &near;
             if let [j] = news[..] {
+                alone_old.near(&new[j], family, i, &mut back);
+                let rivals = back
+                    .iter()
+                    .filter(|&&k| !used_old[k] && fits(&old[k], &new[j]))
+                    .count();
                 if rivals == 1 && !cx_old[i].other_event(&cx_new[j]) {
                     take(i, j, &mut used_old, &mut used_new);
                 }
                 continue;
             }
             // Several left: the one whose surroundings clearly match best, both ways.
-            let olds: Vec<usize> = (0..old.len())
-                .filter(|&k| !used_old[k] && pairable_alone(&old[k], &cx_old[k]))
-                .collect();
-            if let Some(j) = clear_best(&news, |j| cx_old[i].similarity(&cx_new[j], true)) {
-                let back = clear_best(&olds, |k| {
-                    if fits(&old[k], &new[j]) {
-                        cx_old[k].similarity(&cx_new[j], true)
-                    } else {
-                        0.0
-                    }
-                });
-                if back == Some(i) && !cx_old[i].other_event(&cx_new[j]) {
+            if let Some(j) = clear_best(news, |j| cx_old[i].similarity(&cx_new[j], true)) {
+                alone_old.near(&new[j], family, i, &mut back);
+                back.retain(|&k| !used_old[k] && fits(&old[k], &new[j]));
+                let best_back = clear_best(&back, |k| cx_old[k].similarity(&cx_new[j], true));
+                if best_back == Some(i) && !cx_old[i].other_event(&cx_new[j]) {
                     take(i, j, &mut used_old, &mut used_new);
                 }
             }
         }
     }
-    // Claims that moved to another sentence.
+    // Claims that moved to another sentence: the first free claim of the new text with the
+    // same words, subject and a comparable kind, looked up instead of searched for.
+    let mut moved = Moved::of(new);
     for i in 0..old.len() {
         if used_old[i] || old[i].subject == "event" {
             continue;
         }
-        if let Some(j) = (0..new.len())
-            .find(|&j| !used_new[j] && comparable(&old[i], &new[j]) && old[i].text == new[j].text)
-        {
+        if let Some(j) = moved.first_free(&old[i], &used_new) {
             take(i, j, &mut used_old, &mut used_new);
         }
     }
@@ -333,6 +468,112 @@ fn clear_best(candidates: &[usize], score: impl Fn(usize) -> f64) -> Option<usiz
         [(best, c), (second, _), ..] if best >= 0.25 && best - second >= 0.1 => Some(c),
         [(best, c)] if best >= 0.25 => Some(c),
         _ => None,
+    }
+}
+
+/// The claims of one text that may be paired on their subject alone ([`pairable_alone`]),
+/// indexed by what a claim of the other text may be paired with: kind and subject, and for
+/// people in general against a casualty tally ([`same_people`]) kind alone.
+struct Alone<'c> {
+    by_subject: TextMap<(Kind, &'c str), Vec<usize>>,
+    tallies: TextMap<Kind, Vec<usize>>,
+    groups: TextMap<Kind, Vec<usize>>,
+}
+
+impl<'c> Alone<'c> {
+    fn of(claims: &'c [Claim], cx: &[Context]) -> Alone<'c> {
+        let mut alone = Alone {
+            by_subject: TextMap::default(),
+            tallies: TextMap::default(),
+            groups: TextMap::default(),
+        };
+        for (k, c) in claims.iter().enumerate() {
+            if !pairable_alone(c, &cx[k]) {
+                continue;
+            }
+            let s = c.subject.as_str();
+            alone.by_subject.entry((c.kind, s)).or_default().push(k);
+            if s.starts_with("people_") {
+                alone.tallies.entry(c.kind).or_default().push(k);
+            }
+            if PERSON_KEYS.contains(&s) {
+                alone.groups.entry(c.kind).or_default().push(k);
+            }
+        }
+        alone
+    }
+
+    /// The claims that `c` of the other text may be paired with, of its subject (or with
+    /// `family`, tallies for people and people for a tally), at most
+    /// [`crate::limits::PAIR_REACH`] of each block nearest position `at`, in text order.
+    fn near(&self, c: &Claim, family: bool, at: usize, out: &mut Vec<usize>) {
+        out.clear();
+        let none = Vec::new();
+        let s = c.subject.as_str();
+        if !family {
+            let block = self.by_subject.get(&(c.kind, s)).unwrap_or(&none);
+            out.extend(nearest(block, at));
+            return;
+        }
+        if s.starts_with("people_") {
+            out.extend(nearest(self.groups.get(&c.kind).unwrap_or(&none), at));
+        }
+        if PERSON_KEYS.contains(&s) {
+            out.extend(nearest(self.tallies.get(&c.kind).unwrap_or(&none), at));
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// The new text's claims by wording, subject and kind, each list with the position of its
+/// first claim not yet paired, so finding a moved claim costs no search.
+struct Moved<'c> {
+    by_kind: TextMap<(&'c str, &'c str, Kind), (Vec<usize>, usize)>,
+    /// Dates that start an event, which an event age is comparable with ([`comparable`]).
+    starts: TextMap<(&'c str, &'c str), (Vec<usize>, usize)>,
+}
+
+impl<'c> Moved<'c> {
+    fn of(claims: &'c [Claim]) -> Moved<'c> {
+        let mut moved = Moved {
+            by_kind: TextMap::default(),
+            starts: TextMap::default(),
+        };
+        for (j, c) in claims.iter().enumerate() {
+            let (s, t) = (c.subject.as_str(), c.text.as_str());
+            moved.by_kind.entry((s, t, c.kind)).or_default().0.push(j);
+            if c.event_start {
+                moved.starts.entry((s, t)).or_default().0.push(j);
+            }
+        }
+        moved
+    }
+
+    /// The first claim not `used` that is [`comparable`] with `c` and worded alike.
+    fn first_free(&mut self, c: &'c Claim, used: &[bool]) -> Option<usize> {
+        let free = |list: Option<&mut (Vec<usize>, usize)>| {
+            let (list, next) = list?;
+            while list.get(*next).is_some_and(|&j| used[j]) {
+                *next += 1;
+            }
+            list.get(*next).copied()
+        };
+        let (s, t) = (c.subject.as_str(), c.text.as_str());
+        let mut first = free(self.by_kind.get_mut(&(s, t, c.kind)));
+        if c.event_start {
+            first = first
+                .into_iter()
+                .chain(free(self.by_kind.get_mut(&(s, t, Kind::EventAge))))
+                .min();
+        }
+        if c.kind == Kind::EventAge {
+            first = first
+                .into_iter()
+                .chain(free(self.starts.get_mut(&(s, t))))
+                .min();
+        }
+        first
     }
 }
 

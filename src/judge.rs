@@ -15,7 +15,7 @@ use crate::align::{self, Context};
 use crate::claim::{Claim, Kind, Number, Qualifier};
 use crate::config::Config;
 use crate::document::Document;
-use crate::limits::{KEEP_PER_CLAIM, PAIR_REACH};
+use crate::limits::{self, KEEP_PER_CLAIM, PAIR_REACH};
 
 /// What a pair of claims amounts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -530,12 +530,22 @@ pub fn sentences(doc: &Document) -> Vec<&str> {
 /// [`diff_versions_with`] for texts read already, so a version compared with the one before
 /// and the one after is split once.
 pub fn diff_texts(old: &Text, new: &Text, config: &Config) -> Vec<Finding> {
+    diff_paired(old, new, &text_pairs(old, new), config)
+}
+
+/// [`diff_texts`] with the claims paired already ([`version_pairs_of`]), so the pairing of two
+/// versions serves both their findings and the timelines.
+pub fn diff_paired(
+    old: &Text,
+    new: &Text,
+    pairs: &[(usize, usize)],
+    config: &Config,
+) -> Vec<Finding> {
     let (old_claims, new_claims) = (old.claims, new.claims);
-    let pairs = text_pairs(old, new);
     let mut findings = Vec::new();
     let mut paired_old = vec![false; old_claims.len()];
     let mut paired_new = vec![false; new_claims.len()];
-    for (i, j) in pairs {
+    for &(i, j) in pairs {
         paired_old[i] = true;
         paired_new[j] = true;
         let (a, b) = (&old_claims[i], &new_claims[j]);
@@ -547,25 +557,43 @@ pub fn diff_texts(old: &Text, new: &Text, config: &Config) -> Vec<Finding> {
             findings.push(f);
         }
     }
+    // A claim left unpaired is added or removed unless the other version states the same
+    // figure of its subject elsewhere; of a subject stated more often than `PAIR_REACH` times,
+    // the nearest are asked.
+    let (by_old, by_new) = (by_subject(old_claims), by_subject(new_claims));
+    let said_in = |c: &Claim, at: usize, others: &[Claim], index: &SubjectIndex| {
+        index.get(c.subject.as_str()).is_some_and(|block| {
+            limits::nearest(block, at).iter().any(|&k| {
+                let o = &others[k];
+                align::comparable(c, o) && compare_values(c, o).is_some_and(|v| v.0)
+            })
+        })
+    };
+    let scale = |i: usize, from: &[Claim], to: &[Claim]| i * to.len() / from.len().max(1);
     for (i, c) in old_claims.iter().enumerate() {
-        if !paired_old[i]
-            && !new_claims
-                .iter()
-                .any(|n| align::comparable(c, n) && compare_values(c, n).is_some_and(|v| v.0))
-        {
+        let at = scale(i, old_claims, new_claims);
+        if !paired_old[i] && !said_in(c, at, new_claims, &by_new) {
             findings.push(single(Verdict::Removed, c));
         }
     }
     for (j, c) in new_claims.iter().enumerate() {
-        if !paired_new[j]
-            && !old_claims
-                .iter()
-                .any(|o| align::comparable(o, c) && compare_values(o, c).is_some_and(|v| v.0))
-        {
+        let at = scale(j, new_claims, old_claims);
+        if !paired_new[j] && !said_in(c, at, old_claims, &by_old) {
             findings.push(single(Verdict::Added, c));
         }
     }
     findings
+}
+
+/// A text's claims by subject, positions ascending.
+type SubjectIndex<'c> = foldhash::HashMap<&'c str, Vec<usize>>;
+
+fn by_subject(claims: &[Claim]) -> SubjectIndex<'_> {
+    let mut index = SubjectIndex::default();
+    for (k, c) in claims.iter().enumerate() {
+        index.entry(c.subject.as_str()).or_default().push(k);
+    }
+    index
 }
 
 /// The claim pairs (old index, new index) of two versions: sentences aligned first, so an
@@ -604,6 +632,10 @@ pub fn version_pairs_with(
 }
 
 /// [`version_pairs_with`] for texts read already.
+pub fn version_pairs_of(old: &Text, new: &Text) -> Vec<(usize, usize)> {
+    text_pairs(old, new)
+}
+
 fn text_pairs(old: &Text, new: &Text) -> Vec<(usize, usize)> {
     if (new.doc.text(), new.doc.id.as_str()) < (old.doc.text(), old.doc.id.as_str()) {
         let mut pairs: Vec<(usize, usize)> = directed_pairs(new, old)
@@ -1278,13 +1310,7 @@ impl<'c> Blocks<'c> {
     fn near(&self, x: &Claim, at: usize, out: &mut Vec<usize>) {
         out.clear();
         let none = Vec::new();
-        let mut take = |block: &Vec<usize>| {
-            let from = block
-                .partition_point(|&j| j < at)
-                .saturating_sub(PAIR_REACH / 2)
-                .min(block.len().saturating_sub(PAIR_REACH));
-            out.extend(&block[from..(from + PAIR_REACH).min(block.len())]);
-        };
+        let mut take = |block: &Vec<usize>| out.extend(limits::nearest(block, at));
         take(self.by_subject.get(x.subject.as_str()).unwrap_or(&none));
         if loose_kind(x.kind) {
             let block = match loose_subject(x) {
@@ -1357,25 +1383,52 @@ pub fn timelines(docs: &[&Document], claims: &[&[Claim]], config: &Config) -> Ve
     let links: Vec<Vec<(usize, usize)>> = (0..docs.len() - 1)
         .map(|k| version_pairs(docs[k], claims[k], docs[k + 1], claims[k + 1], config))
         .collect();
+    timelines_of(claims, &links)
+}
+
+/// [`timelines`] from the version-to-version pairing already made: `links[k]` pairs the claims
+/// of version `k` with those of version `k + 1` ([`version_pairs`]).
+pub fn timelines_of(claims: &[&[Claim]], links: &[Vec<(usize, usize)>]) -> Vec<Timeline> {
+    let versions = claims.len();
+    if versions < 3 {
+        return Vec::new();
+    }
+    // Each claim's successor in the next version, and whether one in the previous leads to
+    // it: looked up, not searched, so a version of many claims costs no more per claim.
+    let mut next: Vec<Vec<Option<usize>>> = claims.iter().map(|c| vec![None; c.len()]).collect();
+    let mut led: Vec<Vec<bool>> = claims.iter().map(|c| vec![false; c.len()]).collect();
+    for (k, pairs) in links.iter().enumerate() {
+        // The first pair of a claim counts, as a search in pair order would find it.
+        for &(i, j) in pairs.iter().rev() {
+            next[k][i] = Some(j);
+            led[k + 1][j] = true;
+        }
+    }
     let mut out = Vec::new();
-    for k in 0..docs.len() {
+    let mut chain: Vec<Option<usize>> = Vec::with_capacity(versions);
+    for k in 0..versions {
         for start in 0..claims[k].len() {
             // A chain starts where no earlier version's claim leads to this one.
-            if k > 0 && links[k - 1].iter().any(|&(_, j)| j == start) {
+            if led[k][start] {
                 continue;
             }
-            let mut points: Vec<Option<Claim>> = vec![None; docs.len()];
+            chain.clear();
+            chain.resize(versions, None);
             let (mut version, mut at) = (k, start);
-            points[version] = Some(claims[version][at].clone());
-            while version + 1 < docs.len() {
-                let Some(&(_, next)) = links[version].iter().find(|&&(i, _)| i == at) else {
+            chain[version] = Some(at);
+            while version + 1 < versions {
+                let Some(following) = next[version][at] else {
                     break;
                 };
                 version += 1;
-                at = next;
-                points[version] = Some(claims[version][at].clone());
+                at = following;
+                chain[version] = Some(at);
             }
-            let said: Vec<&Claim> = points.iter().flatten().collect();
+            let said: Vec<&Claim> = chain
+                .iter()
+                .enumerate()
+                .filter_map(|(v, at)| at.map(|at| &claims[v][at]))
+                .collect();
             let changes = said
                 .windows(2)
                 .any(|w| compare_values(w[0], w[1]).is_some_and(|(same, _, _)| !same));
@@ -1387,6 +1440,11 @@ pub fn timelines(docs: &[&Document], claims: &[&[Claim]], config: &Config) -> Ve
                     .find(|s| s.starts_with("people_"))
                     .unwrap_or(&first.subject)
                     .clone();
+                let points = chain
+                    .iter()
+                    .enumerate()
+                    .map(|(v, at)| at.map(|at| claims[v][at].clone()))
+                    .collect();
                 out.push(Timeline {
                     kind: first.kind,
                     subject,

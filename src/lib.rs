@@ -51,15 +51,7 @@ pub fn extract_all(docs: Vec<Document>, config: &Config) -> Report {
 /// Compares two versions of one article: sentences aligned, each number paired with the one
 /// it replaced, plus contradictions inside each version.
 pub fn diff(old: Document, new: Document, config: &Config) -> Report {
-    let mut extractor = extract::Extractor::new(config);
-    let old_claims = claims_of(&mut extractor, &old, config);
-    let new_claims = claims_of(&mut extractor, &new, config);
-    let mut findings = judge::diff_versions(&old, &old_claims, &new, &new_claims, config);
-    findings.extend(judge::within(&old_claims, config));
-    findings.extend(judge::within(&new_claims, config));
-    let mut claims = old_claims;
-    claims.extend(new_claims);
-    Report::new(Command::Diff, vec![old, new], claims, findings)
+    versions(vec![old, new], config)
 }
 
 /// Compares an ordered list of versions of one article: each version against the next
@@ -79,24 +71,33 @@ pub fn versions(docs: Vec<Document>, config: &Config) -> Report {
         .iter()
         .map(|d| claims_of(&mut extractor, d, config))
         .collect();
+    // Each version's contexts and sentences are read once, and each pair of neighbours is
+    // paired once, for its findings and for the timelines alike.
+    let mut reader = align::ContextReader::new(config);
+    let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| reader.read(c)).collect();
+    let sentences: Vec<Vec<&str>> = docs.iter().map(judge::sentences).collect();
+    let text = |i: usize| judge::Text {
+        doc: &docs[i],
+        claims: &claims[i],
+        cx: &cx[i],
+        sentences: &sentences[i],
+    };
     let mut findings = Vec::new();
+    let mut links = Vec::new();
     for i in 0..docs.len() {
-        findings.extend(judge::within(&claims[i], config));
+        findings.extend(judge::within_with(&claims[i], &cx[i], config));
         if i + 1 < docs.len() {
-            findings.extend(judge::diff_versions(
-                &docs[i],
-                &claims[i],
-                &docs[i + 1],
-                &claims[i + 1],
-                config,
-            ));
+            let (old, new) = (text(i), text(i + 1));
+            let pairs = judge::version_pairs_of(&old, &new);
+            findings.extend(judge::diff_paired(&old, &new, &pairs, config));
+            links.push(pairs);
         }
     }
-    let timelines = judge::timelines(
-        &docs.iter().collect::<Vec<_>>(),
+    let timelines = judge::timelines_of(
         &claims.iter().map(Vec::as_slice).collect::<Vec<_>>(),
-        config,
+        &links,
     );
+    drop(sentences);
     let mut report = Report::new(
         Command::Diff,
         docs,

@@ -29,10 +29,44 @@ pub const KEEP_PER_CLAIM: usize = 32;
 /// sentences that both texts have exactly once.
 pub const ALIGN_BLOCK: usize = 2_000;
 
+/// The at most [`PAIR_REACH`] entries of `block` (claim positions, ascending) nearest to
+/// position `at`: the whole block when it is no longer, so an article is never cut.
+///
+/// ```
+/// use claimdiff::limits::{nearest, PAIR_REACH};
+/// let block: Vec<usize> = (0..1000).map(|k| 2 * k).collect();
+/// let near = nearest(&block, 1000);
+/// assert_eq!(near.len(), PAIR_REACH);
+/// assert!(near.contains(&1000));
+/// assert_eq!(nearest(&block[..10], 1000), &block[..10]);
+/// ```
+pub fn nearest(block: &[usize], at: usize) -> &[usize] {
+    let from = block
+        .partition_point(|&j| j < at)
+        .saturating_sub(PAIR_REACH / 2)
+        .min(block.len().saturating_sub(PAIR_REACH));
+    &block[from..(from + PAIR_REACH).min(block.len())]
+}
+
 /// What the bounds cut in these documents, one line each, in document order: sentences read
 /// in pieces and, when the claims were `compared`, subjects stated more often than
-/// [`PAIR_REACH`]. `claims` are the documents' claims, in any order.
-pub fn notes(documents: &[Document], claims: &[Claim], compared: bool) -> Vec<String> {
+/// [`PAIR_REACH`] and versions longer than [`ALIGN_BLOCK`] sentences. `versions`: every
+/// document is a version of the others (`diff`); otherwise documents that name one `article`
+/// are. `claims` are the documents' claims, in any order.
+pub fn notes(
+    documents: &[Document],
+    claims: &[Claim],
+    compared: bool,
+    versions: bool,
+) -> Vec<String> {
+    let mut articles: BTreeMap<&str, usize> = BTreeMap::new();
+    for doc in documents {
+        if let Some(article) = &doc.article {
+            *articles.entry(article.as_str()).or_default() += 1;
+        }
+    }
+    let aligned =
+        |doc: &Document| versions || doc.article.as_deref().is_some_and(|a| articles[a] > 1);
     let mut per_doc: BTreeMap<&str, BTreeMap<(&str, &str), usize>> = BTreeMap::new();
     for c in claims {
         *per_doc
@@ -43,11 +77,20 @@ pub fn notes(documents: &[Document], claims: &[Claim], compared: bool) -> Vec<St
     }
     let mut out = Vec::new();
     for doc in documents {
-        let cut = doc.sentences().iter().filter(|s| s.cut).count();
+        let sentences = doc.sentences();
+        let cut = sentences.iter().filter(|s| s.cut).count();
         if cut > 0 {
             out.push(format!(
                 "{}: {cut} pieces of sentences longer than {SENTENCE_BYTES} bytes, each read on its own",
                 doc.id
+            ));
+        }
+        if compared && aligned(doc) && sentences.len() > ALIGN_BLOCK {
+            out.push(format!(
+                "{}: {} sentences; aligned with its versions in blocks of at most {ALIGN_BLOCK}, \
+                 between sentences both tell once",
+                doc.id,
+                sentences.len()
             ));
         }
         let Some(subjects) = per_doc.get(doc.id.as_str()).filter(|_| compared) else {

@@ -127,7 +127,8 @@ impl Report {
     /// Where a bound on the work was reached ([`crate::limits`]), for the report's notes.
     pub fn limit_notes(&self) -> Vec<String> {
         let compared = self.command != Command::Extract;
-        crate::limits::notes(&self.documents, &self.claims, compared)
+        let versions = self.command == Command::Diff;
+        crate::limits::notes(&self.documents, &self.claims, compared, versions)
     }
 
     /// Documents whose relative dates could not be resolved, for the report's notes.
