@@ -709,7 +709,7 @@ pub fn within_with(claims: &[Claim], cx: &[Context], config: &Config) -> Vec<Fin
     let mut reported: HashSet<(&str, &str)> = HashSet::new();
     let mut memo = ListMemo::default();
     let mut out = Vec::new();
-    for_each_candidate(claims, |group, i, j| {
+    for_each_candidate(claims, Some(cx), |group, i, j| {
         let wordings = (claims[i].text.as_str(), claims[j].text.as_str());
         if reported.contains(&wordings) {
             return;
@@ -725,28 +725,97 @@ pub fn within_with(claims: &[Claim], cx: &[Context], config: &Config) -> Vec<Fin
 /// The pairs (i < j) of one text's claims that may clash, ordered by the later claim, then the
 /// earlier, each with the claims of its subject.
 /// Only counts of one subject can clash, so claims are grouped by subject first and pairs are
-/// formed inside a group.
-fn for_each_candidate<'c>(claims: &'c [Claim], mut each: impl FnMut(&[usize], usize, usize)) {
+/// formed inside a group. With `retold` (the claims' contexts), a claim that tells a statement
+/// of the group again ([`Statement`]) is no earlier claim of a pair: it would be judged as the
+/// first telling was, and a paragraph repeated hundreds of times would otherwise push the rest
+/// of the text out of [`WITHIN_REACH`].
+fn for_each_candidate<'c>(
+    claims: &'c [Claim],
+    retold: Option<&[Context]>,
+    mut each: impl FnMut(&[usize], usize, usize),
+) {
     let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
     for (i, c) in claims.iter().enumerate() {
         if c.kind == Kind::Count {
             groups.entry(c.subject.as_str()).or_default().push(i);
         }
     }
+    // Per group, the positions in it of the claims that may be the earlier of a pair.
+    let earlier: Vec<Vec<usize>> = groups
+        .values()
+        .map(|group| match retold {
+            None => (0..group.len()).collect(),
+            Some(cx) => {
+                let mut told = foldhash::HashSet::default();
+                (0..group.len())
+                    .filter(|&n| {
+                        let k = group[n];
+                        Statement::of(&claims[k], &cx[k]).is_none_or(|s| told.insert(s))
+                    })
+                    .collect()
+            }
+        })
+        .collect();
     // Where each claim stands in its group.
-    let mut at: Vec<Option<(&Vec<usize>, usize)>> = vec![None; claims.len()];
-    for group in groups.values() {
+    let mut at: Vec<Option<(usize, usize)>> = vec![None; claims.len()];
+    for (g, group) in groups.values().enumerate() {
         for (n, &j) in group.iter().enumerate() {
-            at[j] = Some((group, n));
+            at[j] = Some((g, n));
         }
     }
+    let groups: Vec<&Vec<usize>> = groups.values().collect();
     for (j, place) in at.iter().enumerate() {
-        let Some((group, n)) = *place else {
+        let Some((g, n)) = *place else {
             continue;
         };
-        for &i in &group[n.saturating_sub(WITHIN_REACH)..n] {
-            each(group, i, j);
+        let (group, earlier) = (groups[g], &earlier[g]);
+        let before = earlier.partition_point(|&m| m < n);
+        for &m in &earlier[before.saturating_sub(WITHIN_REACH)..before] {
+            each(group, group[m], j);
         }
+    }
+}
+
+/// All that [`within_pair`] reads of a claim and its context but where it stands: two claims
+/// with one statement are judged alike against any later claim outside their sentences.
+#[derive(PartialEq, Eq, Hash)]
+struct Statement<'c> {
+    sentence: &'c str,
+    text: &'c str,
+    kind: Kind,
+    subject: &'c str,
+    qualifier: Qualifier,
+    value: Option<u64>,
+    unit: Option<&'c str>,
+    days: Option<crate::claim::DayRange>,
+    unresolved: bool,
+    attribution: Option<&'c str>,
+    event_start: bool,
+    future: bool,
+    figure: FigureKey<'c>,
+}
+
+impl<'c> Statement<'c> {
+    /// `None` for a claim whose context names a day range that does not overlap itself, which
+    /// [`lists_figures`] would not treat as the claim's own.
+    fn of(c: &'c Claim, cx: &'c Context) -> Option<Statement<'c>> {
+        cx.day
+            .is_none_or(|d| d.start <= d.last())
+            .then(|| Statement {
+                sentence: &c.sentence_text,
+                text: &c.text,
+                kind: c.kind,
+                subject: &c.subject,
+                qualifier: c.qualifier,
+                value: c.value.map(f64::to_bits),
+                unit: c.unit.as_deref(),
+                days: c.days,
+                unresolved: c.unresolved.is_some(),
+                attribution: c.attribution.as_deref(),
+                event_start: c.event_start,
+                future: cx.future,
+                figure: FigureKey::of(c, cx),
+            })
     }
 }
 
@@ -759,7 +828,7 @@ fn clashing_pairs(
 ) -> Vec<(usize, usize, Finding)> {
     let mut memo = ListMemo::default();
     let mut out = Vec::new();
-    for_each_candidate(claims, |group, i, j| {
+    for_each_candidate(claims, None, |group, i, j| {
         if let Some(f) = within_pair(claims, cx, group, i, j, config, &mut memo) {
             out.push((i, j, f));
         }

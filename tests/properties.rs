@@ -8,7 +8,9 @@
 //! - `diff A A` finds nothing between the two copies;
 //! - `diff A B` and `diff B A` make the same pairs with the roles swapped;
 //! - `compare` finds the same findings whatever the order of its files; only the printed order
-//!   follows the order given (README, "Order of findings").
+//!   follows the order given (README, "Order of findings");
+//! - a paragraph told 200 times changes no alarm between the text's other paragraphs (the
+//!   bounds of `limits` count what a text says, not how often it repeats it).
 
 use std::collections::BTreeSet;
 
@@ -280,6 +282,89 @@ proptest! {
         prop_assert_eq!(judged(&given), judged(&reversed));
         prop_assert_eq!(judged(&given), judged(&rotated));
     }
+}
+
+/// A paragraph for the repetition property: mostly a few statements of one figure, hedged or
+/// not, so that the text's other paragraphs clash with each other and the repeated one
+/// crowds their subject; sometimes a generated body.
+fn paragraph() -> impl Strategy<Value = String> {
+    // Two figures per subject that clash, and no third that would make them a list.
+    let statement = (
+        proptest::sample::select(&["fast 30", "31"][..]),
+        proptest::sample::select(&["Länder kamen nach Paris", "Tote wurden gezählt"][..]),
+    )
+        .prop_map(|(figure, rest)| format!("Es hieß, {figure} {rest}."));
+    prop_oneof![
+        3 => proptest::collection::vec(statement, 1..5).prop_map(|s| s.join(" ")),
+        1 => body(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..config() })]
+
+    #[test]
+    fn a_repeated_paragraph_changes_no_other_alarm(
+        paragraphs in proptest::collection::vec(paragraph(), 2..5),
+        pick in any::<proptest::sample::Index>(),
+    ) {
+        let (alone, repeated) = alarms_around(&paragraphs, pick.index(paragraphs.len()));
+        prop_assert_eq!(alone, repeated);
+    }
+}
+
+/// An alarm between claims outside a repeated paragraph, each claim as (whether it stands
+/// after the paragraph, its offset from the paragraph's end or the text's start, its length).
+type Outside = BTreeSet<((bool, usize, usize), (bool, usize, usize), Verdict)>;
+
+/// The alarms of a German text of `paragraphs` outside paragraph `p`: as given, and with
+/// paragraph `p` told 200 times.
+fn alarms_around(paragraphs: &[String], p: usize) -> (Outside, Outside) {
+    let once = paragraphs.join("\n\n");
+    let mut told = paragraphs.to_vec();
+    told.splice(p..=p, std::iter::repeat_n(paragraphs[p].clone(), 200));
+    let many = told.join("\n\n");
+    // The repeated paragraph's bytes in each text; what follows it is moved by the copies.
+    let start: usize = paragraphs[..p].iter().map(|s| s.len() + 2).sum();
+    let end_once = start + paragraphs[p].len();
+    let end_many = start + 200 * (paragraphs[p].len() + 2) - 2;
+    let outside = |text: &str, end: usize| -> Outside {
+        // The language is given: a paragraph told 200 times may well change which one a text
+        // is detected to be in, and with it every claim.
+        let Some(doc) = document("a.txt", text, Format::Text, Some(Lang::De)) else {
+            return Outside::new();
+        };
+        let at = |c: &Claim| {
+            let (s, e) = (c.span.start, c.span.end);
+            match () {
+                _ if e <= start => Some((false, s, e - s)),
+                _ if s >= end => Some((true, s - end, e - s)),
+                _ => None,
+            }
+        };
+        compare(vec![doc], &Config::default())
+            .findings
+            .iter()
+            .filter(|f| f.verdict.is_alarm())
+            .filter_map(|f| Some((at(f.a.as_ref()?)?, at(f.b.as_ref()?)?, f.verdict)))
+            .collect()
+    };
+    (outside(&once, end_once), outside(&many, end_many))
+}
+
+/// A paragraph told 200 times that states a figure twice crowds its subject with 400 claims:
+/// the clash between the figures before and after it is still the one reported.
+#[test]
+fn a_paragraph_told_200_times_keeps_the_clash_around_it() {
+    let paragraphs = [
+        "Es hieß, fast 30 Länder kamen nach Paris.",
+        "Es hieß, fast 30 Länder kamen nach Paris. Es hieß, fast 30 Länder kamen nach Paris.",
+        "Es hieß, 31 Länder kamen nach Paris.",
+    ]
+    .map(String::from);
+    let (alone, repeated) = alarms_around(&paragraphs, 1);
+    assert_eq!(alone.len(), 1, "{alone:?}");
+    assert_eq!(alone, repeated);
 }
 
 /// Findings with their roles: which claim is `a` must not depend on the order of files either.
