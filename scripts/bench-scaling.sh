@@ -15,8 +15,9 @@
 #   subjects  compare of two texts of N sentences, each of its own subject, N = 250 .. 16,000
 #   versions  diff of 8 versions of N sentences that differ a lot, N = 125 .. 8,000
 #
-# Times under 0.05 s are too short for a ratio; the machine's other load skews the figures, so
-# the script prints the load average first.
+# Prints wall time and CPU time (user + system); the time ratio is of CPU time, which other
+# load on the machine skews less than wall time (the script prints the load average first).
+# Times under 0.05 s are too short for a ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,7 +44,7 @@ command_for() {
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-9s %7s %9s %8s %8s %6s %6s\n' shape size input_kb seconds peak_mb t_ratio m_ratio
+printf '%-9s %7s %9s %8s %8s %8s %7s %7s\n' shape size input_kb wall_s cpu_s peak_mb t_ratio m_ratio
 for shape in "${shapes[@]}"; do
     prev_s="" prev_kb=""
     for step in 0 1 2 3 4 5 6; do
@@ -52,19 +53,17 @@ for shape in "${shapes[@]}"; do
         python3 scripts/bench-scaling.py "$shape" "$size" "$in"
         input_kb=$(du -sk --apparent-size "$in" | cut -f1)
         command_for "$shape" "$in"
-        start=$(date +%s.%N)
         # Exit status 1 means findings were reported, which is what these inputs give.
         status=0
-        /usr/bin/time -o "$dir/time" -f '%e %M' "${cmd[@]}" >/dev/null 2>"$dir/stderr" || status=$?
+        /usr/bin/time -o "$dir/time" -f '%e %M %U %S' "${cmd[@]}" >/dev/null 2>"$dir/stderr" || status=$?
         [[ $status -le 1 ]] || { cat "$dir/stderr" "$dir/time"; exit 2; }
-        end=$(date +%s.%N)
-        read -r _ peak_kb < <(tail -1 "$dir/time")
-        secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+        read -r wall peak_kb user sys < <(tail -1 "$dir/time")
+        secs=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
         ratios=$(awk -v s="$secs" -v ps="$prev_s" -v m="$peak_kb" -v pm="$prev_kb" 'BEGIN {
             t = (ps != "" && ps >= 0.05) ? sprintf("%.2f", s / ps) : "-"
             r = (pm != "") ? sprintf("%.2f", m / pm) : "-"
             print t, r }')
-        printf '%-9s %7s %9s %8s %8s %6s %6s\n' "$shape" "$size" "$input_kb" "$secs" \
+        printf '%-9s %7s %9s %8s %8s %8s %7s %7s\n' "$shape" "$size" "$input_kb" "$wall" "$secs" \
             "$((peak_kb / 1024))" $ratios
         prev_s=$secs prev_kb=$peak_kb
         rm -rf "$in"

@@ -1019,7 +1019,12 @@ impl Context {
     /// How much two claims' surroundings share, 0 to 1: words when both texts are in one
     /// language, concept keys, names and numbers otherwise.
     pub fn similarity(&self, other: &Context, same_lang: bool) -> f64 {
-        let jaccard = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+        let jaccard = |a: &Arc<BTreeSet<String>>, b: &Arc<BTreeSet<String>>| {
+            // A sentence read once shares its sets with every claim of it and every text that
+            // tells it again: a repeated paragraph is answered without walking them.
+            if Arc::ptr_eq(a, b) {
+                return if a.is_empty() { 0.0 } else { 1.0 };
+            }
             let union = a.union(b).count();
             if union == 0 {
                 0.0
