@@ -258,15 +258,21 @@ pub fn compare_group(
         cx: &cx[i],
         sentences: sentences[i].get_or_init(|| judge::sentences(&docs[i])),
     };
+    // The latest version of each outlet, in the order the outlets first appear; looked up by
+    // outlet, so an article group of thousands of outlets is not searched for each document.
     let mut latest: Vec<(Option<&str>, usize)> = Vec::new();
+    let mut slot: std::collections::HashMap<Option<&str>, usize> = Default::default();
     for (i, doc) in docs.iter().enumerate() {
         let outlet = doc.outlet.as_deref();
-        match latest.iter_mut().find(|(o, _)| *o == outlet) {
-            Some((_, prev)) => {
-                findings.extend(judge::diff_texts(&text(*prev), &text(i), config));
-                *prev = i;
+        match slot.get(&outlet) {
+            Some(&k) => {
+                findings.extend(judge::diff_texts(&text(latest[k].1), &text(i), config));
+                latest[k].1 = i;
             }
-            None => latest.push((outlet, i)),
+            None => {
+                slot.insert(outlet, latest.len());
+                latest.push((outlet, i));
+            }
         }
         findings.extend(judge::within_with(&claims[i], &cx[i], config));
     }
