@@ -27,6 +27,8 @@ pub mod manifest;
 pub mod report;
 pub mod resolve;
 pub mod segment;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 #[path = "extract/mod.rs"]
 pub mod extract;

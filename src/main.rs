@@ -62,6 +62,10 @@ enum Cmd {
     /// Corpus mode: claims and findings of a whole corpus as CSV or JSONL rows, article by
     /// article, on every core. Exit 3 when some records could not be read.
     Batch(BatchArgs),
+    /// An HTTP server: the JSON API (/v1/extract, /v1/compare, /v1/diff) and a page at / where
+    /// an editor pastes versions; runs until SIGTERM or Ctrl-C.
+    #[cfg(feature = "serve")]
+    Serve(claimdiff::serve::Args),
 }
 
 #[derive(Args)]
@@ -196,6 +200,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let (report, common) = match cli.command {
         Cmd::Batch(args) => return batch(args),
+        #[cfg(feature = "serve")]
+        Cmd::Serve(args) => {
+            return claimdiff::serve::run(args.options()?)
+                .map(|()| ExitCode::SUCCESS)
+                .map_err(Into::into)
+        }
         Cmd::Extract { files, common } => {
             let config = Config::load(common.config.as_deref())?;
             let docs = claimdiff::document::read_inputs(&files, &common.defaults()?)?;

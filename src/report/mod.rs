@@ -5,7 +5,7 @@
 
 pub mod baseline;
 pub mod csv;
-mod html;
+pub(crate) mod html;
 mod json;
 mod markdown;
 mod sarif;
