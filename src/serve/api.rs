@@ -30,6 +30,9 @@ pub enum ApiError {
     /// The body is not JSON by its Content-Type: 415.
     #[error("send the body as JSON with Content-Type: application/json (got {got})")]
     NotJson { got: String },
+    /// The page's form was not sent as a form: 415.
+    #[error("send the texts as a form (application/x-www-form-urlencoded)")]
+    NotForm,
     /// JSON of the wrong shape, or values that cannot be used (an unreadable date, an empty
     /// text, an unknown language): 422.
     #[error("{problem}")]
@@ -59,7 +62,7 @@ impl ApiError {
         match self {
             ApiError::Malformed { .. } => StatusCode::BAD_REQUEST,
             ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::NotJson { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::NotJson { .. } | ApiError::NotForm => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Busy | ApiError::TimedOut { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
@@ -75,7 +78,7 @@ impl ApiError {
             ApiError::Malformed { at, .. }
             | ApiError::TooLarge { at, .. }
             | ApiError::Invalid { at, .. } => at,
-            ApiError::NotJson { .. } => "content-type",
+            ApiError::NotJson { .. } | ApiError::NotForm => "content-type",
             ApiError::NotFound { .. } => "path",
             ApiError::MethodNotAllowed { .. } => "method",
             ApiError::Busy | ApiError::TimedOut { .. } | ApiError::Internal => "server",
@@ -229,6 +232,14 @@ pub fn content_type(format: OutputFormat) -> &'static str {
 
 /// Reads a JSON body; syntax errors are 400, a wrong shape 422, both with the field's path.
 pub fn parse(bytes: &[u8]) -> Result<Body, ApiError> {
+    // serde would also read a struct from an array; an array is refused before it is read.
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'[') {
+        return Err(ApiError::invalid(
+            "body",
+            "the body is a JSON object: {\"documents\": [{\"id\": ..., \"text\": ...}]}",
+        ));
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let body: Body = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let at = location(&e.path().to_string(), "body");
@@ -389,6 +400,13 @@ fn documents(inputs: Vec<DocumentInput>, defaults: &Defaults) -> Result<Vec<Docu
             return Err(ApiError::invalid(
                 at("id"),
                 format!("the id {:?} is given twice", input.id),
+            ));
+        }
+        // As the CLI refuses a file with NUL bytes: they mean binary data, not an article.
+        if let Some(offset) = memchr::memchr(0, input.text.as_bytes()) {
+            return Err(ApiError::invalid(
+                at("text"),
+                format!("a NUL byte at offset {offset}: binary data, not text"),
             ));
         }
         if let Some(p) = &input.published {

@@ -19,14 +19,15 @@ mod page;
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{DefaultBodyLimit, Extension, Query, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::body::{Body, HttpBody};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Extension, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -259,8 +260,7 @@ pub fn router(options: Options) -> Router {
         .route("/v1/compare", post(compare))
         .route("/v1/diff", post(diff))
         .route("/report", post(page::report))
-        .layer(middleware::from_fn_with_state(shared.clone(), limit))
-        .layer(DefaultBodyLimit::max(shared.options.max_body));
+        .layer(middleware::from_fn_with_state(shared.clone(), limit));
     Router::new()
         .route("/", get(page::page))
         .route("/page.css", get(page::style))
@@ -356,24 +356,56 @@ fn is_json(headers: &HeaderMap) -> std::result::Result<(), ApiError> {
     Err(ApiError::NotJson { got })
 }
 
-/// A request body, or 413 over the limit and 400 when it could not be read.
-fn body_bytes(
-    body: std::result::Result<Bytes, BytesRejection>,
+/// Reads a request body of at most `max_body` bytes: 413 over the limit, 400 when it could not
+/// be read.
+///
+/// A body over the limit is still read to its end (up to four times the limit) and thrown
+/// away before the answer goes out: a server that answers and closes while the client is still
+/// sending makes the client's network stack discard the answer. A client that said
+/// `Expect: 100-continue` has not sent the body yet, so it is told at once.
+async fn read_body(
+    headers: &HeaderMap,
+    mut body: Body,
     max_body: usize,
-) -> std::result::Result<Bytes, ApiError> {
-    body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::TooLarge {
-                at: "body".into(),
-                problem: format!("the body is larger than this server's limit of {max_body} bytes"),
-            }
+) -> std::result::Result<Vec<u8>, ApiError> {
+    let too_large = || ApiError::TooLarge {
+        at: "body".into(),
+        problem: format!("the body is larger than this server's limit of {max_body} bytes"),
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let waits = headers
+        .get(header::EXPECT)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+    if waits && declared.is_some_and(|n| n > max_body as u64) {
+        return Err(too_large());
+    }
+    let capacity = declared.map_or(0, |n| n.min(max_body as u64) as usize);
+    let mut bytes = Vec::with_capacity(capacity);
+    let mut total = 0usize;
+    while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
+        let frame = frame.map_err(|e| ApiError::Malformed {
+            at: "body".into(),
+            problem: format!("the body could not be read: {e}"),
+        })?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        total = total.saturating_add(data.len());
+        if total <= max_body {
+            bytes.extend_from_slice(&data);
+        } else if total > max_body.saturating_mul(4) {
+            break;
         } else {
-            ApiError::Malformed {
-                at: "body".into(),
-                problem: rejection.body_text(),
-            }
+            bytes = Vec::new();
         }
-    })
+    }
+    if total > max_body {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// Runs the work of one request on a blocking thread once a computation slot is free. The
@@ -406,7 +438,7 @@ async fn api(
     admission: Admission,
     query: std::result::Result<Query<api::Query>, QueryRejection>,
     headers: HeaderMap,
-    body: std::result::Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Response {
     let result = async {
         let Query(query) = query.map_err(|e| ApiError::Malformed {
@@ -414,7 +446,7 @@ async fn api(
             problem: e.body_text(),
         })?;
         is_json(&headers)?;
-        let bytes = body_bytes(body, shared.options.max_body)?;
+        let bytes = read_body(&headers, body, shared.options.max_body).await?;
         compute(&shared, admission, move |settings| {
             let body = api::parse(&bytes)?;
             api::answer(job, body, &query, settings)
@@ -433,7 +465,7 @@ async fn extract(
     Extension(admission): Extension<Admission>,
     query: std::result::Result<Query<api::Query>, QueryRejection>,
     headers: HeaderMap,
-    body: std::result::Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Response {
     api(Job::Extract, shared, admission, query, headers, body).await
 }
@@ -443,7 +475,7 @@ async fn compare(
     Extension(admission): Extension<Admission>,
     query: std::result::Result<Query<api::Query>, QueryRejection>,
     headers: HeaderMap,
-    body: std::result::Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Response {
     api(Job::Compare, shared, admission, query, headers, body).await
 }
@@ -453,7 +485,7 @@ async fn diff(
     Extension(admission): Extension<Admission>,
     query: std::result::Result<Query<api::Query>, QueryRejection>,
     headers: HeaderMap,
-    body: std::result::Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Response {
     api(Job::Diff, shared, admission, query, headers, body).await
 }

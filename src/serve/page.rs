@@ -6,15 +6,16 @@
 //! files read into the boxes, the frame sized to the report). Nothing is loaded from elsewhere,
 //! and the page's Content-Security-Policy says so.
 
-use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{Extension, Form, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::body::Body;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Extension, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::sync::Arc;
 
 use super::api::{self, ApiError, DocumentInput, Job};
-use super::{compute, Admission, Shared};
+use super::{compute, read_body, Admission, Shared};
 use crate::report::html::escape;
 
 /// The page's own files only; the report frame is the same origin.
@@ -91,8 +92,8 @@ pub(super) async fn page(
 <form id="texts" method="post" action="/report" target="report">
 <fieldset class="how">
 <legend>The texts are</legend>
-<label><input type="radio" name="command" value="diff" checked> versions of one article, oldest first</label>
-<label><input type="radio" name="command" value="compare"> articles of different outlets</label>
+<label><input type="radio" id="kind-diff" name="command" value="diff" checked> versions of one article, oldest first</label>
+<label><input type="radio" id="kind-compare" name="command" value="compare"> articles of different outlets</label>
 </fieldset>
 <div id="versions" data-max="{max}">
 {boxes}</div>
@@ -170,23 +171,24 @@ fn static_file(content_type: &'static str, body: &'static str) -> Response {
 pub(super) async fn report(
     State(shared): State<Arc<Shared>>,
     Extension(admission): Extension<Admission>,
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+    headers: HeaderMap,
+    body: Body,
 ) -> Response {
     let result = async {
-        let Form(fields) = form.map_err(|rejection| match rejection.status() {
-            StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge {
-                at: "body".into(),
-                problem: format!(
-                    "the texts are larger than this server's limit of {} bytes",
-                    shared.options.max_body
-                ),
-            },
-            _ => ApiError::Malformed {
-                at: "body".into(),
-                problem: rejection.body_text(),
-            },
-        })?;
+        let form = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        if !form {
+            return Err(ApiError::NotForm);
+        }
+        let bytes = read_body(&headers, body, shared.options.max_body).await?;
         compute(&shared, admission, move |settings| {
+            let fields: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(&bytes).map_err(|e| ApiError::Malformed {
+                    at: "body".into(),
+                    problem: format!("the form could not be read: {e}"),
+                })?;
             let (job, body) = read_form(fields)?;
             let query = api::Query {
                 format: Some("html".into()),
