@@ -373,6 +373,17 @@ fn bad_input_is_a_json_error_that_says_where() {
     );
     assert_eq!(chunked.error(), (413, "body".to_string()));
 
+    // A client that waits for "100 Continue" before sending is told at once, and sends nothing.
+    let mut stream = TcpStream::connect(server.addr).unwrap();
+    write!(
+        stream,
+        "POST /v1/compare HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let (status, text) = answer_of(stream);
+    assert_eq!(status, 413, "{text}");
+    assert!(text.contains("\"where\":\"body\""), "{text}");
+
     // Odd but well-formed input is never a server error.
     for text in [
         "",
@@ -396,6 +407,29 @@ fn bad_input_is_a_json_error_that_says_where() {
     }
     let health = get(&agent, &server.url("/healthz"));
     assert_eq!(health.status, 200, "the server goes on");
+}
+
+#[test]
+fn unusable_arguments_are_a_one_line_error_with_status_2() {
+    let server = Server::start(&["--quiet"]);
+    let addr = server.addr.to_string();
+    let taken: &[&str] = &["serve", "--addr", &addr];
+    for (args, message) in [
+        (taken, "claimdiff: --addr"),
+        (
+            &["serve", "--time-limit", "0"][..],
+            "claimdiff: --time-limit",
+        ),
+        (&["serve", "--max-body", "8X"][..], "--max-body"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_claimdiff"))
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
 }
 
 /// Sends a request's headers and the first part of its body, and holds the rest back.
