@@ -284,6 +284,10 @@ fn every_route_answers_as_the_cli_does() {
         3,
         "a third text without scripts"
     );
+    let example = get(&agent, &server.url("/?example"));
+    assert!(
+        example.body.contains("aus fast 30 Ländern") && example.body.contains("aus 31 Ländern")
+    );
     for (path, kind) in [("/page.css", "text/css"), ("/page.js", "text/javascript")] {
         let file = get(&agent, &server.url(path));
         assert_eq!(file.status, 200);
