@@ -44,6 +44,48 @@ fn main() {
         "POST /v1/compare, 2 documents ({} bytes), {concurrency} computations at once, {seconds} s per level",
         body.len()
     );
+    // The floor: the same work without HTTP, on one thread (documents built from text as the
+    // server builds them, then compared and written as JSON).
+    let library = {
+        let pairs: Vec<(&str, &str)> = [pick("kurier-v1.md"), pick("northern-wire.md")]
+            .iter()
+            .map(|(id, text)| (*id, *text))
+            .collect();
+        let config = claimdiff::Config::default();
+        let once = || {
+            let docs = pairs
+                .iter()
+                .map(|(id, text)| {
+                    claimdiff::Document::from_text(
+                        id,
+                        text.to_string(),
+                        claimdiff::Format::Markdown,
+                        &Default::default(),
+                        &Default::default(),
+                    )
+                    .unwrap()
+                })
+                .collect();
+            let report = claimdiff::compare(docs, &config);
+            let mut out = Vec::new();
+            claimdiff::report::write(
+                &report,
+                claimdiff::report::OutputFormat::Json,
+                &Default::default(),
+                &mut out,
+            )
+            .unwrap();
+        };
+        once();
+        let started = Instant::now();
+        let mut n = 0u32;
+        while started.elapsed() < Duration::from_secs_f64(seconds.min(2.0)) {
+            once();
+            n += 1;
+        }
+        f64::from(n) / started.elapsed().as_secs_f64()
+    };
+    println!("library alone, one thread, no HTTP: {library:.0} compares/s");
     println!("| clients | requests | requests/s | median ms | p99 ms | errors |");
     println!("| ---: | ---: | ---: | ---: | ---: | ---: |");
     for clients in [1, 8, 32] {

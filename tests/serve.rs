@@ -636,8 +636,9 @@ fn sigterm_finishes_the_requests_in_flight_then_stops() {
     let body = documents(&DEMO).to_string().into_bytes();
     let stalled = hold_the_only_place(&agent, &server, &body);
     let pid = server.child.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
+    let kill = format!("kill -TERM {pid}");
+    assert!(Command::new("sh")
+        .args(["-c", &kill])
         .status()
         .unwrap()
         .success());
