@@ -299,7 +299,17 @@ async fn limit(State(shared): State<Arc<Shared>>, mut request: Request, next: Ne
 /// One line per request on standard error: never the body, never the query's values.
 async fn access_log(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let method = request.method().clone();
+    // Only methods and routes the server knows are named, so a caller cannot smuggle text in.
+    let method = match *request.method() {
+        Method::GET
+        | Method::POST
+        | Method::HEAD
+        | Method::PUT
+        | Method::DELETE
+        | Method::PATCH
+        | Method::OPTIONS => request.method().as_str().to_string(),
+        _ => "(other)".to_string(),
+    };
     let path = request.uri().path().to_string();
     let size = request
         .headers()
@@ -317,7 +327,6 @@ async fn access_log(State(shared): State<Arc<Shared>>, request: Request, next: N
         HeaderValue::from_static("no-referrer"),
     );
     if shared.options.log {
-        // Only routes the server knows are named, so a caller's path cannot smuggle text in.
         let route = match path.as_str() {
             "/" | "/page.css" | "/page.js" | "/healthz" | "/openapi.json" | "/report"
             | "/v1/extract" | "/v1/compare" | "/v1/diff" => path.as_str(),
