@@ -30,7 +30,7 @@ use crate::claim::{Claim, ClaimRecord};
 use crate::config::Config;
 use crate::document::{self, Defaults, Document, Meta, MAX_FILE_BYTES};
 use crate::error::{Error, Result};
-use crate::judge::Verdict;
+use crate::judge::{Finding, Verdict};
 use crate::manifest::{self, Record};
 use crate::report::csv::{claim_row, finding_row, CLAIM_COLUMNS, FINDING_COLUMNS};
 use crate::report::FindingRecord;
@@ -543,25 +543,11 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
             Err(e) => out.errors.push(e),
         }
     }
-    // Publication order; version number, then corpus order, break ties (the sort is stable).
-    docs.sort_by(|a, b| {
-        let time = |d: &Document| d.published.map(|p| p.sort_key());
-        let num = |d: &Document| {
-            d.version
-                .as_deref()
-                .and_then(|v| v.trim_start_matches(['v', 'V']).parse::<f64>().ok())
-        };
-        time(a).cmp(&time(b)).then_with(|| match (num(a), num(b)) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            _ => std::cmp::Ordering::Equal,
-        })
-    });
     out.documents = docs.len();
-    // Versions share most sentences: each distinct one is read once per group.
-    let mut extractor = crate::extract::Extractor::new(&options.config);
-    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| extractor.extract(d)).collect();
     // Judged even when only claims are written: the summary and `--fail-on` count findings.
-    let findings = crate::compare_group(&docs, &claims, options.outlets, &options.config);
+    let Article {
+        claims, findings, ..
+    } = judge_article(docs, options.outlets, &options.config);
     for c in claims.iter().flatten() {
         *out.claims_by_kind.entry(c.kind.as_str()).or_default() += 1;
         out.claim_count += 1;
@@ -585,6 +571,58 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
         None => {}
     }
     out
+}
+
+/// One article as `batch` judges it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// In publication order; version number, then the order given, break ties.
+    pub documents: Vec<Document>,
+    /// The claims of each document, in the order of `documents`.
+    pub claims: Vec<Vec<Claim>>,
+    /// The findings of [`crate::compare_group`].
+    pub findings: Vec<Finding>,
+}
+
+/// Judges the documents of one article group as `batch` does, for callers that bring their
+/// own records (the Python package): puts them in publication order, extracts their claims
+/// and compares them with [`crate::compare_group`].
+///
+/// ```
+/// use claimdiff::{batch, Config, Defaults, Document, Format, Published};
+/// let text = |id: &str, published: &str, text: &str| {
+///     let defaults = Defaults { published: Published::parse(published), lang: None };
+///     Document::from_text(id, text.into(), Format::Text, &Default::default(), &defaults).unwrap()
+/// };
+/// let later = text("v2", "2025-03-28", "Zwei Menschen wurden getötet.");
+/// let earlier = text("v1", "2025-03-27", "Ein Mensch wurde getötet.");
+/// let article = batch::judge_article(vec![later, earlier], false, &Config::default());
+/// assert_eq!(article.documents[0].id, "v1");
+/// assert_eq!(article.findings[0].verdict.as_str(), "update");
+/// ```
+pub fn judge_article(mut docs: Vec<Document>, outlets: bool, config: &Config) -> Article {
+    // Publication order; version number, then corpus order, break ties (the sort is stable).
+    docs.sort_by(|a, b| {
+        let time = |d: &Document| d.published.map(|p| p.sort_key());
+        let num = |d: &Document| {
+            d.version
+                .as_deref()
+                .and_then(|v| v.trim_start_matches(['v', 'V']).parse::<f64>().ok())
+        };
+        time(a).cmp(&time(b)).then_with(|| match (num(a), num(b)) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            _ => std::cmp::Ordering::Equal,
+        })
+    });
+    // Versions share most sentences: each distinct one is read once per group.
+    let mut extractor = crate::extract::Extractor::new(config);
+    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| extractor.extract(d)).collect();
+    let findings = crate::compare_group(&docs, &claims, outlets, config);
+    Article {
+        documents: docs,
+        claims,
+        findings,
+    }
 }
 
 fn csv_rows<'a>(rows: impl Iterator<Item = Vec<std::borrow::Cow<'a, str>>>) -> Vec<u8> {

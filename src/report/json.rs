@@ -92,18 +92,7 @@ pub(super) fn write(report: &Report, lines: bool, out: &mut dyn Write) -> io::Re
             .into_iter()
             .map(|(v, n)| (v.as_str(), n))
             .collect(),
-        notes: report
-            .unresolved_documents()
-            .into_iter()
-            .map(|d| format!("{d}: no publication time, so relative dates stay unresolved"))
-            .chain((report.suppressed > 0).then(|| {
-                format!(
-                    "{} findings accepted in the baseline not shown",
-                    report.suppressed
-                )
-            }))
-            .chain(report.limit_notes())
-            .collect(),
+        notes: report.notes(),
     };
     serde_json::to_writer_pretty(&mut *out, &whole)?;
     out.write_all(b"\n")

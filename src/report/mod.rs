@@ -144,6 +144,23 @@ impl Report {
             .map(|d| d.id.as_str())
             .collect()
     }
+
+    /// What a reader should know beside the findings, as `json` lists it: documents whose
+    /// relative dates stay unresolved, findings a baseline left out, and where a bound on the
+    /// work was reached.
+    pub fn notes(&self) -> Vec<String> {
+        self.unresolved_documents()
+            .into_iter()
+            .map(|d| format!("{d}: no publication time, so relative dates stay unresolved"))
+            .chain((self.suppressed > 0).then(|| {
+                format!(
+                    "{} findings accepted in the baseline not shown",
+                    self.suppressed
+                )
+            }))
+            .chain(self.limit_notes())
+            .collect()
+    }
 }
 
 /// Which findings make the run fail (exit status 1).
