@@ -60,6 +60,7 @@ __all__ = [
     "diff",
     "extract",
     "extract_many",
+    "spark_schema",
     "to_pandas",
 ]
 
@@ -170,7 +171,7 @@ class Report:
     >>> [(f.verdict, f.subject, f.a.text, f.b.text) for f in report.findings]
     [('update', 'people_killed', 'Ein Mensch', 'Zwei Menschen')]
     >>> report.to_markdown().splitlines()[0]
-    '## claimdiff: 1 update'
+    '## claimdiff: 1 update in 2 documents'
     """
 
     __slots__ = ("_native",)
@@ -450,6 +451,20 @@ def batch_frame(
         dicts(), outlets, config=config, published=published, lang=lang, jobs=jobs
     )
     return (claims if rows == "claims" else findings).to_pandas()
+
+
+def spark_schema(rows: str = "findings") -> str:
+    """The Spark DDL schema of :func:`batch_frame`'s rows, for ``mapInPandas``.
+
+    >>> import claimdiff
+    >>> claimdiff.spark_schema("claims")[:60]
+    'doc string, lang string, kind string, text string, start big'
+    """
+    dtypes = {"findings": FINDING_DTYPES, "claims": CLAIM_DTYPES}.get(rows)
+    if dtypes is None:
+        raise ValueError(f'rows is "findings" or "claims", not {rows!r}')
+    spark = {"string": "string", "int64": "bigint", "Int64": "bigint", "Float64": "double", "date": "date"}
+    return ", ".join(f"{name} {spark[dtype]}" for name, dtype in dtypes.items())
 
 
 def _pandas() -> Any:
