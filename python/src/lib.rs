@@ -817,12 +817,106 @@ fn diff(
         .ok_or_else(|| PyValueError::new_err("diff needs two or more versions"))
 }
 
-/// One article group's outcome in `batch`.
+/// Where `batch` runs its work: the calling thread, a pool of `jobs` threads, or every core.
+enum Workers {
+    Here,
+    Pool(rayon::ThreadPool),
+    EveryCore,
+}
+
+impl Workers {
+    fn new(jobs: Option<usize>) -> PyResult<Workers> {
+        match jobs {
+            None => Ok(Workers::EveryCore),
+            Some(0 | 1) => Ok(Workers::Here),
+            Some(n) => rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .thread_name(|i| format!("claimdiff-batch-{i}"))
+                .build()
+                .map(Workers::Pool)
+                .map_err(|e| {
+                    PyValueError::new_err(format!("cannot start {n} worker threads: {e}"))
+                }),
+        }
+    }
+
+    /// `f` over the items, results in the items' order.
+    fn map<T: Send, U: Send>(&self, items: Vec<T>, f: impl Fn(T) -> U + Send + Sync) -> Vec<U> {
+        match self {
+            Workers::Here => items.into_iter().map(f).collect(),
+            Workers::Pool(pool) => pool.install(|| items.into_par_iter().map(f).collect()),
+            Workers::EveryCore => items.into_par_iter().map(f).collect(),
+        }
+    }
+}
+
+/// One article group of `batch`: its records, or why one could not be read.
+type Group = Vec<Result<(Record, String), RecordError>>;
+
+/// One article group read: its documents, where each record stands, and the records that
+/// could not be read.
+#[derive(Default)]
+struct ReadGroup {
+    docs: Vec<Document>,
+    places: Vec<String>,
+    errors: Vec<RecordError>,
+}
+
+/// One article group's outcome.
 #[derive(Default)]
 struct GroupOut {
     claims: Vec<Claim>,
     findings: Vec<Finding>,
     errors: Vec<RecordError>,
+}
+
+fn read_group(group: Group, defaults: &Defaults) -> ReadGroup {
+    let mut out = ReadGroup::default();
+    for entry in group {
+        match entry.and_then(|(record, place)| {
+            out.places.push(place.clone());
+            read_record(record, &place, defaults)
+        }) {
+            Ok(doc) => out.docs.push(doc),
+            Err(e) => out.errors.push(e),
+        }
+    }
+    out
+}
+
+fn judge_group(group: ReadGroup, outlets: bool, config: &claimdiff::Config) -> GroupOut {
+    let ReadGroup {
+        docs,
+        places,
+        mut errors,
+    } = group;
+    // A bug on one article (never meant to happen) is reported as its records' error, as the
+    // command does, instead of ending a run that may have taken hours.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        judge_article(docs, outlets, config)
+    })) {
+        Ok(article) => GroupOut {
+            claims: article.claims.into_iter().flatten().collect(),
+            findings: article.findings,
+            errors,
+        },
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            errors.extend(places.into_iter().map(|at| RecordError {
+                at,
+                id: None,
+                problem: format!("internal error on this article, please report it: {message}"),
+            }));
+            GroupOut {
+                errors,
+                ..GroupOut::default()
+            }
+        }
+    }
 }
 
 /// Corpus mode over records in memory (`claimdiff batch`): the rows of every article, in the
@@ -842,8 +936,9 @@ fn batch<'py>(
 ) -> PyResult<(Vec<PyClaim>, Vec<PyFinding>, Vec<Bound<'py, PyDict>>)> {
     let config = config_of(config);
     let defaults = defaults_of(published, lang)?;
+    let workers = Workers::new(jobs)?;
     // Groups by article, in order of first appearance; a record without one stands alone.
-    let mut groups: Vec<Vec<Result<(Record, String), RecordError>>> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     let mut by_article: std::collections::HashMap<String, usize> = Default::default();
     for (n, item) in records.try_iter()?.enumerate() {
         let place = format!("record {}", n + 1);
@@ -863,65 +958,21 @@ fn batch<'py>(
             None => groups.push(vec![entry]),
         }
     }
-    let process = |group: Vec<Result<(Record, String), RecordError>>| -> GroupOut {
-        let mut out = GroupOut::default();
-        let mut docs = Vec::with_capacity(group.len());
-        let mut places = Vec::with_capacity(group.len());
-        for entry in group {
-            match entry.and_then(|(r, place)| {
-                places.push(place.clone());
-                read_record(r, &place, &defaults)
-            }) {
-                Ok(doc) => docs.push(doc),
-                Err(e) => out.errors.push(e),
+    // Every record is read before any is judged, so a bad one raises at once.
+    let outs = py.detach(|| {
+        let read = workers.map(groups, |g| read_group(g, &defaults));
+        if !skip_errors {
+            if let Some(e) = read.iter().find_map(|g| g.errors.first()) {
+                return Err(e.clone());
             }
         }
-        if !skip_errors && !out.errors.is_empty() {
-            return out;
-        }
-        // A bug on one article (never meant to happen) is reported as its records' error, as
-        // the command does, instead of ending a run that may have taken hours.
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            judge_article(docs, outlets, &config)
-        })) {
-            Ok(article) => {
-                out.claims = article.claims.into_iter().flatten().collect();
-                out.findings = article.findings;
-            }
-            Err(panic) => {
-                let message = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
-                out.errors.extend(places.into_iter().map(|at| RecordError {
-                    at,
-                    id: None,
-                    problem: format!("internal error on this article, please report it: {message}"),
-                }));
-            }
-        }
-        out
-    };
-    let outs: Vec<GroupOut> = py
-        .detach(|| match jobs {
-            Some(1) => Ok(groups.into_iter().map(process).collect()),
-            Some(n) => rayon::ThreadPoolBuilder::new()
-                .num_threads(n.max(1))
-                .thread_name(|i| format!("claimdiff-batch-{i}"))
-                .build()
-                .map(|pool| pool.install(|| groups.into_par_iter().map(process).collect()))
-                .map_err(|e| e.to_string()),
-            None => Ok(groups.into_par_iter().map(process).collect()),
-        })
-        .map_err(|e| PyValueError::new_err(format!("cannot start {jobs:?} worker threads: {e}")))?;
+        Ok(workers.map(read, |g| judge_group(g, outlets, &config)))
+    });
+    let outs = outs.map_err(|e| input_error(py, &e))?;
     let mut claims = Vec::new();
     let mut findings = Vec::new();
     let mut errors = Vec::new();
     for out in outs {
-        if let (false, Some(first)) = (skip_errors, out.errors.first()) {
-            return Err(input_error(py, first));
-        }
         claims.extend(out.claims.into_iter().map(PyClaim));
         findings.extend(out.findings.into_iter().map(PyFinding));
         for e in out.errors {
