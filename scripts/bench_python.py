@@ -3,19 +3,27 @@
     python scripts/bench_python.py CLAIMDIFF_BIN CORPUS.jsonl OUT_DIR ROUNDS
 
 For each number of jobs (1, then every core) the command and Python run in turn, ROUNDS times;
-the figures are the medians. The command reads and parses the manifest itself; from Python the
-records are already in memory (as in a notebook), and the time `json.loads` takes is shown
-beside it.
+the figures are the medians, per second of wall time and per CPU-second (user and system time
+of every thread, which the machine's other load does not inflate). The command reads and parses
+the manifest itself; from Python the records are already in memory (as in a notebook), and the
+time `json.loads` takes is shown beside it.
 """
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import time
 
 import claimdiff
+
+
+def children_cpu() -> float:
+    """User and system seconds of the finished child processes."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -30,10 +38,11 @@ def main() -> None:
     load_avg = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"corpus: {size:.1f} MB, {docs} documents; {cores} cores; load average {load_avg}")
     print(f"json.loads of the manifest in Python: {load:.2f} s ({docs / load:,.0f} documents/s)")
-    print(f"{'':34} {'documents/s':>12} {'Python / command':>17}")
+    print(f"{'':38} {'documents/s':>12} {'per CPU-second':>15} {'Python / command':>17}")
     for jobs in (1, cores):
-        command, python = [], []
+        command, command_cpu, python, python_cpu = [], [], [], []
         for _ in range(rounds):
+            before = children_cpu()
             t = time.perf_counter()
             subprocess.run(
                 [binary, "batch", corpus, "-q", "-j", str(jobs),
@@ -41,13 +50,22 @@ def main() -> None:
                 check=True,
             )
             command.append(time.perf_counter() - t)
-            t = time.perf_counter()
+            command_cpu.append(children_cpu() - before)
+            t, cpu = time.perf_counter(), time.process_time()
             claims, findings = claimdiff.batch(records, jobs=jobs)
             python.append(time.perf_counter() - t)
+            python_cpu.append(time.process_time() - cpu)
         c, p = statistics.median(command), statistics.median(python)
-        print(f"{f'claimdiff batch -j {jobs}':34} {docs / c:>12,.0f}")
-        print(f"{f'claimdiff.batch(records, jobs={jobs})':34} {docs / p:>12,.0f} {c / p:>16.2f}x")
-        print(f"{'  the same with json.loads':34} {docs / (p + load):>12,.0f} {c / (p + load):>16.2f}x")
+        cc, pc = statistics.median(command_cpu), statistics.median(python_cpu)
+        print(f"{f'claimdiff batch -j {jobs}':38} {docs / c:>12,.0f} {docs / cc:>15,.0f}")
+        print(
+            f"{f'claimdiff.batch(records, jobs={jobs})':38} {docs / p:>12,.0f} {docs / pc:>15,.0f}"
+            f" {c / p:>9.2f}x wall {cc / pc:.2f}x CPU"
+        )
+        print(
+            f"{'  the same with json.loads':38} {docs / (p + load):>12,.0f} {docs / (pc + load):>15,.0f}"
+            f" {c / (p + load):>9.2f}x wall {cc / (pc + load):.2f}x CPU"
+        )
     t = time.perf_counter()
     claims.to_pandas()
     findings.to_pandas()
