@@ -176,7 +176,7 @@ class Report:
 
     __slots__ = ("_native",)
 
-    def __init__(self, native: Any) -> None:
+    def __init__(self, native: _claimdiff.NativeReport) -> None:
         self._native = native
 
     @property
@@ -261,7 +261,7 @@ class Batch(Tuple[Claims, Findings]):
     def findings(self) -> Findings:
         return self[1]
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Any, ...]:
         return (Batch, (self[0], self[1], self.errors))
 
 
@@ -400,12 +400,12 @@ def to_pandas(rows: Union[Claims, Findings, Report, Iterable[Claim], Iterable[Fi
     """
     if isinstance(rows, (Claims, Findings, Report)):
         return rows.to_pandas()
-    rows = list(rows)
-    if rows and all(isinstance(r, Claim) for r in rows):
-        return Claims(rows).to_pandas()
-    if rows and all(isinstance(r, Finding) for r in rows):
-        return Findings(rows).to_pandas()
-    if not rows:
+    items: List[Any] = list(rows)
+    if items and all(isinstance(r, Claim) for r in items):
+        return Claims(items).to_pandas()
+    if items and all(isinstance(r, Finding) for r in items):
+        return Findings(items).to_pandas()
+    if not items:
         raise ValueError("an empty list could hold claims or findings; use claimdiff.Claims() or claimdiff.Findings()")
     raise TypeError("rows are all Claim or all Finding objects")
 
@@ -477,7 +477,7 @@ def _pandas() -> Any:
     return pandas
 
 
-def _frame(columns: Dict[str, list], dtypes: Dict[str, str]) -> "pandas.DataFrame":
+def _frame(columns: Dict[str, List[Any]], dtypes: Dict[str, str]) -> "pandas.DataFrame":
     """A DataFrame from ``_claimdiff.columns``: dates come as days since 1970-01-01."""
     pd = _pandas()
     data = {}
@@ -487,7 +487,7 @@ def _frame(columns: Dict[str, list], dtypes: Dict[str, str]) -> "pandas.DataFram
     return pd.DataFrame(data)
 
 
-def _dates(pd: Any, days: list) -> Any:
+def _dates(pd: Any, days: List[Optional[int]]) -> Any:
     """Days since 1970-01-01 (``None`` for none) as ``datetime64``: seconds since pandas 2,
     which holds any year; nanoseconds before, where days past 1677–2262 become NaT."""
     import numpy as np

@@ -2,7 +2,22 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
+
+__all__ = [
+    "CLAIM_COLUMNS",
+    "Claim",
+    "Config",
+    "FINDING_COLUMNS",
+    "Finding",
+    "NativeReport",
+    "__version__",
+    "batch",
+    "columns",
+    "compare",
+    "diff",
+    "extract_many",
+]
 
 __version__: str
 #: The claim columns of ``extract --format csv`` and ``batch --claims FILE.csv``.
@@ -10,20 +25,22 @@ CLAIM_COLUMNS: List[str]
 #: The finding columns of ``compare --format csv`` and ``batch --findings FILE.csv``.
 FINDING_COLUMNS: List[str]
 
-_Document = Union[Mapping[str, Any], str, os.PathLike]
+_Document = Union[Mapping[str, Any], str, os.PathLike[str]]
 _Published = Union[str, datetime.date, None]
 
+@final
 class Config:
     """``claimdiff.toml``: tolerances, running tallies and extra concepts."""
 
     def __init__(self) -> None: ...
     @staticmethod
-    def load(path: Union[str, os.PathLike]) -> "Config": ...
+    def load(path: Union[str, os.PathLike[str]]) -> "Config": ...
     @staticmethod
     def parse(text: str) -> "Config": ...
     @property
     def running_tallies(self) -> List[str]: ...
 
+@final
 class Claim:
     """One checkable statement of fact: what was said, where, and the interval it allows."""
 
@@ -69,6 +86,7 @@ class Claim:
     def unresolved(self) -> Optional[str]: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
+@final
 class Finding:
     """What two claims amount to: the verdict, both claims and why."""
 
@@ -86,6 +104,7 @@ class Finding:
     def reason(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
+@final
 class NativeReport:
     @property
     def findings(self) -> List[Finding]: ...

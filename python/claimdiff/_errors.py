@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional, Tuple
 
 
 class InputError(ValueError):
@@ -33,5 +33,5 @@ class InputError(ValueError):
         self.problem = problem if problem is not None else message
         self.where = where
 
-    def __reduce__(self):  # keeps the fields when Dask sends the error between processes
+    def __reduce__(self) -> Tuple[Any, ...]:  # keeps the fields when sent between processes
         return (type(self), (str(self), self.id, self.problem, self.where))
