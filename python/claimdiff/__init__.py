@@ -349,7 +349,7 @@ def diff(
 
 
 def batch(
-    records: Iterable[Mapping[str, Any]],
+    records: Iterable[Union[Mapping[str, Any], str, bytes]],
     outlets: bool = False,
     *,
     config: ConfigLike = None,
@@ -361,6 +361,10 @@ def batch(
     """Corpus mode, as ``claimdiff batch``: records grouped by ``article`` (a record without one
     stands alone), each version against the previous version of its outlet and each document
     against itself; with ``outlets`` also the latest versions of different outlets.
+
+    A record is a dict of manifest fields or a manifest line as read from a JSONL file (``str``
+    or ``bytes``; blank lines are skipped), so ``batch(open("corpus.jsonl", "rb"))`` reads a
+    manifest with the lines parsed in Rust.
 
     Returns ``(claims, findings)`` with the rows of every article, in the order in which articles
     first appear: the same rows as the command on a manifest of the same records. ``jobs``

@@ -137,7 +137,7 @@ def diff(
     config: Optional[Config] = None,
 ) -> NativeReport: ...
 def batch(
-    records: Iterable[Mapping[str, Any]],
+    records: Iterable[Union[Mapping[str, Any], str, bytes]],
     outlets: bool = False,
     published: _Published = None,
     lang: Optional[str] = None,

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDate, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyType};
+use pyo3::types::{
+    PyBool, PyBytes, PyDate, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyType,
+};
 use rayon::prelude::*;
 
 use claimdiff::batch::{judge_article, RecordError};
@@ -195,6 +197,47 @@ fn record_of(item: &Bound<'_, PyAny>, place: &str) -> PyResult<Result<Record, Re
         id: id.ok().flatten(),
         problem,
     }))
+}
+
+/// A manifest line as read from a JSONL file (`str` or `bytes`); `None` for a blank line.
+fn manifest_line(
+    item: &Bound<'_, PyAny>,
+    place: &str,
+) -> PyResult<Option<Result<Record, RecordError>>> {
+    let fail = |problem: String| RecordError {
+        at: place.to_string(),
+        id: None,
+        problem,
+    };
+    let text = if let Ok(bytes) = item.cast::<PyBytes>() {
+        match std::str::from_utf8(bytes.as_bytes()) {
+            Ok(text) => text.to_string(),
+            Err(e) => {
+                let problem = format!("not valid UTF-8 (byte {})", e.valid_up_to());
+                return Ok(Some(Err(fail(problem))));
+            }
+        }
+    } else {
+        match item.extract::<String>() {
+            Ok(text) => text,
+            Err(_) => {
+                return Ok(Some(Err(fail(
+                    "not valid Unicode (lone surrogates)".into(),
+                ))))
+            }
+        }
+    };
+    // A byte-order mark, as some exporters write, is not part of the first record.
+    let line = text.trim_start_matches('\u{feff}');
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(
+        claimdiff::manifest::parse_line(Path::new(place), 0, line).map_err(|e| match e {
+            Error::Record { problem, .. } => fail(problem),
+            other => fail(other.to_string()),
+        }),
+    ))
 }
 
 /// The inputs of an iterable: dicts are records, `str` and `os.PathLike` are paths.
@@ -942,7 +985,15 @@ fn batch<'py>(
     let mut by_article: std::collections::HashMap<String, usize> = Default::default();
     for (n, item) in records.try_iter()?.enumerate() {
         let place = format!("record {}", n + 1);
-        let record = record_of(&item?, &place)?;
+        let item = item?;
+        let record = if item.is_instance_of::<PyString>() || item.is_instance_of::<PyBytes>() {
+            match manifest_line(&item, &place)? {
+                Some(record) => record,
+                None => continue,
+            }
+        } else {
+            record_of(&item, &place)?
+        };
         let group = match &record {
             Ok(r) => r.meta.article.as_ref().map(|a| {
                 *by_article.entry(a.clone()).or_insert_with(|| {

@@ -58,6 +58,28 @@ def test_a_synthetic_corpus_gives_the_commands_rows_on_any_number_of_jobs(corpus
         assert python_rows(claimdiff.batch(records, jobs=jobs)) == expected, jobs
 
 
+def test_manifest_lines_read_as_the_command_reads_them(corpus, cli, tmp_path):
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3:3] = ["\n", "not json\n", '{"id": "no-text", "article": "z"}\n']
+    manifest = tmp_path / "lines.jsonl"
+    manifest.write_text("\ufeff" + "".join(lines), encoding="utf-8")
+    cli("batch", manifest, "-q", "--claims", tmp_path / "claims.jsonl", "--findings", tmp_path / "findings.jsonl",
+        "--errors", tmp_path / "errors.jsonl", status=(3,))
+    expected = [claim_row(r) for r in jsonl(tmp_path / "claims.jsonl")], [finding_row(r) for r in jsonl(tmp_path / "findings.jsonl")]
+    expected_errors = jsonl(tmp_path / "errors.jsonl")
+    assert len(expected_errors) == 2
+    for mode, encoding in (("r", "utf-8"), ("rb", None)):
+        with open(manifest, mode, encoding=encoding) as f:
+            result = claimdiff.batch(f, errors="skip")
+        assert python_rows(result) == expected, mode
+        assert [(e["where"], e["id"]) for e in result.errors] == [("record 5", None), ("record 6", "no-text")]
+        assert "not a manifest record" in result.errors[0]["problem"]
+    with pytest.raises(claimdiff.InputError, match="record 5"):
+        claimdiff.batch(manifest.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(claimdiff.InputError, match="not valid UTF-8"):
+        claimdiff.batch([b'{"id": "x", "text": "F\xfcnf"}'])
+
+
 def test_records_from_a_generator_and_in_any_mapping():
     class Row(dict):
         pass
@@ -113,6 +135,6 @@ def test_fields_of_other_types_read_as_the_manifest_reads_them():
     with pytest.raises(claimdiff.InputError, match="bool"):
         claimdiff.batch([{**base, "id": "x", "version": True}])
     with pytest.raises(TypeError, match="record 1"):
-        claimdiff.batch(["not a record"])
+        claimdiff.batch([42])
     with pytest.raises(ValueError):
         claimdiff.batch([base], errors="ignore")
