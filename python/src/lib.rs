@@ -199,45 +199,57 @@ fn record_of(item: &Bound<'_, PyAny>, place: &str) -> PyResult<Result<Record, Re
     }))
 }
 
+/// A record of `batch` as Python gave it: a dict already read, or a manifest line still to parse.
+enum Pending {
+    Read(Result<Record, RecordError>),
+    Line(Vec<u8>),
+}
+
 /// A manifest line as read from a JSONL file (`str` or `bytes`); `None` for a blank line.
-fn manifest_line(
-    item: &Bound<'_, PyAny>,
-    place: &str,
-) -> PyResult<Option<Result<Record, RecordError>>> {
-    let fail = |problem: String| RecordError {
-        at: place.to_string(),
-        id: None,
-        problem,
-    };
-    let text = if let Ok(bytes) = item.cast::<PyBytes>() {
-        match std::str::from_utf8(bytes.as_bytes()) {
-            Ok(text) => text.to_string(),
-            Err(e) => {
-                let problem = format!("not valid UTF-8 (byte {})", e.valid_up_to());
-                return Ok(Some(Err(fail(problem))));
-            }
-        }
-    } else {
-        match item.extract::<String>() {
-            Ok(text) => text,
+fn manifest_line(item: &Bound<'_, PyAny>) -> Option<Pending> {
+    let bytes = match item.cast::<PyBytes>() {
+        Ok(bytes) => bytes.as_bytes().to_vec(),
+        Err(_) => match item.extract::<String>() {
+            Ok(text) => text.into_bytes(),
             Err(_) => {
-                return Ok(Some(Err(fail(
-                    "not valid Unicode (lone surrogates)".into(),
-                ))))
+                let problem = "not valid Unicode (lone surrogates)".to_string();
+                return Some(Pending::Read(Err(RecordError {
+                    at: String::new(),
+                    id: None,
+                    problem,
+                })));
             }
-        }
+        },
     };
-    // A byte-order mark, as some exporters write, is not part of the first record.
-    let line = text.trim_start_matches('\u{feff}');
-    if line.trim().is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(
+    (!bytes.iter().all(u8::is_ascii_whitespace)).then_some(Pending::Line(bytes))
+}
+
+impl Pending {
+    /// Parses a line as the command parses a manifest line.
+    fn parse(self, place: &str) -> Result<Record, RecordError> {
+        let fail = |problem: String| RecordError {
+            at: place.to_string(),
+            id: None,
+            problem,
+        };
+        let bytes = match self {
+            Pending::Read(record) => {
+                return record.map_err(|e| RecordError {
+                    at: place.to_string(),
+                    ..e
+                })
+            }
+            Pending::Line(bytes) => bytes,
+        };
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|e| fail(format!("not valid UTF-8 (byte {})", e.valid_up_to())))?;
+        // A byte-order mark, as some exporters write, is not part of the first record.
+        let line = text.trim_start_matches('\u{feff}');
         claimdiff::manifest::parse_line(Path::new(place), 0, line).map_err(|e| match e {
             Error::Record { problem, .. } => fail(problem),
             other => fail(other.to_string()),
-        }),
-    ))
+        })
+    }
 }
 
 /// The inputs of an iterable: dicts are records, `str` and `os.PathLike` are paths.
@@ -896,6 +908,30 @@ impl Workers {
 /// One article group of `batch`: its records, or why one could not be read.
 type Group = Vec<Result<(Record, String), RecordError>>;
 
+/// Groups records by article, in order of first appearance; a record without one, or one that
+/// could not be read, stands alone.
+fn by_article(records: Vec<(Result<Record, RecordError>, String)>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    for (record, place) in records {
+        let group = match &record {
+            Ok(r) => r.meta.article.as_ref().map(|a| {
+                *index.entry(a.clone()).or_insert_with(|| {
+                    groups.push(Vec::new());
+                    groups.len() - 1
+                })
+            }),
+            Err(_) => None,
+        };
+        let entry = record.map(|r| (r, place));
+        match group {
+            Some(g) => groups[g].push(entry),
+            None => groups.push(vec![entry]),
+        }
+    }
+    groups
+}
+
 /// One article group read: its documents, where each record stands, and the records that
 /// could not be read.
 #[derive(Default)]
@@ -980,38 +1016,21 @@ fn batch<'py>(
     let config = config_of(config);
     let defaults = defaults_of(published, lang)?;
     let workers = Workers::new(jobs)?;
-    // Groups by article, in order of first appearance; a record without one stands alone.
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_article: std::collections::HashMap<String, usize> = Default::default();
+    let mut pending = Vec::new();
     for (n, item) in records.try_iter()?.enumerate() {
         let place = format!("record {}", n + 1);
         let item = item?;
-        let record = if item.is_instance_of::<PyString>() || item.is_instance_of::<PyBytes>() {
-            match manifest_line(&item, &place)? {
-                Some(record) => record,
-                None => continue,
-            }
+        if item.is_instance_of::<PyString>() || item.is_instance_of::<PyBytes>() {
+            pending.extend(manifest_line(&item).map(|p| (p, place)));
         } else {
-            record_of(&item, &place)?
-        };
-        let group = match &record {
-            Ok(r) => r.meta.article.as_ref().map(|a| {
-                *by_article.entry(a.clone()).or_insert_with(|| {
-                    groups.push(Vec::new());
-                    groups.len() - 1
-                })
-            }),
-            Err(_) => None,
-        };
-        let entry = record.map(|r| (r, place));
-        match group {
-            Some(g) => groups[g].push(entry),
-            None => groups.push(vec![entry]),
+            pending.push((Pending::Read(record_of(&item, &place)?), place));
         }
     }
-    // Every record is read before any is judged, so a bad one raises at once.
     let outs = py.detach(|| {
-        let read = workers.map(groups, |g| read_group(g, &defaults));
+        // Lines are parsed on the workers; then every record is read before any is judged,
+        // so a bad one raises at once.
+        let records = workers.map(pending, |(p, place)| (p.parse(&place), place));
+        let read = workers.map(by_article(records), |g| read_group(g, &defaults));
         if !skip_errors {
             if let Some(e) = read.iter().find_map(|g| g.errors.first()) {
                 return Err(e.clone());
