@@ -76,7 +76,7 @@ fn record_error(e: Error, place: &str, id: Option<String>) -> RecordError {
 
 /// One input as Python gave it: a manifest record, or a path the command would read.
 enum Input {
-    Record { record: Record, place: String },
+    Record { record: Box<Record>, place: String },
     Path(PathBuf),
 }
 
@@ -261,7 +261,10 @@ fn inputs_of(docs: &Bound<'_, PyAny>) -> PyResult<Vec<Result<Input, RecordError>
         if item.is_instance_of::<PyString>() || item.hasattr("__fspath__")? {
             out.push(Ok(Input::Path(item.extract::<PathBuf>()?)));
         } else {
-            out.push(record_of(&item, &place)?.map(|record| Input::Record { record, place }));
+            out.push(record_of(&item, &place)?.map(|record| Input::Record {
+                record: Box::new(record),
+                place,
+            }));
         }
     }
     Ok(out)
@@ -275,7 +278,7 @@ fn documents(
     let mut docs = Vec::with_capacity(inputs.len());
     for input in inputs {
         match input? {
-            Input::Record { record, place } => docs.push(read_record(record, &place, defaults)?),
+            Input::Record { record, place } => docs.push(read_record(*record, &place, defaults)?),
             Input::Path(path) => {
                 let place = path.display().to_string();
                 docs.extend(
