@@ -377,7 +377,7 @@ fn reason(
     if verdict == Verdict::Compatible
         && a.days.is_some()
         && a.value.is_some()
-        && a.text.to_lowercase() == b.text.to_lowercase()
+        && same_words(&a.text, &b.text)
         && a.days != b.days
     {
         return format!(
