@@ -76,6 +76,19 @@ impl Server {
     fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
+
+    /// The log once it holds `needle`: the server writes a request's line after answering it,
+    /// so a client that has its answer may read the log before that line is there.
+    fn log_with(&self, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let log = self.log();
+            if log.contains(needle) || std::time::Instant::now() > deadline {
+                return log;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -622,7 +635,7 @@ fn the_text_a_caller_sends_is_never_logged() {
         "application/x-www-form-urlencoded",
         form.as_bytes(),
     );
-    let log = server.log();
+    let log = server.log_with("POST /report");
     assert!(
         log.contains("POST /v1/compare 200"),
         "requests are logged: {log}"
@@ -671,8 +684,8 @@ fn sigterm_finishes_the_requests_in_flight_then_stops() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(exit.success(), "{exit:?}");
-    std::thread::sleep(Duration::from_millis(100));
-    assert!(server.log().contains("shutting down"), "{}", server.log());
+    let log = server.log_with("shutting down");
+    assert!(log.contains("shutting down"), "{log}");
 }
 
 // ---------------------------------------------------------------------------------------------
