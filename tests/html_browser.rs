@@ -4,6 +4,8 @@
 //! Skipped, with a message, when no `chromium` is installed; under CI (`CI=true`), where
 //! `.ci/run` installs it, its absence is a failure.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -12,19 +14,7 @@ use claimdiff::document::Meta;
 use claimdiff::report::{self, OutputFormat, WriteOptions};
 use claimdiff::{Config, Defaults, Document, Format, Published, Report};
 
-fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            let out = Command::new("sh")
-                .args(["-c", &format!("command -v {name}")])
-                .output()
-                .ok()?;
-            out.status
-                .success()
-                .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
-        })
-}
+use common::chromium;
 
 /// Runs Chromium headless on a page with one extra flag; gives its standard output.
 fn run_chromium(browser: &Path, page: &Path, flag: &str, profile: &Path) -> String {

@@ -5,6 +5,8 @@
 //! The browser test is skipped, with a message, when no `chromium` is installed; under CI
 //! (`CI=true`), where `.ci/run` installs it, its absence is a failure.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
@@ -691,19 +693,7 @@ fn sigterm_finishes_the_requests_in_flight_then_stops() {
 // ---------------------------------------------------------------------------------------------
 // The page in a browser.
 
-fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            let out = Command::new("sh")
-                .args(["-c", &format!("command -v {name}")])
-                .output()
-                .ok()?;
-            out.status
-                .success()
-                .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
-        })
-}
+use common::chromium;
 
 /// Headless Chromium driven over the DevTools protocol on a pipe (`--remote-debugging-pipe`:
 /// commands in on its descriptor 3, answers out on 4), so no port and no driver are needed.
