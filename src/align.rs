@@ -15,7 +15,7 @@ use crate::claim::{Claim, DayRange, Kind};
 use crate::config::Config;
 use crate::extract::lexicon::{
     Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS, PLACE_NOUNS,
-    PLACE_PREPOSITIONS, QUOTE_MARKS,
+    PLACE_PREPOSITIONS, QUOTE_MARKS, RATE_WORDS,
 };
 use crate::extract::token::{tokenize, Token};
 use crate::limits::{nearest, ALIGN_BLOCK};
@@ -581,6 +581,7 @@ impl<'c> Moved<'c> {
 fn pairable_alone(c: &Claim, cx: &Context) -> bool {
     !cx.increment
         && !cx.part
+        && !cx.rate
         && !matches!(c.subject.as_str(), "event" | "statement" | "report")
         && c.kind != Kind::Duration
 }
@@ -647,6 +648,8 @@ pub struct Context {
     pub increment: bool,
     /// "neun von ihnen": a part of a group named elsewhere.
     pub part: bool,
+    /// "8.900 Besucher pro Heimspiel", "an average of 40 a day": a rate, not a total.
+    pub rate: bool,
     /// The place named nearest to the mention ("in Hamburg", "bei Hof", "in the Solomianskyi
     /// district"), lower-cased: where the counted thing happened.
     pub place: Option<String>,
@@ -918,6 +921,18 @@ fn context(c: &Claim, peers: &[&Claim], sentence_words: &Words, config: &Config)
         .and_then(|k| tokens[..=k].iter().rev().find(|t| t.is_word()));
     let part = PART_WORDS.iter().any(|p| tail.starts_with(p))
         || opener.is_some_and(|t| PART_OPENERS.contains(&t.lower.as_str()));
+    // A rate word among the few words around a count or sum ("per cent" is a share).
+    let rate = matches!(c.kind, Kind::Count | Kind::Money)
+        && tokens[first.saturating_sub(4)..(last + 5).min(tokens.len())]
+            .iter()
+            .enumerate()
+            .any(|(k, t)| {
+                RATE_WORDS.contains(&t.lower.as_str())
+                    && !(t.lower == "per"
+                        && tokens
+                            .get(first.saturating_sub(4) + k + 1)
+                            .is_some_and(|n| n.lower == "cent"))
+            });
     let place = places(&tokens, lexicon)
         .into_iter()
         .min_by_key(|&(k, _)| {
@@ -970,6 +985,7 @@ fn context(c: &Claim, peers: &[&Claim], sentence_words: &Words, config: &Config)
         quoted,
         increment,
         part,
+        rate,
         place,
         lang: Some(c.lang),
     }

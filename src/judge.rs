@@ -15,7 +15,10 @@ use crate::align::{self, Context};
 use crate::claim::{Claim, Kind, Number, Qualifier};
 use crate::config::Config;
 use crate::document::Document;
-use crate::limits::{self, KEEP_PER_CLAIM, PAIR_REACH};
+use crate::limits::{self, PAIR_REACH};
+
+mod pairing;
+pub use pairing::{compare_outlets, compare_outlets_with, explain_outlets};
 
 /// What a pair of claims amounts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -665,6 +668,7 @@ fn same_fact_in_one_text(a: &Claim, b: &Claim, ca: &align::Context, cb: &align::
         || cb.increment
         || ca.part
         || cb.part
+        || ca.rate != cb.rate
         || ca.other_event(cb)
         || ca.plan_against_fact(cb)
     {
@@ -889,6 +893,7 @@ struct FigureKey<'c> {
     figure: Option<(u64, Option<u64>)>,
     increment: bool,
     part: bool,
+    rate: bool,
     quoted: bool,
     day: Option<crate::claim::DayRange>,
     ordinal: Option<u32>,
@@ -902,6 +907,7 @@ impl<'c> FigureKey<'c> {
             figure: c.interval.map(|v| (v.lo.to_bits(), v.hi.map(f64::to_bits))),
             increment: cx.increment,
             part: cx.part,
+            rate: cx.rate,
             quoted: cx.quoted,
             day: cx.day,
             ordinal: cx.ordinal,
@@ -956,7 +962,7 @@ fn lists_figures(
     for &k in group {
         let c = &claims[k];
         let (ck, ci, cj) = (&cx[k], &cx[i], &cx[j]);
-        if ck.increment || ck.part || ck.quoted != cx[i].quoted {
+        if ck.increment || ck.part || ck.rate || ck.quoted != cx[i].quoted {
             continue;
         }
         if k != i && k != j && (ck.other_event(ci) || ck.other_event(cj)) {
@@ -973,444 +979,6 @@ fn lists_figures(
     }
     false
 }
-
-/// Same subject, or a share or sum whose subject one text names and the other leaves to the
-/// kind itself ("2,5 Prozent" of nothing named against "inflation … 2.3 percent"), or a span
-/// of time that one text ties to no event ("für zwölf Jahre" against "a term of 11 years").
-///
-/// A streak that one text leaves unnamed ("zum fünften Mal in Folge") or names in words no
-/// concept key knows ("die fünfte Senkung in Folge"), and one the other text names ("den
-/// sechsten Sieg in Serie", "its fourth consecutive reduction"), count the same run of events.
-fn loose_subjects(x: &Claim, y: &Claim) -> bool {
-    let generic_kind = |c: &Claim| c.subject == c.kind.as_str();
-    let unnamed_span = matches!(x.kind, Kind::Duration | Kind::Date)
-        && (generic(&x.subject) || generic(&y.subject));
-    let unnamed_streak = x.kind == Kind::Ordinal
-        && is_streak(x)
-        && is_streak(y)
-        && (unnamed(&x.subject) || unnamed(&y.subject));
-    x.subject == y.subject
-        || unnamed_span
-        || unnamed_streak
-        || (matches!(x.kind, Kind::Percent | Kind::Money) && (generic_kind(x) || generic_kind(y)))
-}
-
-/// A subject no concept key names: "event", or a per-language stem ("de:senkung"), which
-/// never meets the other language's stem ("en:reduction").
-fn unnamed(subject: &str) -> bool {
-    subject == "event" || subject.contains(':')
-}
-
-/// Whether an ordinal counts a run of events ("zum dritten Mal in Folge", "their third
-/// straight win", "a fourth consecutive cut"): a series marker of its language in the
-/// mention or in the few words after it.
-fn is_streak(c: &Claim) -> bool {
-    if c.kind != Kind::Ordinal {
-        return false;
-    }
-    let sentence = c.sentence_text.to_lowercase();
-    let mention = c.text.to_lowercase();
-    let Some(at) = sentence.find(&mention) else {
-        return false;
-    };
-    let mut end = (at + mention.len() + 40).min(sentence.len());
-    while !sentence.is_char_boundary(end) {
-        end -= 1;
-    }
-    let window = &sentence[at..end];
-    crate::extract::lexicon::Lexicon::of(c.lang)
-        .series_markers
-        .iter()
-        .any(|m| window.contains(m))
-}
-
-/// Subjects too generic to pair across texts on their own.
-fn generic(subject: &str) -> bool {
-    subject == "event" || subject == "statement" || subject == "report"
-}
-
-/// Compares two texts from different outlets (or of unknown relation): claims paired one to
-/// one by subject, kind and surroundings, agreement first, so a figure that one text repeats
-/// correctly is never set against a different figure of the same subject.
-pub fn compare_outlets(
-    a_doc: &Document,
-    a: &[Claim],
-    b_doc: &Document,
-    b: &[Claim],
-    config: &Config,
-) -> Vec<Finding> {
-    let (ca, cb) = (align::contexts(a, config), align::contexts(b, config));
-    compare_outlets_with(a_doc, a, &ca, b_doc, b, &cb, config)
-}
-
-/// [`compare_outlets`] with the claims' contexts already read ([`align::contexts`]).
-pub fn compare_outlets_with(
-    a_doc: &Document,
-    a: &[Claim],
-    ca: &[Context],
-    b_doc: &Document,
-    b: &[Claim],
-    cb: &[Context],
-    config: &Config,
-) -> Vec<Finding> {
-    let b_is_later = match (a_doc.published, b_doc.published) {
-        (Some(x), Some(y)) => y.sort_key() > x.sort_key(),
-        _ => false,
-    };
-    let same_lang = a_doc.lang == b_doc.lang;
-    let voices = |claims: &[Claim], cx: &[align::Context]| -> Vec<Voice> {
-        claims.iter().zip(cx).map(|(c, x)| voice_in(c, x)).collect()
-    };
-    let (voice_a, voice_b) = (voices(a, ca), voices(b, cb));
-    // How many claims of a text could speak of the same thing as each claim, in the same voice.
-    let (count_a, count_b) = (rivals(a, &voice_a), rivals(b, &voice_b));
-    // The one date a lead sentence names is the day of the story's event, in any language.
-    // Read once per text: the date of the lead, when it names exactly one.
-    let lead_date = |claims: &[Claim]| {
-        let mut dates = claims
-            .iter()
-            .filter(|o| o.kind == Kind::Date && o.span.sentence == 0);
-        match (dates.next(), dates.next()) {
-            (Some(d), None) => Some(d.days.is_some_and(|d| d.end.is_none())),
-            _ => None,
-        }
-    };
-    // Per text: Some(whether that one date is a single day).
-    let (lead_a, lead_b) = (lead_date(a), lead_date(b));
-    let lead_day = |lead: Option<bool>, c: &Claim| c.span.sentence == 0 && lead.is_some();
-    // A story tells of one run of events at most: the only streak of each text is one run.
-    let streaks = |claims: &[Claim]| claims.iter().filter(|c| is_streak(c)).count();
-    let one_streak = streaks(a) == 1 && streaks(b) == 1;
-    let (places_a, places_b) = (places_of(ca), places_of(cb));
-    let blocks = Blocks::of(b);
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut mine: Vec<Candidate> = Vec::new();
-    let mut near: Vec<usize> = Vec::new();
-    for (i, x) in a.iter().enumerate() {
-        if !judgeable(x)
-            || matches!(x.subject.as_str(), "statement" | "report")
-            || (x.subject.contains(':') && !same_lang && !is_streak(x))
-        {
-            continue;
-        }
-        // Where `x` would stand in `b`, were the texts told in the same order.
-        let at = i * b.len() / a.len().max(1);
-        blocks.near(x, at, &mut near);
-        mine.clear();
-        for &j in &near {
-            let y = &b[j];
-            // Two lead sentences that each name one day tell the story's event, though they
-            // may name different days for it (a contradiction of its own): their figures are
-            // paired. A period ("im September") is what a figure is of, and keeps them apart.
-            let leads_story = x.span.sentence == 0
-                && y.span.sentence == 0
-                && lead_a == Some(true)
-                && lead_b == Some(true);
-            if !judgeable(y)
-                || !(align::comparable(x, y) || (x.kind == y.kind && loose_subjects(x, y)))
-                || (ca[i].other_day(&cb[j]) && !leads_story)
-                || other_occurrence_or_place((&ca[i], &places_a), (&cb[j], &places_b))
-            {
-                continue;
-            }
-            if ca[i].increment != cb[j].increment
-                || ca[i].part != cb[j].part
-                || (x.kind == Kind::Count && ca[i].plan_against_fact(&cb[j]))
-                || other_groups(x, y)
-            {
-                continue;
-            }
-            let (vx, vy) = (&voice_a[i], &voice_b[j]);
-            let quoted = vx != vy;
-            let Some(verdict) = verdict_of(x, y, vx, vy, Relation::Outlets, b_is_later, config)
-            else {
-                continue;
-            };
-            let similarity = ca[i].similarity(&cb[j], same_lang);
-            // "am Sonntag" dates some event; only a near-identical sentence says which, and only
-            // a single day is the day of an event ("im September" is the period a figure is of).
-            let single_days =
-                x.days.is_some_and(|d| d.end.is_none()) && y.days.is_some_and(|d| d.end.is_none());
-            let leads = single_days && lead_day(lead_a, x) && lead_day(lead_b, y);
-            if x.kind == Kind::Date
-                && (generic(&x.subject) || generic(&y.subject))
-                && !(same_lang && similarity >= 0.3 && (single_days || !verdict.is_alarm()))
-                && !leads
-            {
-                continue;
-            }
-            let base = match verdict {
-                Verdict::Agree => 3.0,
-                _ if quoted => 0.5,
-                Verdict::Compatible => 2.0,
-                _ => 1.0,
-            };
-            let closeness = ratio(x, y).map_or(0.5, |r| 1.0 / r);
-            if verdict.is_alarm() {
-                // A clash needs evidence that both figures are about the same thing: the only
-                // figure of this subject on each side, or close figures in similar sentences.
-                let unique = count_a[i] == 1 && count_b[j] == 1;
-                let plausible = match x.kind {
-                    Kind::Count | Kind::Percent | Kind::Money | Kind::Duration => {
-                        (unique && ratio(x, y).is_none_or(|r| r <= 3.0))
-                            || (close(x, y) && similarity >= 0.1)
-                            || (close(x, y) && !same_lang)
-                            // A tally moves between outlets' reports, but one tally stays
-                            // within one order of magnitude or is told in similar words.
-                            || (config.is_running_tally(finding_subject(x, y))
-                                && (ratio(x, y).is_none_or(|r| r <= 3.0) || similarity >= 0.3))
-                    }
-                    _ => {
-                        unique
-                            || similarity >= 0.15
-                            || leads
-                            || (one_streak && is_streak(x) && is_streak(y))
-                    }
-                };
-                if !plausible {
-                    continue;
-                }
-            }
-            // A share or sum whose subject both texts name ("turnout") goes before one paired
-            // with a figure that names none ("up from 58 percent").
-            let named = if x.subject == y.subject { 0.5 } else { 0.0 };
-            mine.push(Candidate {
-                score: base + similarity + closeness * 0.5 + named,
-                i,
-                j,
-                verdict,
-            });
-        }
-        // The best few of each claim are enough for the assignment: a claim's weaker
-        // candidates are never taken while its stronger ones are free. Among equals, the
-        // nearest to its own position (a text repeating a paragraph).
-        if mine.len() > KEEP_PER_CLAIM {
-            mine.sort_by(|x, y| {
-                y.score
-                    .total_cmp(&x.score)
-                    .then(x.j.abs_diff(at).cmp(&y.j.abs_diff(at)))
-                    .then(x.j.cmp(&y.j))
-            });
-            mine.truncate(KEEP_PER_CLAIM);
-        }
-        candidates.append(&mut mine);
-    }
-    candidates.sort_by(Candidate::order);
-    let judged = |c: &Candidate| {
-        let (i, j) = (c.i, c.j);
-        finding(
-            c.verdict,
-            &a[i],
-            &b[j],
-            &voice_a[i],
-            &voice_b[j],
-            Relation::Outlets,
-        )
-    };
-    let mut used_a = vec![false; a.len()];
-    let mut used_b = vec![false; b.len()];
-    let mut findings = Vec::new();
-    let mut pairs = Vec::new();
-    for c in &candidates {
-        if used_a[c.i] || used_b[c.j] {
-            continue;
-        }
-        used_a[c.i] = true;
-        used_b[c.j] = true;
-        pairs.push((c.i, c.j));
-        findings.push(judged(c));
-    }
-    // A text that contradicts itself ("31 seats", later "33 seats") sides with the other text
-    // on one figure and clashes with it on the other: the figure left over is judged against
-    // the other text's figure too.
-    // The same rules as for one text alone (`within`).
-    let clashes = |claims: &[Claim], cx: &[align::Context]| -> HashSet<(usize, usize)> {
-        clashing_pairs(claims, cx, config)
-            .into_iter()
-            .filter(|(_, _, f)| f.verdict == Verdict::Contradiction)
-            .map(|(k, l, _)| (k, l))
-            .collect()
-    };
-    let (clash_a, clash_b) = (clashes(a, ca), clashes(b, cb));
-    let clashes_within =
-        |set: &HashSet<(usize, usize)>, k: usize, l: usize| set.contains(&(k.min(l), k.max(l)));
-    let mut taken: HashSet<(usize, usize)> = pairs.iter().copied().collect();
-    let mut partner_of_a = vec![None; a.len()];
-    let mut partner_of_b = vec![None; b.len()];
-    for &(pi, pj) in &pairs {
-        partner_of_a[pi] = Some(pj);
-        partner_of_b[pj] = Some(pi);
-    }
-    for c in &candidates {
-        let (i, j) = (c.i, c.j);
-        if !c.verdict.is_alarm() || taken.contains(&(i, j)) {
-            continue;
-        }
-        let left_in_b =
-            !used_b[j] && partner_of_a[i].is_some_and(|pj| clashes_within(&clash_b, pj, j));
-        let left_in_a =
-            !used_a[i] && partner_of_b[j].is_some_and(|pi| clashes_within(&clash_a, pi, i));
-        if left_in_a || left_in_b {
-            taken.insert((i, j));
-            findings.push(judged(c));
-        }
-    }
-    findings
-}
-
-/// Whether two casualty counts name different groups of people ("einen Polizisten" injured
-/// against "28 Menschen" injured): one group's tally is not the other's.
-fn other_groups(x: &Claim, y: &Claim) -> bool {
-    let group = |c: &Claim| {
-        if c.kind != Kind::Count || !c.subject.starts_with("people_") {
-            return None;
-        }
-        let lexicon = crate::extract::lexicon::Lexicon::of(c.lang);
-        let head = c.subject_text.to_lowercase();
-        lexicon
-            .concept(&head)
-            .filter(|k| crate::extract::lexicon::PERSON_KEYS.contains(k))
-    };
-    matches!((group(x), group(y)), (Some(a), Some(b)) if a != b)
-}
-
-/// The places a text names near its figures.
-fn places_of(cx: &[Context]) -> HashSet<&str> {
-    cx.iter().filter_map(|c| c.place.as_deref()).collect()
-}
-
-/// Whether two figures of two outlets' texts belong to different occurrences (ordinals in
-/// their sentences differ) or places. Outlets name one place in different words ("in
-/// Mannheim", "in der Arena"): two places set figures apart only when a text that names one
-/// also knows the other ("17 Verletzte in Hamburg" where the other text has Hamburg too).
-fn other_occurrence_or_place(
-    (x, places_x): (&Context, &HashSet<&str>),
-    (y, places_y): (&Context, &HashSet<&str>),
-) -> bool {
-    let ordinals = matches!((x.ordinal, y.ordinal), (Some(p), Some(q)) if p != q);
-    let places = x.lang == y.lang
-        && matches!((&x.place, &y.place), (Some(p), Some(q))
-            if p != q && (places_x.contains(q.as_str()) || places_y.contains(p.as_str())));
-    ordinals || places
-}
-
-/// A pair of claims from two texts that may speak of the same thing, scored: the higher the
-/// score, the likelier the pair.
-struct Candidate {
-    score: f64,
-    i: usize,
-    j: usize,
-    verdict: Verdict,
-}
-
-impl Candidate {
-    /// Best first; ties by position, so the pairing does not depend on anything else.
-    fn order(x: &Candidate, y: &Candidate) -> std::cmp::Ordering {
-        y.score
-            .total_cmp(&x.score)
-            .then(x.i.cmp(&y.i))
-            .then(x.j.cmp(&y.j))
-    }
-}
-
-/// For each claim, how many claims of its text are [`align::comparable`] with it (itself
-/// included) in the same voice: one means it is the text's only figure of that subject.
-fn rivals(claims: &[Claim], voices: &[Voice]) -> Vec<usize> {
-    let mut by_kind: foldhash::HashMap<(&Voice, &str, Kind), usize> = Default::default();
-    // Dates that start an event, which an event age ("im vierten Jahr") is comparable with.
-    let mut starts: foldhash::HashMap<(&Voice, &str), usize> = Default::default();
-    for (c, v) in claims.iter().zip(voices) {
-        *by_kind.entry((v, &c.subject, c.kind)).or_default() += 1;
-        if c.event_start && c.kind != Kind::EventAge {
-            *starts.entry((v, &c.subject)).or_default() += 1;
-        }
-    }
-    let count = |v, s, k| by_kind.get(&(v, s, k)).copied().unwrap_or(0);
-    claims
-        .iter()
-        .zip(voices)
-        .map(|(c, v)| {
-            let s = c.subject.as_str();
-            if s == "event" {
-                return 0;
-            }
-            let mut n = count(v, s, c.kind);
-            if c.kind == Kind::EventAge {
-                n += starts.get(&(v, s)).copied().unwrap_or(0);
-            } else if c.event_start {
-                n += count(v, s, Kind::EventAge);
-            }
-            n
-        })
-        .collect()
-}
-
-/// One text's claims indexed by what another text's claim may be paired with: its subject,
-/// or for times, shares and sums its kind ([`loose_subjects`]).
-struct Blocks<'c> {
-    by_subject: foldhash::HashMap<&'c str, Vec<usize>>,
-    /// Dates, durations, shares and sums by kind.
-    by_kind: foldhash::HashMap<Kind, Vec<usize>>,
-    /// The same, of those whose subject is generic or the kind itself.
-    loose_by_kind: foldhash::HashMap<Kind, Vec<usize>>,
-}
-
-impl<'c> Blocks<'c> {
-    fn of(claims: &'c [Claim]) -> Blocks<'c> {
-        let mut blocks = Blocks {
-            by_subject: Default::default(),
-            by_kind: Default::default(),
-            loose_by_kind: Default::default(),
-        };
-        for (j, c) in claims.iter().enumerate() {
-            blocks.by_subject.entry(&c.subject).or_default().push(j);
-            if loose_kind(c.kind) {
-                blocks.by_kind.entry(c.kind).or_default().push(j);
-                if loose_subject(c) {
-                    blocks.loose_by_kind.entry(c.kind).or_default().push(j);
-                }
-            }
-        }
-        blocks
-    }
-
-    /// The claims `x` may be paired with, at most [`PAIR_REACH`] of each block, those nearest
-    /// to position `at`, in text order, into `out`.
-    fn near(&self, x: &Claim, at: usize, out: &mut Vec<usize>) {
-        out.clear();
-        let none = Vec::new();
-        let mut take = |block: &Vec<usize>| out.extend(limits::nearest(block, at));
-        take(self.by_subject.get(x.subject.as_str()).unwrap_or(&none));
-        if loose_kind(x.kind) {
-            let block = match loose_subject(x) {
-                true => &self.by_kind,
-                false => &self.loose_by_kind,
-            };
-            take(block.get(&x.kind).unwrap_or(&none));
-        }
-        out.sort_unstable();
-        out.dedup();
-    }
-}
-
-/// Kinds whose claims may pair across subjects ([`loose_subjects`]).
-fn loose_kind(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Date | Kind::Duration | Kind::Percent | Kind::Money | Kind::Ordinal
-    )
-}
-
-/// A time with a generic subject, a share or sum whose subject is its kind, or an unnamed
-/// streak.
-fn loose_subject(c: &Claim) -> bool {
-    match c.kind {
-        Kind::Date | Kind::Duration => generic(&c.subject),
-        Kind::Ordinal => unnamed(&c.subject) && is_streak(c),
-        _ => c.subject == c.kind.as_str(),
-    }
-}
-
 /// One figure followed through the versions of an article: what each version says of it
 /// (`None` where a version does not state it).
 ///

@@ -227,6 +227,40 @@ fn outlet_pair(
     }
 }
 
+/// Why the figures at `a_at` in `a` and `b_at` in `b` (byte ranges of the documents' texts)
+/// were or were not paired when the two outlets' texts were compared: the rule that kept them
+/// apart, or what spoke for the pair and which pair took either figure instead
+/// ([`judge::explain_outlets`]). `None` when no claim stands at one of the ranges.
+pub fn explain_outlet_pair(
+    a: &Document,
+    a_at: std::ops::Range<usize>,
+    b: &Document,
+    b_at: std::ops::Range<usize>,
+    config: &Config,
+) -> Option<String> {
+    let mut extractor = extract::Extractor::new(config);
+    let (a_claims, b_claims) = (
+        claims_of(&mut extractor, a, config),
+        claims_of(&mut extractor, b, config),
+    );
+    let at = |claims: &[Claim], range: &std::ops::Range<usize>| {
+        claims
+            .iter()
+            .position(|c| c.text_start < range.end && range.start < c.text_end)
+    };
+    let (i, j) = (at(&a_claims, &a_at)?, at(&b_claims, &b_at)?);
+    let mut reader = align::ContextReader::new(config);
+    let (ca, cb) = (reader.read(&a_claims), reader.read(&b_claims));
+    // The order `compare` judges them in.
+    Some(
+        if published_later(a, b) || (!published_later(b, a) && b.id < a.id) {
+            judge::explain_outlets(b, &b_claims, &cb, a, &a_claims, &ca, (j, i), config)
+        } else {
+            judge::explain_outlets(a, &a_claims, &ca, b, &b_claims, &cb, (i, j), config)
+        },
+    )
+}
+
 /// Judges the documents of one article group, given in publication order with their claims:
 /// each document against itself, each version against the previous version of the same outlet
 /// (documents without an outlet form one chain), and with `outlets` the latest version of each

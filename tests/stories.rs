@@ -109,6 +109,28 @@ fn run(story: &Story, config: &Config) -> Vec<Finding> {
         .collect()
 }
 
+/// Why the tool did not pair two outlets' figures that gold pairs, for the log of a miss.
+fn explain(story: &Story, a: &Located, b: &Located, config: &Config) -> String {
+    let doc = |l: &Located| {
+        story
+            .docs
+            .iter()
+            .find(|d| story.names[&d.id] == l.0)
+            .unwrap()
+    };
+    let (da, db) = (doc(a), doc(b));
+    if story.gold.mode != "outlets"
+        || da.id == db.id
+        || da.outlet.is_some() && da.outlet == db.outlet
+    {
+        return String::new();
+    }
+    match claimdiff::explain_outlet_pair(da, a.1.clone(), db, b.1.clone(), config) {
+        Some(why) => format!("\n    tool: {why}"),
+        None => "\n    tool: no claim at one of the two".to_string(),
+    }
+}
+
 fn side(story: &Story, c: &Option<Claim>) -> String {
     c.as_ref()
         .map(|c| format!("{}:{:?}", story.names[&c.doc], c.text))
@@ -213,8 +235,15 @@ fn score_set(set: &str) -> SetScore {
             scores.get_mut(v.as_str()).unwrap().gold += 1;
             if !found[k] {
                 log.push(format!(
-                    "{}: missed {} {}:{:?} ~ {}:{:?} ({})",
-                    story.slug, g.finding, g.a.doc, g.a.text, g.b.doc, g.b.text, g.why
+                    "{}: missed {} {}:{:?} ~ {}:{:?} ({}){}",
+                    story.slug,
+                    g.finding,
+                    g.a.doc,
+                    g.a.text,
+                    g.b.doc,
+                    g.b.text,
+                    g.why,
+                    explain(&story, &gold[k].1, &gold[k].2, &config)
                 ));
             }
         }

@@ -39,6 +39,9 @@ pub(crate) const EN_STOP: &[&str] = &[
     "on",
     "at",
     "to",
+    // "46 clients of a total of £3.2m", "three members of a family": a preposition ends the
+    // noun it follows and is never one.
+    "of",
     "from",
     "by",
     "with",

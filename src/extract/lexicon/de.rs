@@ -267,6 +267,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("*tatverdächtige", "suspect"),
         ("*demonstrant", "protester"),
         ("zuschauer", "fan"),
+        // "48 Besucher" of a market or a match: the people there, not the visit.
+        ("*besucher", "fan"),
         ("fan", "fan"),
         ("*inflationsrate", "inflation"),
         ("inflation", "inflation"),

@@ -269,6 +269,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("protestor", "protester"),
         ("fan", "fan"),
         ("spectator", "fan"),
+        ("visitor", "fan"),
+        ("attendee", "fan"),
         ("others", "people"),
         ("inflation", "inflation"),
         ("inflation rate", "inflation"),

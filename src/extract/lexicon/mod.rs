@@ -330,6 +330,28 @@ pub const PART_WORDS: &[&str] = &[
 /// schwer", "including three children").
 pub const PART_OPENERS: &[&str] = &["davon", "darunter", "einschließlich", "including"];
 
+/// Words near a figure that make it a rate or an average ("8.900 Besucher pro Heimspiel", "im
+/// Schnitt 40 Einsätze", "an average of 1,200 a day"), not the total of one event.
+pub const RATE_WORDS: &[&str] = &[
+    "pro",
+    "je",
+    "schnitt",
+    "durchschnittlich",
+    "täglich",
+    "jährlich",
+    "wöchentlich",
+    "monatlich",
+    "per",
+    "average",
+    "averaged",
+    "averaging",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+];
+
 /// Prepositions that place a figure ("in Hamburg", "bei Hof", "near Leeds"): a name after one
 /// says where the counted thing happened.
 pub const PLACE_PREPOSITIONS: &[&str] = &["in", "im", "bei", "nahe", "near", "outside"];

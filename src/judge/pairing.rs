@@ -1,0 +1,749 @@
+//! Pairing two outlets' texts: which figure of one text speaks of the same thing as which
+//! figure of the other.
+//!
+//! 1. **Blocks** propose candidates: each claim of the first text meets the claims of the
+//!    second that share its subject (times, shares and sums also by kind), the nearest
+//!    [`PAIR_REACH`](limits::PAIR_REACH) of each block.
+//! 2. **Vetoes** ([`Veto`]) are rules that keep two figures apart whatever else they share:
+//!    different days, occurrences, places or groups, a part or an increment against a total, a
+//!    plan against a fact.
+//! 3. **Features** ([`Features`]) of a candidate that passes say how likely the pair is; their
+//!    score orders the candidates.
+//! 4. **Assignment**: one to one, best score first; then a figure that its own text
+//!    contradicts is judged against the other text's figure too.
+//!
+//! [`explain_outlets`] tells, for any two claims, which of these decided.
+
+use std::collections::HashSet;
+
+use super::{
+    clashing_pairs, close, finding, finding_subject, judgeable, ratio, verdict_of, voice_in,
+    Finding, Relation, Verdict, Voice,
+};
+use crate::align::{self, Context};
+use crate::claim::{Claim, Interval, Kind};
+use crate::config::Config;
+use crate::document::Document;
+use crate::limits::{self, KEEP_PER_CLAIM};
+
+/// Same subject, or a share or sum whose subject one text names and the other leaves to the
+/// kind itself ("2,5 Prozent" of nothing named against "inflation … 2.3 percent"), or a span
+/// of time that one text ties to no event ("für zwölf Jahre" against "a term of 11 years").
+///
+/// A streak that one text leaves unnamed ("zum fünften Mal in Folge") or names in words no
+/// concept key knows ("die fünfte Senkung in Folge"), and one the other text names ("den
+/// sechsten Sieg in Serie", "its fourth consecutive reduction"), count the same run of events.
+fn loose_subjects(x: &Claim, y: &Claim) -> bool {
+    let generic_kind = |c: &Claim| c.subject == c.kind.as_str();
+    let unnamed_span = matches!(x.kind, Kind::Duration | Kind::Date)
+        && (generic(&x.subject) || generic(&y.subject));
+    let unnamed_streak = x.kind == Kind::Ordinal
+        && is_streak(x)
+        && is_streak(y)
+        && (unnamed(&x.subject) || unnamed(&y.subject));
+    x.subject == y.subject
+        || unnamed_span
+        || unnamed_streak
+        || (matches!(x.kind, Kind::Percent | Kind::Money) && (generic_kind(x) || generic_kind(y)))
+}
+
+/// A subject no concept key names: "event", or a per-language stem ("de:senkung"), which
+/// never meets the other language's stem ("en:reduction").
+fn unnamed(subject: &str) -> bool {
+    subject == "event" || subject.contains(':')
+}
+
+/// Whether an ordinal counts a run of events ("zum dritten Mal in Folge", "their third
+/// straight win", "a fourth consecutive cut"): a series marker of its language in the
+/// mention or in the few words after it.
+fn is_streak(c: &Claim) -> bool {
+    if c.kind != Kind::Ordinal {
+        return false;
+    }
+    let sentence = c.sentence_text.to_lowercase();
+    let mention = c.text.to_lowercase();
+    let Some(at) = sentence.find(&mention) else {
+        return false;
+    };
+    let mut end = (at + mention.len() + 40).min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &sentence[at..end];
+    crate::extract::lexicon::Lexicon::of(c.lang)
+        .series_markers
+        .iter()
+        .any(|m| window.contains(m))
+}
+
+/// Subjects too generic to pair across texts on their own.
+fn generic(subject: &str) -> bool {
+    subject == "event" || subject == "statement" || subject == "report"
+}
+
+/// Compares two texts from different outlets (or of unknown relation): claims paired one to
+/// one by subject, kind and surroundings, agreement first, so a figure that one text repeats
+/// Compares two texts from different outlets (or of unknown relation): claims paired one to
+/// one by subject, kind and surroundings, agreement first, so a figure that one text repeats
+/// correctly is never set against a different figure of the same subject.
+pub fn compare_outlets(
+    a_doc: &Document,
+    a: &[Claim],
+    b_doc: &Document,
+    b: &[Claim],
+    config: &Config,
+) -> Vec<Finding> {
+    let (ca, cb) = (align::contexts(a, config), align::contexts(b, config));
+    compare_outlets_with(a_doc, a, &ca, b_doc, b, &cb, config)
+}
+
+/// [`compare_outlets`] with the claims' contexts already read ([`align::contexts`]).
+pub fn compare_outlets_with(
+    a_doc: &Document,
+    a: &[Claim],
+    ca: &[Context],
+    b_doc: &Document,
+    b: &[Claim],
+    cb: &[Context],
+    config: &Config,
+) -> Vec<Finding> {
+    let pairing = Pairing::new(Side::new(a_doc, a, ca), Side::new(b_doc, b, cb), config);
+    let outcome = pairing.run();
+    outcome
+        .taken
+        .iter()
+        .map(|&k| pairing.finding(&outcome.candidates[k]))
+        .collect()
+}
+
+/// Why claim `i` of text `a` and claim `j` of text `b` were or were not paired when the two
+/// outlets' texts were compared: the rule that keeps them apart, or what spoke for the pair,
+/// its score, and which pair took either claim instead. For readers of a report and for the
+/// scorers of the gold sets, which print it for every finding they miss.
+#[allow(clippy::too_many_arguments)]
+pub fn explain_outlets(
+    a_doc: &Document,
+    a: &[Claim],
+    ca: &[Context],
+    b_doc: &Document,
+    b: &[Claim],
+    cb: &[Context],
+    (i, j): (usize, usize),
+    config: &Config,
+) -> String {
+    let pairing = Pairing::new(Side::new(a_doc, a, ca), Side::new(b_doc, b, cb), config);
+    let what = |c: &Claim| format!("{} {}", c.kind.as_str(), c.subject);
+    let claims = format!("[{} ~ {}] ", what(&a[i]), what(&b[j]));
+    let candidate = match pairing.assess(i, j) {
+        Err(veto) => return format!("{claims}not paired: {}", veto.describe()),
+        Ok(c) => c,
+    };
+    let outcome = pairing.run();
+    let said = |c: &Candidate| {
+        format!(
+            "{} ~ {} ({}, score {:.2})",
+            a[c.i].text,
+            b[c.j].text,
+            c.verdict.as_str(),
+            c.score()
+        )
+    };
+    let mut out = format!(
+        "{claims}{} as {}, score {:.2} ({})",
+        if pairing.proposes(i, j) {
+            "candidate"
+        } else {
+            "never proposed (outside the nearest claims of its subject)"
+        },
+        candidate.verdict.as_str(),
+        candidate.score(),
+        candidate.features.describe()
+    );
+    let taken: Vec<&Candidate> = outcome
+        .taken
+        .iter()
+        .map(|&k| &outcome.candidates[k])
+        .collect();
+    if taken.iter().any(|c| (c.i, c.j) == (i, j)) {
+        out.push_str("; paired");
+        return out;
+    }
+    for c in &taken {
+        if c.i == i || c.j == j {
+            out.push_str("; lost to ");
+            out.push_str(&said(c));
+        }
+    }
+    if !outcome.candidates.iter().any(|c| (c.i, c.j) == (i, j)) {
+        out.push_str("; cut from the best candidates of its claim");
+    }
+    out
+}
+
+/// One text as the pairing reads it: its claims, their contexts and what is counted once
+/// per text.
+struct Side<'t> {
+    doc: &'t Document,
+    claims: &'t [Claim],
+    cx: &'t [Context],
+    voices: Vec<Voice>,
+    /// How many claims of the text could speak of the same thing as each claim, in the same
+    /// voice ([`rivals`]).
+    rivals: Vec<usize>,
+    /// The date of the lead sentence when it names exactly one: whether it is a single day.
+    /// The one date a lead names is the day of the story's event, in any language.
+    lead: Option<bool>,
+    places: HashSet<&'t str>,
+    streaks: usize,
+}
+
+impl<'t> Side<'t> {
+    fn new(doc: &'t Document, claims: &'t [Claim], cx: &'t [Context]) -> Side<'t> {
+        let voices: Vec<Voice> = claims.iter().zip(cx).map(|(c, x)| voice_in(c, x)).collect();
+        let rivals = rivals(claims, &voices);
+        let mut dates = claims
+            .iter()
+            .filter(|o| o.kind == Kind::Date && o.span.sentence == 0);
+        let lead = match (dates.next(), dates.next()) {
+            (Some(d), None) => Some(d.days.is_some_and(|d| d.end.is_none())),
+            _ => None,
+        };
+        Side {
+            doc,
+            claims,
+            cx,
+            voices,
+            rivals,
+            lead,
+            places: places_of(cx),
+            // A story tells of one run of events at most: the only streak of each text is one
+            // run.
+            streaks: claims.iter().filter(|c| is_streak(c)).count(),
+        }
+    }
+
+    /// Whether claim `k` stands in the lead sentence of a text whose lead names one date.
+    fn lead_day(&self, k: usize) -> bool {
+        self.claims[k].span.sentence == 0 && self.lead.is_some()
+    }
+}
+
+/// The pairing of two outlets' texts, `b` published later or at the same time.
+struct Pairing<'t, 'c> {
+    a: Side<'t>,
+    b: Side<'t>,
+    blocks: Blocks<'t>,
+    b_is_later: bool,
+    same_lang: bool,
+    one_streak: bool,
+    config: &'c Config,
+}
+
+/// Why two claims are never paired: rules, not weights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Veto {
+    /// A claim not judged across outlets: unresolved, a statement's date, or a subject that
+    /// only its own language names.
+    Unpairable,
+    /// Different kinds or subjects.
+    NotComparable,
+    /// The sentences date their figures to different days.
+    OtherDay,
+    /// Different occurrences of an event, or different places.
+    OtherOccurrenceOrPlace,
+    /// An increment against a total, a part against a whole, a rate against a total.
+    IncrementPartOrRate,
+    /// A plan or expectation against a fact.
+    PlanAgainstFact,
+    /// Casualty counts of different groups of people.
+    OtherGroups,
+    /// The values cannot be compared (sums in different currencies).
+    NoVerdict,
+    /// A date that names no event, in sentences that do not say it is the same one.
+    UnnamedDate,
+    /// A clash with nothing to show that both figures speak of one thing.
+    Implausible,
+}
+
+impl Veto {
+    fn describe(self) -> &'static str {
+        match self {
+            Veto::Unpairable => "a claim that is not compared across outlets",
+            Veto::NotComparable => "different kinds or subjects",
+            Veto::OtherDay => "the figures belong to different days",
+            Veto::OtherOccurrenceOrPlace => "different occurrences or places",
+            Veto::IncrementPartOrRate => "an increment, a part or a rate against a total",
+            Veto::PlanAgainstFact => "a plan against a fact",
+            Veto::OtherGroups => "counts of different groups of people",
+            Veto::NoVerdict => "values that cannot be compared",
+            Veto::UnnamedDate => "a date of no named event, in sentences that differ",
+            Veto::Implausible => {
+                "a clash with no sign that both figures speak of one thing \
+                 (neither the only figure of its subject nor close in similar sentences)"
+            }
+        }
+    }
+}
+
+/// What speaks for a pair of claims, each a reason a reader can follow.
+#[derive(Debug, Clone, Copy)]
+struct Features {
+    verdict: Verdict,
+    /// One figure is a quoted speaker's, the other the narrator's or another speaker's.
+    quoted: bool,
+    /// How alike the two sentences are ([`Context::similarity`]), 0 to 1.
+    similarity: f64,
+    /// The smaller value over the larger, 0.5 where there is none.
+    closeness: f64,
+    /// Both claims name the same subject.
+    named: bool,
+    /// How precise the vaguer of the two figures is ([`precision`]), 0 to 1.
+    precision: f64,
+}
+
+impl Features {
+    /// The score of a pair: the higher, the likelier the pair. Agreement goes first, so a
+    /// figure that one text repeats correctly is never set against a different figure of the
+    /// same subject; a quoted speaker's clash with the narrator goes last.
+    fn score(&self) -> f64 {
+        // Two figures that overlap speak for a pair as much as they are precise: "28" and
+        // "at least four" overlap, as would 28 and any figure above four.
+        let base = match self.verdict {
+            Verdict::Agree => 3.0,
+            _ if self.quoted => 0.5,
+            Verdict::Compatible => 1.0 + self.precision,
+            _ => 1.0,
+        };
+        // A share or sum whose subject both texts name ("turnout") goes before one paired
+        // with a figure that names none ("up from 58 percent").
+        let named = if self.named { 0.5 } else { 0.0 };
+        base + self.similarity + self.closeness * 0.5 + named
+    }
+
+    fn describe(&self) -> String {
+        let mut out = format!(
+            "sentences {:.0} % alike, values {:.0} % close",
+            self.similarity * 100.0,
+            self.closeness * 100.0
+        );
+        if self.named {
+            out.push_str(", same subject");
+        }
+        if self.quoted {
+            out.push_str(", a quote against another voice");
+        }
+        out
+    }
+}
+
+/// How precise a figure is, from 1 (one value, one day) to 0 (open-ended, "at least four";
+/// a whole year): one minus the width of its interval over its upper end; of a time, one over
+/// its days.
+fn precision(c: &Claim) -> f64 {
+    if let Some(days) = c.days {
+        let n = days
+            .end
+            .map_or(1, |end| (end - days.start).num_days().max(0) + 1);
+        return 1.0 / n as f64;
+    }
+    match c.interval {
+        None => 1.0,
+        Some(Interval { hi: None, .. }) => 0.0,
+        Some(Interval { lo, hi: Some(hi) }) if hi > 0.0 => (1.0 - (hi - lo) / hi).clamp(0.0, 1.0),
+        Some(_) => 1.0,
+    }
+}
+
+/// A pair of claims from two texts that may speak of the same thing.
+struct Candidate {
+    i: usize,
+    j: usize,
+    verdict: Verdict,
+    features: Features,
+}
+
+impl Candidate {
+    fn score(&self) -> f64 {
+        self.features.score()
+    }
+
+    /// Best first; ties by position, so the pairing does not depend on anything else.
+    fn order(x: &Candidate, y: &Candidate) -> std::cmp::Ordering {
+        y.score()
+            .total_cmp(&x.score())
+            .then(x.i.cmp(&y.i))
+            .then(x.j.cmp(&y.j))
+    }
+}
+
+/// The candidates of a pairing and those taken, as indices into the candidates.
+struct Outcome {
+    candidates: Vec<Candidate>,
+    taken: Vec<usize>,
+}
+
+impl<'t, 'c> Pairing<'t, 'c> {
+    fn new(a: Side<'t>, b: Side<'t>, config: &'c Config) -> Pairing<'t, 'c> {
+        let b_is_later = match (a.doc.published, b.doc.published) {
+            (Some(x), Some(y)) => y.sort_key() > x.sort_key(),
+            _ => false,
+        };
+        Pairing {
+            same_lang: a.doc.lang == b.doc.lang,
+            one_streak: a.streaks == 1 && b.streaks == 1,
+            blocks: Blocks::of(b.claims),
+            b_is_later,
+            a,
+            b,
+            config,
+        }
+    }
+
+    /// Where claim `i` of `a` would stand in `b`, were the texts told in the same order.
+    fn position(&self, i: usize) -> usize {
+        i * self.b.claims.len() / self.a.claims.len().max(1)
+    }
+
+    /// Whether the blocks propose claim `j` of `b` for claim `i` of `a`.
+    fn proposes(&self, i: usize, j: usize) -> bool {
+        let mut near = Vec::new();
+        self.blocks
+            .near(&self.a.claims[i], self.position(i), &mut near);
+        near.contains(&j)
+    }
+
+    /// Whether claim `i` of `a` is paired across outlets at all.
+    fn pairable(&self, i: usize) -> bool {
+        let x = &self.a.claims[i];
+        judgeable(x)
+            && !matches!(x.subject.as_str(), "statement" | "report")
+            && !(x.subject.contains(':') && !self.same_lang && !is_streak(x))
+    }
+
+    /// The rules that keep claim `i` of `a` and claim `j` of `b` apart, or what speaks for
+    /// pairing them.
+    fn assess(&self, i: usize, j: usize) -> Result<Candidate, Veto> {
+        let (a, b) = (&self.a, &self.b);
+        let (x, y) = (&a.claims[i], &b.claims[j]);
+        let (cx, cy) = (&a.cx[i], &b.cx[j]);
+        if !self.pairable(i) || !judgeable(y) {
+            return Err(Veto::Unpairable);
+        }
+        if !(align::comparable(x, y) || (x.kind == y.kind && loose_subjects(x, y))) {
+            return Err(Veto::NotComparable);
+        }
+        // Two lead sentences that each name one day tell the story's event, though they may
+        // name different days for it (a contradiction of its own): their figures are paired.
+        // A period ("im September") is what a figure is of, and keeps them apart.
+        let leads_story = x.span.sentence == 0
+            && y.span.sentence == 0
+            && a.lead == Some(true)
+            && b.lead == Some(true);
+        if cx.other_day(cy) && !leads_story {
+            return Err(Veto::OtherDay);
+        }
+        if other_occurrence_or_place((cx, &a.places), (cy, &b.places)) {
+            return Err(Veto::OtherOccurrenceOrPlace);
+        }
+        if cx.increment != cy.increment || cx.part != cy.part || cx.rate != cy.rate {
+            return Err(Veto::IncrementPartOrRate);
+        }
+        if x.kind == Kind::Count && cx.plan_against_fact(cy) {
+            return Err(Veto::PlanAgainstFact);
+        }
+        if other_groups(x, y) {
+            return Err(Veto::OtherGroups);
+        }
+        let (vx, vy) = (&a.voices[i], &b.voices[j]);
+        let verdict = verdict_of(
+            x,
+            y,
+            vx,
+            vy,
+            Relation::Outlets,
+            self.b_is_later,
+            self.config,
+        )
+        .ok_or(Veto::NoVerdict)?;
+        let similarity = cx.similarity(cy, self.same_lang);
+        // "am Sonntag" dates some event; only a near-identical sentence says which, and only a
+        // single day is the day of an event ("im September" is the period a figure is of).
+        let single_days =
+            x.days.is_some_and(|d| d.end.is_none()) && y.days.is_some_and(|d| d.end.is_none());
+        let leads = single_days && a.lead_day(i) && b.lead_day(j);
+        if x.kind == Kind::Date
+            && (generic(&x.subject) || generic(&y.subject))
+            && !(self.same_lang && similarity >= 0.3 && (single_days || !verdict.is_alarm()))
+            && !leads
+        {
+            return Err(Veto::UnnamedDate);
+        }
+        if verdict.is_alarm() && !self.plausible(i, j, similarity, leads) {
+            return Err(Veto::Implausible);
+        }
+        Ok(Candidate {
+            i,
+            j,
+            verdict,
+            features: Features {
+                verdict,
+                quoted: vx != vy,
+                similarity,
+                closeness: ratio(x, y).map_or(0.5, |r| 1.0 / r),
+                named: x.subject == y.subject,
+                precision: precision(x).min(precision(y)),
+            },
+        })
+    }
+
+    /// A clash needs evidence that both figures are about the same thing: the only figure of
+    /// this subject on each side, or close figures in similar sentences.
+    fn plausible(&self, i: usize, j: usize, similarity: f64, leads: bool) -> bool {
+        let (x, y) = (&self.a.claims[i], &self.b.claims[j]);
+        let unique = self.a.rivals[i] == 1 && self.b.rivals[j] == 1;
+        match x.kind {
+            Kind::Count | Kind::Percent | Kind::Money | Kind::Duration => {
+                (unique && ratio(x, y).is_none_or(|r| r <= 3.0))
+                    || (close(x, y) && similarity >= 0.1)
+                    || (close(x, y) && !self.same_lang)
+                    // A tally moves between outlets' reports, but one tally stays within one
+                    // order of magnitude or is told in similar words.
+                    || (self.config.is_running_tally(finding_subject(x, y))
+                        && (ratio(x, y).is_none_or(|r| r <= 3.0) || similarity >= 0.3))
+            }
+            _ => {
+                unique
+                    || similarity >= 0.15
+                    || leads
+                    || (self.one_streak && is_streak(x) && is_streak(y))
+            }
+        }
+    }
+
+    /// The candidates, and the pairs taken: one to one, best first; then a figure left over
+    /// where its own text contradicts itself.
+    fn run(&self) -> Outcome {
+        let (a, b) = (&self.a, &self.b);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut mine: Vec<Candidate> = Vec::new();
+        let mut near: Vec<usize> = Vec::new();
+        for i in 0..a.claims.len() {
+            if !self.pairable(i) {
+                continue;
+            }
+            let at = self.position(i);
+            self.blocks.near(&a.claims[i], at, &mut near);
+            mine.clear();
+            mine.extend(near.iter().filter_map(|&j| self.assess(i, j).ok()));
+            // The best few of each claim are enough for the assignment: a claim's weaker
+            // candidates are never taken while its stronger ones are free. Among equals, the
+            // nearest to its own position (a text repeating a paragraph).
+            if mine.len() > KEEP_PER_CLAIM {
+                mine.sort_by(|x, y| {
+                    y.score()
+                        .total_cmp(&x.score())
+                        .then(x.j.abs_diff(at).cmp(&y.j.abs_diff(at)))
+                        .then(x.j.cmp(&y.j))
+                });
+                mine.truncate(KEEP_PER_CLAIM);
+            }
+            candidates.append(&mut mine);
+        }
+        candidates.sort_by(Candidate::order);
+        let mut used_a = vec![false; a.claims.len()];
+        let mut used_b = vec![false; b.claims.len()];
+        let mut taken = Vec::new();
+        for (k, c) in candidates.iter().enumerate() {
+            if used_a[c.i] || used_b[c.j] {
+                continue;
+            }
+            used_a[c.i] = true;
+            used_b[c.j] = true;
+            taken.push(k);
+        }
+        // A text that contradicts itself ("31 seats", later "33 seats") sides with the other
+        // text on one figure and clashes with it on the other: the figure left over is judged
+        // against the other text's figure too. The same rules as for one text alone
+        // (`within`).
+        let clashes = |side: &Side| -> HashSet<(usize, usize)> {
+            clashing_pairs(side.claims, side.cx, self.config)
+                .into_iter()
+                .filter(|(_, _, f)| f.verdict == Verdict::Contradiction)
+                .map(|(k, l, _)| (k, l))
+                .collect()
+        };
+        let (clash_a, clash_b) = (clashes(a), clashes(b));
+        let clashes_within =
+            |set: &HashSet<(usize, usize)>, k: usize, l: usize| set.contains(&(k.min(l), k.max(l)));
+        let mut paired: HashSet<(usize, usize)> = HashSet::new();
+        let mut partner_of_a = vec![None; a.claims.len()];
+        let mut partner_of_b = vec![None; b.claims.len()];
+        for &k in &taken {
+            let c = &candidates[k];
+            paired.insert((c.i, c.j));
+            partner_of_a[c.i] = Some(c.j);
+            partner_of_b[c.j] = Some(c.i);
+        }
+        for (k, c) in candidates.iter().enumerate() {
+            let (i, j) = (c.i, c.j);
+            if !c.verdict.is_alarm() || paired.contains(&(i, j)) {
+                continue;
+            }
+            let left_in_b =
+                !used_b[j] && partner_of_a[i].is_some_and(|pj| clashes_within(&clash_b, pj, j));
+            let left_in_a =
+                !used_a[i] && partner_of_b[j].is_some_and(|pi| clashes_within(&clash_a, pi, i));
+            if left_in_a || left_in_b {
+                paired.insert((i, j));
+                taken.push(k);
+            }
+        }
+        Outcome { candidates, taken }
+    }
+
+    /// The finding a taken candidate makes.
+    fn finding(&self, c: &Candidate) -> Finding {
+        finding(
+            c.verdict,
+            &self.a.claims[c.i],
+            &self.b.claims[c.j],
+            &self.a.voices[c.i],
+            &self.b.voices[c.j],
+            Relation::Outlets,
+        )
+    }
+}
+
+/// Whether two casualty counts name different groups of people ("einen Polizisten" injured
+/// against "28 Menschen" injured): one group's tally is not the other's.
+fn other_groups(x: &Claim, y: &Claim) -> bool {
+    let group = |c: &Claim| {
+        if c.kind != Kind::Count || !c.subject.starts_with("people_") {
+            return None;
+        }
+        let lexicon = crate::extract::lexicon::Lexicon::of(c.lang);
+        let head = c.subject_text.to_lowercase();
+        lexicon
+            .concept(&head)
+            .filter(|k| crate::extract::lexicon::PERSON_KEYS.contains(k))
+    };
+    matches!((group(x), group(y)), (Some(a), Some(b)) if a != b)
+}
+
+/// The places a text names near its figures.
+fn places_of(cx: &[Context]) -> HashSet<&str> {
+    cx.iter().filter_map(|c| c.place.as_deref()).collect()
+}
+
+/// Whether two figures of two outlets' texts belong to different occurrences (ordinals in
+/// their sentences differ) or places. Outlets name one place in different words ("in
+/// Mannheim", "in der Arena"): two places set figures apart only when a text that names one
+/// also knows the other ("17 Verletzte in Hamburg" where the other text has Hamburg too).
+fn other_occurrence_or_place(
+    (x, places_x): (&Context, &HashSet<&str>),
+    (y, places_y): (&Context, &HashSet<&str>),
+) -> bool {
+    let ordinals = matches!((x.ordinal, y.ordinal), (Some(p), Some(q)) if p != q);
+    let places = x.lang == y.lang
+        && matches!((&x.place, &y.place), (Some(p), Some(q))
+            if p != q && (places_x.contains(q.as_str()) || places_y.contains(p.as_str())));
+    ordinals || places
+}
+
+/// For each claim, how many claims of its text are [`align::comparable`] with it (itself
+/// included) in the same voice: one means it is the text's only figure of that subject.
+fn rivals(claims: &[Claim], voices: &[Voice]) -> Vec<usize> {
+    let mut by_kind: foldhash::HashMap<(&Voice, &str, Kind), usize> = Default::default();
+    // Dates that start an event, which an event age ("im vierten Jahr") is comparable with.
+    let mut starts: foldhash::HashMap<(&Voice, &str), usize> = Default::default();
+    for (c, v) in claims.iter().zip(voices) {
+        *by_kind.entry((v, &c.subject, c.kind)).or_default() += 1;
+        if c.event_start && c.kind != Kind::EventAge {
+            *starts.entry((v, &c.subject)).or_default() += 1;
+        }
+    }
+    let count = |v, s, k| by_kind.get(&(v, s, k)).copied().unwrap_or(0);
+    claims
+        .iter()
+        .zip(voices)
+        .map(|(c, v)| {
+            let s = c.subject.as_str();
+            if s == "event" {
+                return 0;
+            }
+            let mut n = count(v, s, c.kind);
+            if c.kind == Kind::EventAge {
+                n += starts.get(&(v, s)).copied().unwrap_or(0);
+            } else if c.event_start {
+                n += count(v, s, Kind::EventAge);
+            }
+            n
+        })
+        .collect()
+}
+
+/// One text's claims indexed by what another text's claim may be paired with: its subject,
+/// or for times, shares and sums its kind ([`loose_subjects`]).
+struct Blocks<'c> {
+    by_subject: foldhash::HashMap<&'c str, Vec<usize>>,
+    /// Dates, durations, shares and sums by kind.
+    by_kind: foldhash::HashMap<Kind, Vec<usize>>,
+    /// The same, of those whose subject is generic or the kind itself.
+    loose_by_kind: foldhash::HashMap<Kind, Vec<usize>>,
+}
+
+impl<'c> Blocks<'c> {
+    fn of(claims: &'c [Claim]) -> Blocks<'c> {
+        let mut blocks = Blocks {
+            by_subject: Default::default(),
+            by_kind: Default::default(),
+            loose_by_kind: Default::default(),
+        };
+        for (j, c) in claims.iter().enumerate() {
+            blocks.by_subject.entry(&c.subject).or_default().push(j);
+            if loose_kind(c.kind) {
+                blocks.by_kind.entry(c.kind).or_default().push(j);
+                if loose_subject(c) {
+                    blocks.loose_by_kind.entry(c.kind).or_default().push(j);
+                }
+            }
+        }
+        blocks
+    }
+
+    /// The claims `x` may be paired with, at most [`PAIR_REACH`](limits::PAIR_REACH) of each block, those nearest
+    /// to position `at`, in text order, into `out`.
+    fn near(&self, x: &Claim, at: usize, out: &mut Vec<usize>) {
+        out.clear();
+        let none = Vec::new();
+        let mut take = |block: &Vec<usize>| out.extend(limits::nearest(block, at));
+        take(self.by_subject.get(x.subject.as_str()).unwrap_or(&none));
+        if loose_kind(x.kind) {
+            let block = match loose_subject(x) {
+                true => &self.by_kind,
+                false => &self.loose_by_kind,
+            };
+            take(block.get(&x.kind).unwrap_or(&none));
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// Kinds whose claims may pair across subjects ([`loose_subjects`]).
+fn loose_kind(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Date | Kind::Duration | Kind::Percent | Kind::Money | Kind::Ordinal
+    )
+}
+
+/// A time with a generic subject, a share or sum whose subject is its kind, or an unnamed
+/// streak.
+fn loose_subject(c: &Claim) -> bool {
+    match c.kind {
+        Kind::Date | Kind::Duration => generic(&c.subject),
+        Kind::Ordinal => unnamed(&c.subject) && is_streak(c),
+        _ => c.subject == c.kind.as_str(),
+    }
+}
