@@ -23,6 +23,8 @@ struct Gold {
 #[derive(Deserialize)]
 struct GoldFinding {
     finding: String,
+    #[serde(default)]
+    kind: String,
     a: Mention,
     b: Mention,
     why: String,
@@ -222,9 +224,10 @@ fn score_set(set: &str) -> SetScore {
                     score.hits += 1;
                 }
                 None => log.push(format!(
-                    "{}: false {} {} ~ {} ({})",
+                    "{}: false {} [{}] {} ~ {} ({})",
                     story.slug,
                     f.verdict.as_str(),
+                    f.kind.as_str(),
                     side(&story, &f.a),
                     side(&story, &f.b),
                     f.reason
@@ -235,9 +238,10 @@ fn score_set(set: &str) -> SetScore {
             scores.get_mut(v.as_str()).unwrap().gold += 1;
             if !found[k] {
                 log.push(format!(
-                    "{}: missed {} {}:{:?} ~ {}:{:?} ({}){}",
+                    "{}: missed {} [{}] {}:{:?} ~ {}:{:?} ({}){}",
                     story.slug,
                     g.finding,
+                    g.kind,
                     g.a.doc,
                     g.a.text,
                     g.b.doc,
@@ -385,7 +389,7 @@ fn judgement_on_real_coverage() {
     let score = score_set("real");
     assert!(score.stories >= 6);
     // Floors under the current figures: they catch a rule that makes things worse.
-    assert_floors("real", &score, &[("all", 0.18, 0.20)]);
+    assert_floors("real", &score, &[("all", 0.27, 0.25)]);
     assert!(score.quiet_violated <= 6);
 }
 
@@ -419,4 +423,19 @@ fn judgement_on_the_third_blind_set() {
     assert!(score.stories >= 20);
     assert_floors("blind3", &score, &[("all", 0.80, 0.70)]);
     assert!(score.quiet_violated <= 4);
+}
+
+/// The fourth blind set (`fixtures/blind4/`, its README): 24 stories written on 2026-12-05 by
+/// someone who had read neither the judge nor the other sets, after the outlet pairing moved
+/// into `judge::pairing`.
+///
+/// First score (34e7912 and the build after it, neither written from this set), 80 gold
+/// findings: contradiction P 0.82 R 0.58, correction P 0.83 R 0.95, update P 0.92 R 1.00,
+/// all P 0.84 R 0.74; quiet pairs flagged 4 of 220.
+#[test]
+fn judgement_on_the_fourth_blind_set() {
+    let score = score_set("blind4");
+    assert!(score.stories >= 20);
+    assert_floors("blind4", &score, &[("all", 0.80, 0.70)]);
+    assert!(score.quiet_violated <= 5);
 }

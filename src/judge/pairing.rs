@@ -263,6 +263,10 @@ enum Veto {
     UnnamedDate,
     /// A clash with nothing to show that both figures speak of one thing.
     Implausible,
+    /// The later text dates its figure after the earlier text was published, while the
+    /// earlier text's figure is of its own past: the later text tells of something the
+    /// earlier one could not have known.
+    AfterEarlierText,
 }
 
 impl Veto {
@@ -277,6 +281,10 @@ impl Veto {
             Veto::OtherGroups => "counts of different groups of people",
             Veto::NoVerdict => "values that cannot be compared",
             Veto::UnnamedDate => "a date of no named event, in sentences that differ",
+            Veto::AfterEarlierText => {
+                "the later text's day comes after the earlier text was published, \
+                 so it tells of something the earlier text could not know"
+            }
             Veto::Implausible => {
                 "a clash with no sign that both figures speak of one thing \
                  (neither the only figure of its subject nor close in similar sentences)"
@@ -442,6 +450,9 @@ impl<'t, 'c> Pairing<'t, 'c> {
         if cx.other_day(cy) && !leads_story {
             return Err(Veto::OtherDay);
         }
+        if self.after_earlier_text(x, y) {
+            return Err(Veto::AfterEarlierText);
+        }
         if other_occurrence_or_place((cx, &a.places), (cy, &b.places)) {
             return Err(Veto::OtherOccurrenceOrPlace);
         }
@@ -494,6 +505,20 @@ impl<'t, 'c> Pairing<'t, 'c> {
                 precision: precision(x).min(precision(y)),
             },
         })
+    }
+
+    /// Whether `y`, of the later text, is dated after the earlier text's publication day while
+    /// `x` lies on or before it ([`Veto::AfterEarlierText`]).
+    fn after_earlier_text(&self, x: &Claim, y: &Claim) -> bool {
+        let Some(published) = self.a.doc.published.as_ref().filter(|_| self.b_is_later) else {
+            return false;
+        };
+        match (x.days, y.days) {
+            (Some(dx), Some(dy)) => {
+                dy.start > published.day && dx.end.unwrap_or(dx.start) <= published.day
+            }
+            _ => false,
+        }
     }
 
     /// A clash needs evidence that both figures are about the same thing: the only figure of
