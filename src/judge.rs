@@ -18,7 +18,7 @@ use crate::document::Document;
 use crate::limits::{self, PAIR_REACH};
 
 mod pairing;
-pub use pairing::{compare_outlets, compare_outlets_with, explain_outlets};
+pub use pairing::{clash_rows, compare_outlets, compare_outlets_with, explain_outlets, model, Row};
 
 /// What a pair of claims amounts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -261,6 +261,35 @@ pub fn explain_outlet_pair(
     )
 }
 
+/// The clashes between two outlets' texts that the pairing model judges, with its inputs,
+/// as byte ranges of `a`'s and `b`'s texts: the rows `scripts/fit-pairing.py` fits it on.
+#[doc(hidden)]
+pub fn outlet_clash_rows(
+    a: &Document,
+    b: &Document,
+    config: &Config,
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, judge::Row)> {
+    let mut extractor = extract::Extractor::new(config);
+    let (a_claims, b_claims) = (
+        claims_of(&mut extractor, a, config),
+        claims_of(&mut extractor, b, config),
+    );
+    let mut reader = align::ContextReader::new(config);
+    let (ca, cb) = (reader.read(&a_claims), reader.read(&b_claims));
+    let range = |c: &Claim| c.text_start..c.text_end;
+    if published_later(a, b) || (!published_later(b, a) && b.id < a.id) {
+        judge::clash_rows(b, &b_claims, &cb, a, &a_claims, &ca, config)
+            .into_iter()
+            .map(|r| (range(&a_claims[r.j]), range(&b_claims[r.i]), r))
+            .collect()
+    } else {
+        judge::clash_rows(a, &a_claims, &ca, b, &b_claims, &cb, config)
+            .into_iter()
+            .map(|r| (range(&a_claims[r.i]), range(&b_claims[r.j]), r))
+            .collect()
+    }
+}
+
 /// Judges the documents of one article group, given in publication order with their claims:
 /// each document against itself, each version against the previous version of the same outlet
 /// (documents without an outlet form one chain), and with `outlets` the latest version of each

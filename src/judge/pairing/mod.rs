@@ -26,6 +26,8 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::limits::{self, KEEP_PER_CLAIM};
 
+pub mod model;
+
 /// Same subject, or a share or sum whose subject one text names and the other leaves to the
 /// kind itself ("2,5 Prozent" of nothing named against "inflation … 2.3 percent"), or a span
 /// of time that one text ties to no event ("für zwölf Jahre" against "a term of 11 years").
@@ -135,6 +137,20 @@ pub fn explain_outlets(
     let what = |c: &Claim| format!("{} {}", c.kind.as_str(), c.subject);
     let claims = format!("[{} ~ {}] ", what(&a[i]), what(&b[j]));
     let candidate = match pairing.assess(i, j) {
+        Err(Veto::Implausible) => {
+            // What the model read, without its gate.
+            let mut open = Pairing::new(Side::new(a_doc, a, ca), Side::new(b_doc, b, cb), config);
+            open.gate = false;
+            let why = open.assess(i, j).map_or(String::new(), |c| {
+                format!(
+                    " (one thing by its estimate {:.0} %, below {:.0} %; {})",
+                    c.features.same_thing * 100.0,
+                    model::THRESHOLD * 100.0,
+                    c.features.describe()
+                )
+            });
+            return format!("{claims}not paired: {}{why}", Veto::Implausible.describe());
+        }
         Err(veto) => return format!("{claims}not paired: {}", veto.describe()),
         Ok(c) => c,
     };
@@ -178,6 +194,51 @@ pub fn explain_outlets(
         out.push_str("; cut from the best candidates of its claim");
     }
     out
+}
+
+/// A candidate pair as the model reads it: claim `i` of `a`, claim `j` of `b`, the verdict
+/// and the model's inputs ([`model::FEATURES`]).
+pub struct Row {
+    pub i: usize,
+    pub j: usize,
+    pub verdict: Verdict,
+    pub inputs: [f64; model::N],
+}
+
+/// Every clash the blocks propose and the rules allow, with the model's inputs and without
+/// its gate: the rows `scripts/fit-pairing.py` fits the model on.
+pub fn clash_rows(
+    a_doc: &Document,
+    a: &[Claim],
+    ca: &[Context],
+    b_doc: &Document,
+    b: &[Claim],
+    cb: &[Context],
+    config: &Config,
+) -> Vec<Row> {
+    let mut pairing = Pairing::new(Side::new(a_doc, a, ca), Side::new(b_doc, b, cb), config);
+    pairing.gate = false;
+    let mut rows = Vec::new();
+    let mut near = Vec::new();
+    for i in 0..a.len() {
+        if !pairing.pairable(i) {
+            continue;
+        }
+        pairing.blocks.near(&a[i], pairing.position(i), &mut near);
+        for &j in &near {
+            if let Ok(c) = pairing.assess(i, j) {
+                if c.verdict.is_alarm() {
+                    rows.push(Row {
+                        i,
+                        j,
+                        verdict: c.verdict,
+                        inputs: c.features.inputs,
+                    });
+                }
+            }
+        }
+    }
+    rows
 }
 
 /// One text as the pairing reads it: its claims, their contexts and what is counted once
@@ -236,6 +297,9 @@ struct Pairing<'t, 'c> {
     b_is_later: bool,
     same_lang: bool,
     one_streak: bool,
+    /// Whether the model's estimate keeps unlikely clashes out (off only to read the rows the
+    /// model is fitted on).
+    gate: bool,
     config: &'c Config,
 }
 
@@ -286,8 +350,8 @@ impl Veto {
                  so it tells of something the earlier text could not know"
             }
             Veto::Implausible => {
-                "a clash with no sign that both figures speak of one thing \
-                 (neither the only figure of its subject nor close in similar sentences)"
+                "a clash that the fitted model (judge::pairing::model) finds unlikely to be \
+                 of one thing"
             }
         }
     }
@@ -307,6 +371,12 @@ struct Features {
     named: bool,
     /// How precise the vaguer of the two figures is ([`precision`]), 0 to 1.
     precision: f64,
+    /// What the fitted model ([`model`]) reads of the pair, in the order of
+    /// [`model::FEATURES`].
+    inputs: [f64; model::N],
+    /// The model's estimate that the two figures speak of one thing, 0 to 1; 1 for pairs that
+    /// do not clash (the model judges only clashes).
+    same_thing: f64,
 }
 
 impl Features {
@@ -339,6 +409,12 @@ impl Features {
         }
         if self.quoted {
             out.push_str(", a quote against another voice");
+        }
+        if self.verdict.is_alarm() {
+            out.push_str(&format!(
+                ", one thing by the model's estimate {:.0} %",
+                self.same_thing * 100.0
+            ));
         }
         out
     }
@@ -399,6 +475,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
         Pairing {
             same_lang: a.doc.lang == b.doc.lang,
             one_streak: a.streaks == 1 && b.streaks == 1,
+            gate: true,
             blocks: Blocks::of(b.claims),
             b_is_later,
             a,
@@ -489,7 +566,13 @@ impl<'t, 'c> Pairing<'t, 'c> {
         {
             return Err(Veto::UnnamedDate);
         }
-        if verdict.is_alarm() && !self.plausible(i, j, similarity, leads) {
+        let inputs = self.inputs(i, j, similarity, leads, vx != vy);
+        let same_thing = if verdict.is_alarm() {
+            model::same_thing(&inputs)
+        } else {
+            1.0
+        };
+        if self.gate && verdict.is_alarm() && same_thing < model::THRESHOLD {
             return Err(Veto::Implausible);
         }
         Ok(Candidate {
@@ -503,7 +586,71 @@ impl<'t, 'c> Pairing<'t, 'c> {
                 closeness: ratio(x, y).map_or(0.5, |r| 1.0 / r),
                 named: x.subject == y.subject,
                 precision: precision(x).min(precision(y)),
+                inputs,
+                same_thing,
             },
+        })
+    }
+
+    /// The model's inputs for claims `i` of `a` and `j` of `b` ([`model::FEATURES`]).
+    fn inputs(
+        &self,
+        i: usize,
+        j: usize,
+        similarity: f64,
+        leads: bool,
+        quoted: bool,
+    ) -> [f64; model::N] {
+        let (x, y) = (&self.a.claims[i], &self.b.claims[j]);
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        let r = ratio(x, y);
+        let place = match (&self.a.cx[i].place, &self.b.cx[j].place) {
+            (Some(p), Some(q)) if p == q => 1.0,
+            _ => 0.0,
+        };
+        let at = |k: usize, n: usize| k as f64 / n.max(1) as f64;
+        let kind = |k: &[Kind]| flag(k.contains(&x.kind));
+        let unique = self.a.rivals[i] == 1 && self.b.rivals[j] == 1;
+        let within_3 = r.is_none_or(|r| r <= 3.0);
+        let tally = self.config.is_running_tally(finding_subject(x, y));
+        model::inputs(model::Inputs {
+            similarity,
+            closeness: r.map_or(0.5, |r| 1.0 / r),
+            close: flag(close(x, y)),
+            within_3: flag(within_3),
+            named: flag(x.subject == y.subject && !unnamed(&x.subject)),
+            unique: flag(unique),
+            tally: flag(tally),
+            same_lang: flag(self.same_lang),
+            precision: precision(x).min(precision(y)),
+            quoted: flag(quoted),
+            leads: flag(leads),
+            streaks: flag(self.one_streak && is_streak(x) && is_streak(y)),
+            count: kind(&[Kind::Count]),
+            date: kind(&[Kind::Date]),
+            span: kind(&[Kind::Duration, Kind::EventAge]),
+            share: kind(&[Kind::Percent, Kind::Money]),
+            ordinal: kind(&[Kind::Ordinal]),
+            distance: (at(i, self.a.claims.len()) - at(j, self.b.claims.len())).abs(),
+            both_lead: flag(x.span.sentence == 0 && y.span.sentence == 0),
+            place,
+            unique_within_3: flag(unique && within_3),
+            close_alike: flag(close(x, y) && similarity >= 0.1),
+            close_across: flag(close(x, y) && !self.same_lang),
+            tally_near: flag(tally && (within_3 || similarity >= 0.3)),
+            rule_of_thumb: flag(match x.kind {
+                Kind::Count | Kind::Percent | Kind::Money | Kind::Duration => {
+                    (unique && within_3)
+                        || (close(x, y) && (similarity >= 0.1 || !self.same_lang))
+                        || (tally && (within_3 || similarity >= 0.3))
+                }
+                _ => {
+                    unique
+                        || similarity >= 0.15
+                        || leads
+                        || (self.one_streak && is_streak(x) && is_streak(y))
+                }
+            }),
         })
     }
 
@@ -518,30 +665,6 @@ impl<'t, 'c> Pairing<'t, 'c> {
                 dy.start > published.day && dx.end.unwrap_or(dx.start) <= published.day
             }
             _ => false,
-        }
-    }
-
-    /// A clash needs evidence that both figures are about the same thing: the only figure of
-    /// this subject on each side, or close figures in similar sentences.
-    fn plausible(&self, i: usize, j: usize, similarity: f64, leads: bool) -> bool {
-        let (x, y) = (&self.a.claims[i], &self.b.claims[j]);
-        let unique = self.a.rivals[i] == 1 && self.b.rivals[j] == 1;
-        match x.kind {
-            Kind::Count | Kind::Percent | Kind::Money | Kind::Duration => {
-                (unique && ratio(x, y).is_none_or(|r| r <= 3.0))
-                    || (close(x, y) && similarity >= 0.1)
-                    || (close(x, y) && !self.same_lang)
-                    // A tally moves between outlets' reports, but one tally stays within one
-                    // order of magnitude or is told in similar words.
-                    || (self.config.is_running_tally(finding_subject(x, y))
-                        && (ratio(x, y).is_none_or(|r| r <= 3.0) || similarity >= 0.3))
-            }
-            _ => {
-                unique
-                    || similarity >= 0.15
-                    || leads
-                    || (self.one_streak && is_streak(x) && is_streak(y))
-            }
         }
     }
 
