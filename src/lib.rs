@@ -50,6 +50,21 @@ pub fn extract_all(docs: Vec<Document>, config: &Config) -> Report {
     Report::new(Command::Extract, docs, claims, Vec::new())
 }
 
+/// Lists every mention of several documents in a report: their claims and every other
+/// number, ordinal, share, sum and time expression ([`extract::mentions`]).
+pub fn extract_mentions_all(docs: Vec<Document>, config: &Config) -> Report {
+    let mut extractor = extract::Extractor::new(config);
+    let claims = docs
+        .iter()
+        .flat_map(|d| {
+            let mut mentions = extractor.mentions(d);
+            config.apply_concepts(&mut mentions);
+            mentions
+        })
+        .collect();
+    Report::new(Command::Extract, docs, claims, Vec::new())
+}
+
 /// Compares two versions of one article: sentences aligned, each number paired with the one
 /// it replaced, plus contradictions inside each version.
 pub fn diff(old: Document, new: Document, config: &Config) -> Report {

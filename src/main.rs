@@ -36,6 +36,10 @@ enum Cmd {
         /// Files, folders or JSONL manifests.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// List every number, ordinal, percentage, sum and time expression, claim or not (a
+        /// figure that is no claim has an empty subject).
+        #[arg(long)]
+        mentions: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -206,10 +210,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .map(|()| ExitCode::SUCCESS)
                 .map_err(Into::into)
         }
-        Cmd::Extract { files, common } => {
+        Cmd::Extract {
+            files,
+            mentions,
+            common,
+        } => {
             let config = Config::load(common.config.as_deref())?;
             let docs = claimdiff::document::read_inputs(&files, &common.defaults()?)?;
-            (claimdiff::extract_all(docs, &config), common)
+            let report = match mentions {
+                true => claimdiff::extract_mentions_all(docs, &config),
+                false => claimdiff::extract_all(docs, &config),
+            };
+            (report, common)
         }
         Cmd::Diff { versions, common } => {
             let config = Config::load(common.config.as_deref())?;

@@ -11,7 +11,9 @@
 
 pub mod anchor;
 pub mod attribution;
+mod figures;
 pub mod lexicon;
+pub mod numeral;
 pub mod quantity;
 pub mod subject;
 pub mod time;
@@ -40,6 +42,33 @@ use token::{tokenize, Token, TokenKind};
 /// ```
 pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
     Extractor::new(config).extract(doc)
+}
+
+/// Extracts every mention of a document, in text order: its claims, exactly as [`extract`]
+/// gives them, and every other number, ordinal, share, sum and time expression, whose subject
+/// stays empty. This is what `claimdiff extract --mentions` lists.
+///
+/// ```
+/// use claimdiff::{extract, Config, Defaults, Document, Format, Published};
+/// let defaults = Defaults { published: Published::parse("2016-01-07"), lang: None };
+/// let doc = Document::from_text("a.txt", "Seite 12: 31 Länder kamen am 22.01.2016.".into(),
+///     Format::Text, &Default::default(), &defaults).unwrap();
+/// let all = extract::mentions(&doc, &Config::default());
+/// let texts: Vec<&str> = all.iter().map(|m| m.text.as_str()).collect();
+/// assert_eq!(texts, ["12", "31 Länder", "am 22.01.2016"]);
+/// assert_eq!((all[0].kind.as_str(), all[0].subject.as_str()), ("count", ""));
+/// assert_eq!(all[2].days.unwrap().start.to_string(), "2016-01-22");
+/// ```
+pub fn mentions(doc: &Document, config: &Config) -> Vec<Claim> {
+    Extractor::new(config).mentions(doc)
+}
+
+/// What a reading of a sentence looks for: the claims it states, or every figure and time
+/// expression in it, claim or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Claims,
+    Mentions,
 }
 
 /// Extracts the claims of a group of documents, such as the versions of one article, reading
@@ -92,14 +121,28 @@ impl<'c> Extractor<'c> {
         let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
         let mut claims = Vec::new();
         for sentence in sentences.iter() {
-            let mentions = self.mentions(doc.lang, &text[sentence.start..sentence.end]);
+            let mentions = self.stated(doc.lang, &text[sentence.start..sentence.end]);
             place(doc, sentence, mentions, &quotes, &mut claims);
         }
         claims
     }
 
+    /// Every mention of a document, in text order (see [`mentions`]).
+    pub fn mentions(&mut self, doc: &Document) -> Vec<Claim> {
+        let text = doc.text();
+        let sentences = doc.sentences();
+        let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
+        let mut out = Vec::new();
+        for sentence in sentences.iter() {
+            let said = &text[sentence.start..sentence.end];
+            let mentions = read_every_figure(doc.lang, self.config, said);
+            place(doc, sentence, &mentions, &quotes, &mut out);
+        }
+        out
+    }
+
     /// What a sentence states, read once per distinct sentence.
-    fn mentions(&mut self, lang: Lang, text: &str) -> &[Mention] {
+    fn stated(&mut self, lang: Lang, text: &str) -> &[Mention] {
         let slot = lang.index();
         if let Some(&at) = self.read[slot].get(text) {
             return &self.stated[at];
@@ -211,22 +254,39 @@ fn read_sentence(lang: Lang, config: &Config, text: &str, every_sentence: bool) 
     if verdict != anchor::Verdict::Scan && !anchor::has_figure(&tokens, lexicon, &config.hedges) {
         return Vec::new();
     }
+    let (found, _) = claims_in(&tokens, lexicon, config);
+    stated_of(&tokens, found, lexicon)
+}
+
+/// Every figure and time expression of one sentence, in text order: its claims first, then
+/// what [`figures`] finds in the words no claim took.
+fn read_every_figure(lang: Lang, config: &Config, text: &str) -> Vec<Mention> {
+    let lexicon = Lexicon::of(lang);
+    let tokens = tokenize(text);
+    let (mut found, mut taken) = claims_in(&tokens, lexicon, config);
+    found.extend(figures::rest(&tokens, lexicon, &config.hedges, &mut taken));
+    found.sort_by_key(|f| f.start);
+    stated_of(&tokens, found, lexicon)
+}
+
+/// The claims of a sentence's tokens, in text order, and which tokens they take.
+fn claims_in(
+    tokens: &[Token],
+    lexicon: &'static Lexicon,
+    config: &Config,
+) -> (Vec<Found>, Vec<bool>) {
     let mut taken = vec![false; tokens.len()];
     let hedges = &config.hedges;
     let mut found: Vec<Found> = Vec::new();
 
-    let mut event_starts = Vec::new();
-    for m in time::scan(&tokens, lexicon, hedges, &mut taken) {
-        if m.event_start {
-            event_starts.push(m.start);
-        }
+    for m in time::scan(tokens, lexicon, hedges, &mut taken) {
         let (subject, subject_text) = match (m.subject.clone(), m.event_token) {
             (Some(s), _) => s,
-            (None, _) if m.kind == Kind::Duration && prison_term(&tokens, m.end, lexicon) => {
+            (None, _) if m.kind == Kind::Duration && prison_term(tokens, m.end, lexicon) => {
                 ("sentence".to_string(), String::new())
             }
             (None, Some(k)) => subject::event_from_compound(&tokens[k], lexicon),
-            (None, None) => match subject::sentence_event(&tokens, m.start, m.kind, lexicon) {
+            (None, None) => match subject::sentence_event(tokens, m.start, m.kind, lexicon) {
                 // A date dates a statement or report only when it stands next to its verb
                 // (the time scanner says so); elsewhere in the sentence it dates the event.
                 (s, _) if m.kind == Kind::Date && matches!(s.as_str(), "statement" | "report") => {
@@ -245,6 +305,7 @@ fn read_sentence(lang: Lang, config: &Config, text: &str, every_sentence: bool) 
             value: m.value,
             interval: m.interval,
             unit: m.unit.map(|u| u.as_str().to_string()),
+            event_start: m.kind == Kind::Date && m.event_start,
             expr: m.expr,
         });
     }
@@ -254,7 +315,7 @@ fn read_sentence(lang: Lang, config: &Config, text: &str, every_sentence: bool) 
             i += 1;
             continue;
         }
-        if let Some(f) = ordinal_at(&tokens, i, lexicon, &taken) {
+        if let Some(f) = ordinal_at(tokens, i, lexicon, &taken) {
             for flag in &mut taken[f.start..f.end] {
                 *flag = true;
             }
@@ -262,7 +323,7 @@ fn read_sentence(lang: Lang, config: &Config, text: &str, every_sentence: bool) 
             found.push(f);
             continue;
         }
-        match quantity_claim(&tokens, i, lexicon, config, &taken, &found) {
+        match quantity_claim(tokens, i, lexicon, config, &taken, &found) {
             Some(f) => {
                 for flag in &mut taken[f.start..f.end.min(tokens.len())] {
                     *flag = true;
@@ -305,13 +366,25 @@ fn read_sentence(lang: Lang, config: &Config, text: &str, every_sentence: bool) 
             found[k - 1].subject = found[k].subject.clone();
         }
     }
+    // A date dropped above takes no words: another reading may find them.
+    taken.iter_mut().for_each(|t| *t = false);
+    for f in &found {
+        for flag in &mut taken[f.start..f.end.min(tokens.len())] {
+            *flag = true;
+        }
+    }
+    (found, taken)
+}
+
+/// What a sentence states, from what was found in its tokens.
+fn stated_of(tokens: &[Token], found: Vec<Found>, lexicon: &'static Lexicon) -> Vec<Mention> {
     found
         .into_iter()
         .map(|f| Mention {
             start: tokens[f.start].start,
             end: tokens[f.end - 1].end,
-            reported_speaker: attribution::reported_speaker(&tokens, f.start, lexicon),
-            event_start: f.kind == Kind::Date && event_starts.contains(&f.start),
+            reported_speaker: attribution::reported_speaker(tokens, f.start, lexicon),
+            event_start: f.event_start,
             kind: f.kind,
             subject: f.subject,
             subject_text: f.subject_text,
@@ -347,6 +420,8 @@ struct Found {
     unit: Option<String>,
     /// The time expression of a date or event age.
     expr: Option<TimeExpr>,
+    /// A date on which its event began.
+    event_start: bool,
 }
 
 /// "das dritte Treffen", "das 3. Treffen", "the third round of talks", "zum dritten Mal",
@@ -563,6 +638,7 @@ fn ordinal(start: usize, end: usize, n: u32, subject: String, subject_text: Stri
         interval: None,
         unit: None,
         expr: None,
+        event_start: false,
     }
 }
 
@@ -848,6 +924,7 @@ fn quantity_claim(
         interval: Some(q.interval),
         unit: None,
         expr: None,
+        event_start: false,
     })
 }
 
@@ -1104,6 +1181,7 @@ fn measure(
         }),
         unit: Some(unit.to_string()),
         expr: None,
+        event_start: false,
     }
 }
 

@@ -14,6 +14,7 @@ use super::quantity::{
     interval, may_start_quantity, number_at, phrase_at, phrase_before, quantity_at, Quantity,
 };
 use super::token::{Token, TokenKind};
+use super::Reading;
 use crate::claim::{Interval, Kind, Qualifier, TimeUnit};
 use crate::config::Hedges;
 use crate::document::Lang;
@@ -418,6 +419,19 @@ pub fn scan(
     hedges: &Hedges,
     taken: &mut [bool],
 ) -> Vec<TimeMention> {
+    scan_with(tokens, lexicon, hedges, taken, Reading::Claims)
+}
+
+/// Scans for time expressions as a reading asks: [`Reading::Mentions`] also takes those that
+/// news text rarely means as dates but a recognizer lists ("the 27th", "april 22").
+pub fn scan_with(
+    tokens: &[Token],
+    lexicon: &'static Lexicon,
+    hedges: &Hedges,
+    taken: &mut [bool],
+    reading: Reading,
+) -> Vec<TimeMention> {
+    let _ = reading;
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -561,11 +575,6 @@ fn statement_subject(
     }
     None
 }
-
-/// Prepositions that belong to a date mention ("am", "on", "seit").
-const LEAD_INS: &[&str] = &[
-    "am", "on", "seit", "since", "bis", "until", "vom", "ab", "zum", "by", "from", "in", "im",
-];
 
 /// Extends a mention's start over a preposition that belongs to it, and over "dem"/"the"
 /// between such a preposition and the date ("seit dem 1.4.2025").
@@ -770,7 +779,7 @@ fn mention_in_tense(
         .or_else(|| {
             let (expr, end) = absolute_at(tokens, i, lexicon, tense)?;
             Some(TimeMention::date(
-                lead_in(tokens, i, LEAD_INS),
+                lead_in(tokens, i, lexicon.lead_ins),
                 end,
                 expr,
                 Qualifier::Exact,
@@ -882,7 +891,7 @@ fn weekday_at(
             .iter()
             .find(|(w, _, _)| *w == p.lower)
     });
-    let is_lead = |p: &Token| LEAD_INS.contains(&p.lower.as_str()) || direction.is_some();
+    let is_lead = |p: &Token| lexicon.lead_ins.contains(&p.lower.as_str()) || direction.is_some();
     // English names: "Good Friday", "Black Friday", "The Sunday Times".
     if lexicon.lang == Lang::En {
         if prev.is_some_and(|p| {
@@ -911,7 +920,7 @@ fn weekday_at(
         strict = *s;
         start = i - 1;
     }
-    start = lead_in(tokens, start, LEAD_INS);
+    start = lead_in(tokens, start, lexicon.lead_ins);
     if lexicon.since_words.contains(&tokens[start].lower.as_str()) {
         day_tense = Tense::Past;
     }
@@ -1087,7 +1096,7 @@ fn part_of_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<T
             };
             return Some(TimeMention::date(i, i + 1, expr, Qualifier::Approx, None));
         };
-    let start = lead_in(tokens, i, LEAD_INS);
+    let start = lead_in(tokens, i, lexicon.lead_ins);
     if let Some(y) = year_at(tokens, k) {
         let expr = TimeExpr::PartOf {
             unit: TimeUnit::Year,
@@ -1164,7 +1173,7 @@ fn month_at(
             .filter(|o| lexicon.event_links.contains(&o.lower.as_str()))
             .and_then(|_| tokens.get(i + 2))
             .and_then(|m| month_word(m, lexicon))?;
-        Some((lead_in(tokens, i, LEAD_INS), *part, month, i + 3))
+        Some((lead_in(tokens, i, lexicon.lead_ins), *part, month, i + 3))
     } else if let Some((word, part)) = part_word {
         let (month, end) = if t.lower.len() > word.len() {
             (lexicon.month(&t.lower[word.len() + 1..])?, i + 1)
@@ -1757,7 +1766,7 @@ fn date_range_at(
                 tense,
             };
             return Some(TimeMention::date(
-                lead_in(tokens, i, LEAD_INS),
+                lead_in(tokens, i, lexicon.lead_ins),
                 k,
                 first,
                 Qualifier::Exact,

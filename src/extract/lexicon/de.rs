@@ -612,6 +612,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     lookback_words: &["mal", "meisten", "wenigsten"],
     superlative_endings: &["ste", "sten", "stes", "ster", "stem"],
     articles: &["der", "die", "das", "den", "dem", "des"],
+    lead_ins: &["am", "seit", "bis", "vom", "ab", "zum", "in", "im"],
     part_nouns: &[],
     since_words: &["seit"],
     weekend_words: &["wochenende"],

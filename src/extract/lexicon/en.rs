@@ -510,6 +510,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     lookback_words: &["time", "times", "most", "best", "worst", "least", "since"],
     superlative_endings: &["est"],
     articles: &["the"],
+    lead_ins: &["on", "since", "until", "by", "from", "in"],
     part_nouns: &[
         ("beginning", MonthPart::Early),
         ("start", MonthPart::Early),

@@ -127,6 +127,8 @@ pub struct Lexicon {
     pub superlative_endings: &'static [&'static str],
     /// Definite articles, which may stand inside a speaker's name ("das Statistische Bundesamt").
     pub articles: &'static [&'static str],
+    /// Prepositions that belong to a date mention ("am", "seit", "on", "since").
+    pub lead_ins: &'static [&'static str],
     /// Nouns for a part of a period before "of" ("the end of 2026", "the start of the year").
     pub part_nouns: &'static [(&'static str, MonthPart)],
     /// "seit", "since": the date lies in the past.
