@@ -13,7 +13,8 @@
 //!   off the words either side may have in front that the other leaves out: the lead-ins
 //!   and articles of the lexicon ("am", "vom", "the", "on"). From a mention, the hedge before
 //!   its number ("mindestens") and its counted noun after it (`subject_text`, "Bananen") come
-//!   off too: SPEC makes them part of a claim, the specs do not.
+//!   off too: SPEC makes them part of a claim, the specs do not; and so do the currency or
+//!   percent sign or word of a sum or share, where a number spec lists the number in it.
 //! - Values: numbers equal to nine significant digits; a percentage as its number ("20%" is
 //!   20); a relative ordinal ("end-1", "current+1") as a mention with `unit` "end" or
 //!   "current" and the offset as its value. "null", and the date extractor specs, which give
@@ -147,10 +148,28 @@ fn without_lead_ins(text: &str, lexicon: &Lexicon) -> String {
 fn mention_texts(m: &Claim, lexicon: &Lexicon) -> Vec<String> {
     let text = squeeze(&m.text);
     let mut forms = vec![text.clone()];
+    // "bis zu zweihundertsechsundfuenfzig verschiedene Zustände": the figure is a beginning
+    // of the words before the noun.
     let noun = squeeze(&m.subject_text);
     if !noun.is_empty() {
         if let Some(figure) = text.strip_suffix(&noun) {
-            forms.push(figure.trim_end().to_string());
+            let words: Vec<&str> = figure.split_whitespace().collect();
+            for n in 1..=words.len() {
+                forms.push(words[..n].join(" "));
+            }
+        }
+    }
+    // A sum or share holds a number: "$20", "3 hundred and 21 yuan", "20%".
+    if matches!(m.kind, Kind::Money | Kind::Percent) {
+        for form in forms.clone() {
+            let form = form.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.');
+            let unit_word = form.rsplit_once(' ').filter(|(_, last)| {
+                lexicon.currency(last).is_some() || lexicon.percent_words.contains(last)
+            });
+            forms.push(form.trim_start().to_string());
+            if let Some((figure, _)) = unit_word {
+                forms.push(figure.trim_end().to_string());
+            }
         }
     }
     for form in forms.clone() {

@@ -264,6 +264,15 @@ fn read_every_figure(lang: Lang, config: &Config, text: &str) -> Vec<Mention> {
     let lexicon = Lexicon::of(lang);
     let tokens = tokenize(text);
     let (mut found, mut taken) = claims_in(&tokens, lexicon, config);
+    // A claim that misreads its number ("five eighths" as five of something) gives way to the
+    // figure.
+    found.retain(|f| {
+        let agrees = figures::agrees(&tokens, f, &taken, lexicon);
+        if !agrees {
+            taken[f.start..f.end].fill(false);
+        }
+        agrees
+    });
     found.extend(figures::rest(&tokens, lexicon, &config.hedges, &mut taken));
     found.sort_by_key(|f| f.start);
     stated_of(&tokens, found, lexicon)
@@ -276,6 +285,8 @@ fn claims_in(
     config: &Config,
 ) -> (Vec<Found>, Vec<bool>) {
     let mut taken = vec![false; tokens.len()];
+    // Web addresses and telephone numbers hold digits, not figures.
+    figures::skip_addresses(tokens, &mut taken);
     let hedges = &config.hedges;
     let mut found: Vec<Found> = Vec::new();
 
@@ -368,6 +379,7 @@ fn claims_in(
     }
     // A date dropped above takes no words: another reading may find them.
     taken.iter_mut().for_each(|t| *t = false);
+    figures::skip_addresses(tokens, &mut taken);
     for f in &found {
         for flag in &mut taken[f.start..f.end.min(tokens.len())] {
             *flag = true;
@@ -737,6 +749,24 @@ fn quantity_claim(
                 lexicon,
             ));
         }
+        // Two-word percent phrases first: "percentage points" is more than "percentage".
+        if let Some(n2) = tokens.get(q.end + 1) {
+            if lexicon
+                .percent_words
+                .contains(&format!("{} {}", next.lower, n2.lower).as_str())
+            {
+                return Some(measure(
+                    q.start,
+                    q.end + 2,
+                    &q,
+                    Kind::Percent,
+                    "percent",
+                    1.0,
+                    tokens,
+                    lexicon,
+                ));
+            }
+        }
         if lexicon.percent_words.contains(&next.lower.as_str()) {
             return Some(measure(
                 q.start,
@@ -784,23 +814,6 @@ fn quantity_claim(
                 tokens,
                 lexicon,
             ));
-        }
-        if let Some(n2) = tokens.get(q.end + 1) {
-            if lexicon
-                .percent_words
-                .contains(&format!("{} {}", next.lower, n2.lower).as_str())
-            {
-                return Some(measure(
-                    q.start,
-                    q.end + 2,
-                    &q,
-                    Kind::Percent,
-                    "percent",
-                    1.0,
-                    tokens,
-                    lexicon,
-                ));
-            }
         }
     }
     // Labels: "Seite 12", "Artikel 5", "aged 63", "in 2019".

@@ -88,6 +88,14 @@ pub fn number_at(
         }
         TokenKind::Word => {
             let article = lexicon.article_ones.contains(&t.lower.as_str());
+            // "eine halbe Million": the article is one of the half.
+            if let Some(half) = tokens
+                .get(i + 1)
+                .filter(|_| article)
+                .and_then(|_| half_of_scale(tokens, i + 1, lexicon))
+            {
+                return Some(half);
+            }
             let scale_next = tokens.get(i + 1).and_then(|n| scale_word(n, lexicon));
             if article
                 && ((lexicon.cardinal)(&t.lower).is_none() || scale_next.is_some_and(|s| s >= 1e3))
@@ -353,8 +361,13 @@ pub fn quantity_at(
     }
     for &(phrase, lo, hi) in hedges.vague_for(lexicon).iter().filter(|_| phrase_start) {
         if let Some(end) = phrase_at(tokens, i, phrase) {
-            // "Hunderte" followed by a number is a scale, not a vague word ("Hunderte 20" never).
-            if tokens.get(end).is_some_and(|t| t.is_number()) {
+            // "Hunderte" followed by a number is a scale, not a vague word ("Hunderte 20" never);
+            // so is "dozens" after one ("3 dozens").
+            if tokens.get(end).is_some_and(|t| t.is_number())
+                || i > 0
+                    && (tokens[i - 1].is_number() || (lexicon.cardinal)(&tokens[i - 1].lower).is_some())
+                    && lexicon.scale(&t.lower).is_some()
+            {
                 return None;
             }
             // "the fourth summit in as many years", "as many as 50": an equal number said

@@ -91,6 +91,41 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     cardinal,
     ordinal,
     number_joiners: &[],
+    denominator,
+    scale_ordinal,
+    fraction_links: &["und"],
+    over_words: &[],
+    decimal_words: &["komma"],
+    minus_words: &["minus", "negativ"],
+    scale_suffixes: &[],
+    counted_ones: &[],
+    pronoun_determiners: &[],
+    relative_ordinals: &[
+        ("drittletzte", "end", -2),
+        ("drittletzten", "end", -2),
+        ("drittletzter", "end", -2),
+        ("drittletztes", "end", -2),
+        ("vorletzte", "end", -1),
+        ("vorletzten", "end", -1),
+        ("vorletzter", "end", -1),
+        ("vorletztes", "end", -1),
+        ("letzte", "end", 0),
+        ("letzten", "end", 0),
+        ("letzter", "end", 0),
+        ("letztes", "end", 0),
+        ("nächste", "current", 1),
+        ("nächsten", "current", 1),
+        ("nächster", "current", 1),
+        ("nächstes", "current", 1),
+        ("vorherige", "current", -1),
+        ("vorherigen", "current", -1),
+        ("vorheriger", "current", -1),
+        ("vorheriges", "current", -1),
+        ("aktuelle", "current", 0),
+        ("aktuellen", "current", 0),
+    ],
+    ordinal_stem_openers: &["zu"],
+    ordinal_adverbs: &[("zuerst", 1)],
     article_ones: &["ein", "eine", "einen", "einem", "einer", "eines"],
     concepts: &[
         ("*land", "country"),
@@ -1009,11 +1044,16 @@ fn integer(w: &str) -> Option<u64> {
     }
 }
 
-/// The word with "ss" spelt "ß", as the number tables spell it ("dreissig" → "dreißig"); no
-/// copy when there is nothing to respell.
+/// The word as the number tables spell it: "ss" as "ß", "ue" and "oe" as "ü" and "ö"
+/// ("dreissig" → "dreißig", "fuenf" → "fünf", "zwoelf" → "zwölf"); no copy when there is
+/// nothing to respell.
 fn with_eszett(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.as_bytes().windows(2).any(|pair| pair == b"ss") {
-        word.replace("ss", "ß").into()
+    let respelt = |pair: &[u8]| matches!(pair, b"ss" | b"ue" | b"oe");
+    if word.as_bytes().windows(2).any(respelt) {
+        word.replace("ss", "ß")
+            .replace("ue", "ü")
+            .replace("oe", "ö")
+            .into()
     } else {
         word.into()
     }
@@ -1026,15 +1066,16 @@ fn cardinal(word: &str) -> Option<f64> {
     // any allocation (the scanner asks this for every word).
     const ENDINGS: &[&str] = &[
         "null", "ein", "eins", "eine", "einen", "einem", "einer", "eines", "zwei", "zweier",
-        "drei", "dreier", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
-        "zwölf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe", "halben",
+        "drei", "dreier", "vier", "fünf", "fuenf", "sechs", "sieben", "acht", "neun", "zehn",
+        "elf", "zwölf", "zwoelf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe",
+        "halben",
     ];
     if !ENDINGS.iter().any(|e| word.ends_with(e)) {
         return None;
     }
     let w = with_eszett(word);
     match w.as_ref() {
-        "anderthalb" | "eineinhalb" => return Some(1.5),
+        "anderthalb" | "eineinhalb" | "einundhalb" => return Some(1.5),
         "halb" | "halbe" | "halben" => return Some(0.5),
         _ => {}
     }
@@ -1070,6 +1111,34 @@ const ORDINAL_STEMS: &[(&str, u32)] = &[
     ("elft", 11),
     ("zwölft", 12),
 ];
+
+/// The denominator a fraction word names: "Drittel", "Viertel", "Hundertstel" (an ordinal
+/// stem and "-el"), "halbe", "halbes".
+fn denominator(word: &str) -> Option<f64> {
+    if matches!(word, "halb" | "halbe" | "halbes" | "halben" | "halber") {
+        return Some(2.0);
+    }
+    let stem = word.strip_suffix("el")?;
+    let ordinal_word = format!("{stem}e");
+    ordinal(&ordinal_word)
+        .filter(|n| *n >= 3)
+        .map(f64::from)
+        .or_else(|| scale_ordinal(&ordinal_word))
+}
+
+/// Ordinals of the scales: "millionste", "Milliardsten", "Billionste" (10^12).
+fn scale_ordinal(word: &str) -> Option<f64> {
+    let stem = ["en", "er", "es", "em", "e"]
+        .iter()
+        .find_map(|e| word.strip_suffix(e))?;
+    match stem.strip_suffix("st")? {
+        "million" => Some(1e6),
+        "milliard" => Some(1e9),
+        "billion" => Some(1e12),
+        "billiard" => Some(1e15),
+        _ => None,
+    }
+}
 
 /// German ordinal words with their inflection ("dritten", "zwanzigste"); a bare stem is not one.
 fn ordinal(word: &str) -> Option<u32> {

@@ -84,7 +84,16 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("trillion", 1e12),
         ("tn", 1e12),
         ("k", 1e3),
+        ("lakh", 1e5),
+        ("lakhs", 1e5),
+        ("crore", 1e7),
+        ("crores", 1e7),
         ("dozen", 12.0),
+        ("dozens", 12.0),
+        ("doz", 12.0),
+        ("dozs", 12.0),
+        ("dz", 12.0),
+        ("dzs", 12.0),
     ],
     range_links: &["to", "-", "–", "—"],
     range_openers: &["between"],
@@ -92,6 +101,48 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     cardinal,
     ordinal,
     number_joiners: &["and"],
+    denominator,
+    scale_ordinal,
+    fraction_links: &["and"],
+    over_words: &["over", "out of"],
+    decimal_words: &["point"],
+    minus_words: &["minus", "negative"],
+    scale_suffixes: &[
+        ("K", 1e3),
+        ("k", 1e3),
+        ("M", 1e6),
+        ("MM", 1e6),
+        ("mil", 1e6),
+        ("G", 1e9),
+        ("B", 1e9),
+        ("b", 1e9),
+        ("bln", 1e9),
+        ("tln", 1e12),
+    ],
+    counted_ones: &["one"],
+    pronoun_determiners: &[
+        "the", "this", "that", "which", "each", "every", "any", "no", "another", "these",
+        "those",
+    ],
+    relative_ordinals: &[
+        ("the one before the last one", "end", -1),
+        ("the one before the last", "end", -1),
+        ("the last but one", "end", -1),
+        ("the second to last", "end", -1),
+        ("next to last", "end", -1),
+        ("second to last", "end", -1),
+        ("antepenultimate", "end", -2),
+        ("penultimate", "end", -1),
+        ("previous one", "current", -1),
+        ("next one", "current", 1),
+        ("current one", "current", 0),
+        ("last", "end", 0),
+        ("next", "current", 1),
+        ("previous", "current", -1),
+        ("current", "current", 0),
+    ],
+    ordinal_stem_openers: &[],
+    ordinal_adverbs: &[],
     article_ones: &["a", "an", "one"],
     concepts: &[
         ("country", "country"),
@@ -370,6 +421,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     percent_words: &[
         "percent",
+        "percents",
+        "percentage",
         "per cent",
         "%",
         "percentage points",
@@ -814,6 +867,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
 
 const UNITS: &[(&str, u64)] = &[
     ("zero", 0),
+    ("nought", 0),
+    ("naught", 0),
     ("one", 1),
     ("two", 2),
     ("three", 3),
@@ -882,6 +937,7 @@ const ORDINALS: &[(&str, u32)] = &[
     ("seventh", 7),
     ("eighth", 8),
     ("ninth", 9),
+    ("nineth", 9),
     ("tenth", 10),
     ("eleventh", 11),
     ("twelfth", 12),
@@ -901,7 +957,38 @@ const ORDINALS: &[(&str, u32)] = &[
     ("eightieth", 80),
     ("ninetieth", 90),
     ("hundredth", 100),
+    ("thousandth", 1000),
 ];
+
+/// The denominator a fraction word names: "half", "halves", "quarter(s)", and ordinals,
+/// singular or plural ("fifth", "eighths", "twenty-firsts", "hundredths", "trillionths").
+fn denominator(word: &str) -> Option<f64> {
+    match word {
+        "half" | "halves" => return Some(2.0),
+        "quarter" | "quarters" => return Some(4.0),
+        _ => {}
+    }
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    if singular.starts_with(|c: char| c.is_ascii_digit()) {
+        return None; // "3rds" is no way to write a fraction
+    }
+    ordinal(singular)
+        .filter(|n| *n >= 3)
+        .map(f64::from)
+        .or_else(|| scale_ordinal(singular))
+}
+
+/// Ordinals of the scales: "hundredth", "millionth", "trillionth".
+fn scale_ordinal(word: &str) -> Option<f64> {
+    match word {
+        "hundredth" => Some(1e2),
+        "thousandth" => Some(1e3),
+        "millionth" => Some(1e6),
+        "billionth" => Some(1e9),
+        "trillionth" => Some(1e12),
+        _ => None,
+    }
+}
 
 /// English ordinals: words ("third", "twenty-first") and digits with suffix ("3rd", "21st").
 fn ordinal(word: &str) -> Option<u32> {
@@ -909,7 +996,7 @@ fn ordinal(word: &str) -> Option<u32> {
         return Some(*n);
     }
     if let Some((tens, unit)) = word.split_once('-') {
-        let t = lookup(tens).filter(|v| *v >= 20 && v % 10 == 0)? as u32;
+        let t = lookup(tens).filter(|v| (20..100).contains(v) && v % 10 == 0)? as u32;
         let u = ORDINAL_INDEX.get(unit).copied().filter(|n| *n <= 9)?;
         return Some(t + u);
     }

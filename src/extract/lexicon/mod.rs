@@ -61,6 +61,39 @@ pub struct Lexicon {
     pub ordinal: fn(&str) -> Option<u32>,
     /// Words that may join cardinal words into one number ("and" in "one hundred and five").
     pub number_joiners: &'static [&'static str],
+    /// The denominator a fraction word names, lowercase ("thirds" → 3, "drittel" → 3,
+    /// "halves" → 2); singular ordinals that double as one ("fifth") are the ordinal's.
+    pub denominator: fn(&str) -> Option<f64>,
+    /// The value of an ordinal of a scale ("millionth", "milliardsten"), lowercase.
+    pub scale_ordinal: fn(&str) -> Option<f64>,
+    /// Words between a whole number and a fraction ("twenty and three fifths", "fünf und drei
+    /// Viertel").
+    pub fraction_links: &'static [&'static str],
+    /// Words between two numbers that make the first the numerator ("one over three", "two
+    /// out of five hundred").
+    pub over_words: &'static [&'static str],
+    /// Words between a number and its decimals said digit by digit ("two point zero three",
+    /// "zwei Komma drei").
+    pub decimal_words: &'static [&'static str],
+    /// Words that make the number after them negative ("minus", "negative").
+    pub minus_words: &'static [&'static str],
+    /// Scale letters right after digits, case as written ("10K", "1.2B", "US$ 1MM", "10 bln"):
+    /// mentions only, since lowercase "1mm" is a millimetre.
+    pub scale_suffixes: &'static [(&'static str, f64)],
+    /// Articles that are a number even alone, unless a pronoun determiner stands before them
+    /// ("try one last time"; not "which one"); the others count only before a scale or a
+    /// fraction ("a hundred", "ein Drittel").
+    pub counted_ones: &'static [&'static str],
+    /// Words before "one" that make it a pronoun, not a number ("which one", "the one").
+    pub pronoun_determiners: &'static [&'static str],
+    /// Ordinals said relative to the last or the current item, lowercase phrases: the item
+    /// they count from (`end`, `current`) and the offset ("penultimate" is end − 1, "next"
+    /// current + 1).
+    pub relative_ordinals: &'static [(&'static str, &'static str, i32)],
+    /// Words before a bare ordinal stem that make it an ordinal ("zu dritt", "zu viert").
+    pub ordinal_stem_openers: &'static [&'static str],
+    /// Words that say "first" without being an ordinal of a noun ("zuerst").
+    pub ordinal_adverbs: &'static [(&'static str, u32)],
     /// Articles and pronouns that are numbers only in count context ("ein", "eine", "a", "one").
     pub article_ones: &'static [&'static str],
     /// Counted nouns: a stem and its concept key. A leading `*` lets the stem end a compound
@@ -261,6 +294,28 @@ pub struct Lexicon {
     /// ("zwanzig" in "einundzwanzigsten", "hundert"); articles among them too.
     pub number_parts: fn() -> Vec<&'static str>,
 }
+
+/// Fractions written as one character ("½", "⅔"), in every language.
+pub const VULGAR_FRACTIONS: &[(char, f64)] = &[
+    ('½', 1.0 / 2.0),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('¼', 1.0 / 4.0),
+    ('¾', 3.0 / 4.0),
+    ('⅕', 1.0 / 5.0),
+    ('⅖', 2.0 / 5.0),
+    ('⅗', 3.0 / 5.0),
+    ('⅘', 4.0 / 5.0),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅐', 1.0 / 7.0),
+    ('⅛', 1.0 / 8.0),
+    ('⅜', 3.0 / 8.0),
+    ('⅝', 5.0 / 8.0),
+    ('⅞', 7.0 / 8.0),
+    ('⅑', 1.0 / 9.0),
+    ('⅒', 1.0 / 10.0),
+];
 
 /// Keys of concepts that are people, so a casualty predicate turns them into `people_<predicate>`.
 pub const PERSON_KEYS: &[&str] = &[
