@@ -72,6 +72,66 @@ pub enum TimeExpr {
     NthUnit { n: u32, unit: TimeUnit },
     /// "the third anniversary": started exactly that long ago.
     Elapsed { n: u32, unit: TimeUnit },
+    /// "the 27th", "am 15.", "the 20th of next month": a day of a month. `month_offset` counts
+    /// months from the publication's; without it the month is the nearest one in the
+    /// direction of `tense` that has the day.
+    DayOfMonth {
+        day: u32,
+        month_offset: Option<i32>,
+        tense: Tense,
+    },
+    /// "this summer", "Sommer 2016", "letzten Winter": seasons as meteorologists count them
+    /// (spring March to May, summer June to August, autumn September to November, winter
+    /// December to February, named by the year of its December). `year` fixes the year;
+    /// `offset` −1 is the latest that has ended, +1 the next to begin, 0 the one of the
+    /// publication's year; with neither, the nearest in the direction of `tense`.
+    Season {
+        season: u32,
+        year: Option<i32>,
+        offset: Option<i32>,
+        tense: Tense,
+    },
+    /// "Q3", "the third quarter of 2016": quarter `n` of `year`, else of the publication year
+    /// moved by `offset`.
+    Quarter {
+        n: u32,
+        year: Option<i32>,
+        offset: i32,
+    },
+    /// "the 1970s", "the seventies": ten years from the first.
+    Decade(i32),
+    /// "the next 3 days", "the past 2 decades": `n` units after the publication day (from the
+    /// day after it) or before it (to the day before it).
+    Units {
+        n: u32,
+        unit: TimeUnit,
+        forward: bool,
+    },
+    /// "three weeks from tomorrow", "1 month 21 days ago": another expression's first day
+    /// moved by `n` units.
+    Shift {
+        base: Box<TimeExpr>,
+        n: i32,
+        unit: TimeUnit,
+    },
+    /// "the third week of this month", "die letzte Woche im Juli": week `n` of a month or year
+    /// (days 7n − 6 to 7n of it; −1 the last seven days).
+    WeekOf { n: i32, of: Box<TimeExpr> },
+    /// "the first Friday of July", "second Sunday": the `n`-th such weekday of a month (−1 the
+    /// last).
+    NthWeekday {
+        n: i32,
+        day: Weekday,
+        of: Box<TimeExpr>,
+    },
+    /// "the week of November 30th" (Monday to Sunday around the day), "the week commencing
+    /// February 4" (seven days from the day).
+    WeekFrom { day: Box<TimeExpr>, monday: bool },
+    /// "rest of the week" (publication day to the end of its week), "year to date" (the
+    /// start of its year to the publication day).
+    RestOf { unit: TimeUnit, to_date: bool },
+    /// "Week 31": the ISO week of a year, else of the publication's year.
+    IsoWeek { week: u32, year: Option<i32> },
 }
 
 impl TimeExpr {
@@ -83,6 +143,11 @@ impl TimeExpr {
             TimeExpr::Between(a, b) => a.is_relative() || b.is_relative(),
             TimeExpr::Year(_) => false,
             TimeExpr::PartOf { year, .. } => year.is_none(),
+            TimeExpr::Season { year, .. } => year.is_none(),
+            TimeExpr::Quarter { year, .. } | TimeExpr::IsoWeek { year, .. } => year.is_none(),
+            TimeExpr::Decade(_) => false,
+            TimeExpr::WeekOf { of, .. } | TimeExpr::NthWeekday { of, .. } => of.is_relative(),
+            TimeExpr::WeekFrom { day, .. } => day.is_relative(),
             _ => true,
         }
     }
@@ -386,6 +451,156 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
         TimeExpr::Elapsed { n, unit } => {
             Some(DayRange::day(shift(published, -(*n as i64), *unit)?))
         }
+        TimeExpr::DayOfMonth {
+            day,
+            month_offset,
+            tense,
+        } => day_of_month(published, *day, *month_offset, *tense).map(DayRange::day),
+        TimeExpr::Season {
+            season,
+            year,
+            offset,
+            tense,
+        } => season_of(published, *season, *year, *offset, *tense),
+        TimeExpr::Quarter { n, year, offset } => {
+            let y = year.unwrap_or(published.year() + offset);
+            let first = NaiveDate::from_ymd_opt(y, n.checked_mul(3)?.checked_sub(2)?, 1)?;
+            Some(DayRange::between(first, month_end(y, n * 3)?))
+        }
+        TimeExpr::Decade(y) => Some(DayRange::between(
+            NaiveDate::from_ymd_opt(*y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y + 9, 12, 31)?,
+        )),
+        TimeExpr::Units { n, unit, forward } => {
+            let n = *n as i64;
+            if *forward {
+                Some(DayRange::between(
+                    published.succ_opt()?,
+                    shift(published, n, *unit)?,
+                ))
+            } else {
+                Some(DayRange::between(
+                    shift(published, -n, *unit)?,
+                    published.pred_opt()?,
+                ))
+            }
+        }
+        TimeExpr::Shift { base, n, unit } => {
+            let start = resolve(base, published)?.start;
+            Some(DayRange::day(shift(start, *n as i64, *unit)?))
+        }
+        TimeExpr::WeekOf { n, of } => {
+            let range = resolve(of, published)?;
+            let (start, end) = if *n < 0 {
+                let end = range.last();
+                (end.checked_sub_days(Days::new(6))?, end)
+            } else {
+                let start = range.start.checked_add_days(Days::new(7 * (*n as u64 - 1)))?;
+                (start, start.checked_add_days(Days::new(6))?.min(range.last()))
+            };
+            (start <= range.last()).then(|| DayRange::between(start, end))
+        }
+        TimeExpr::NthWeekday { n, day, of } => {
+            let range = resolve(of, published)?;
+            let days = range.start.iter_days().take_while(|d| *d <= range.last());
+            let matching: Vec<NaiveDate> = days.filter(|d| d.weekday() == *day).collect();
+            let pick = if *n < 0 {
+                matching.last()
+            } else {
+                matching.get(*n as usize - 1)
+            };
+            pick.copied().map(DayRange::day)
+        }
+        TimeExpr::WeekFrom { day, monday } => {
+            let d = resolve(day, published)?.start;
+            let start = if *monday { monday_of(d)? } else { d };
+            Some(DayRange::between(start, start.checked_add_days(Days::new(6))?))
+        }
+        TimeExpr::RestOf { unit, to_date } => {
+            let period = resolve(&TimeExpr::Period { unit: *unit, offset: 0 }, published)?;
+            Some(if *to_date {
+                DayRange::between(period.start, published)
+            } else {
+                DayRange::between(published, period.last())
+            })
+        }
+        TimeExpr::IsoWeek { week, year } => {
+            let y = year.unwrap_or(published.year());
+            let monday = NaiveDate::from_isoywd_opt(y, *week, Weekday::Mon)?;
+            Some(DayRange::between(monday, monday.checked_add_days(Days::new(6))?))
+        }
+    }
+}
+
+/// The day `day` of a month: `month_offset` months from the publication's, else the nearest
+/// month with that day before (past) or after (present, future) the publication day.
+fn day_of_month(
+    published: NaiveDate,
+    day: u32,
+    month_offset: Option<i32>,
+    tense: Tense,
+) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(published.year(), published.month(), 1)?;
+    if let Some(offset) = month_offset {
+        let month = shift(first, offset as i64, TimeUnit::Month)?;
+        return NaiveDate::from_ymd_opt(month.year(), month.month(), day);
+    }
+    let step = if tense == Tense::Past { -1 } else { 1 };
+    (0..13).find_map(|k| {
+        let month = shift(first, step * k, TimeUnit::Month)?;
+        let d = NaiveDate::from_ymd_opt(month.year(), month.month(), day)?;
+        let fits = if tense == Tense::Past {
+            d <= published
+        } else {
+            d >= published
+        };
+        fits.then_some(d)
+    })
+}
+
+/// The days of a season named by the year of its start (see [`TimeExpr::Season`]).
+fn season_in(season: u32, year: i32) -> Option<DayRange> {
+    let (from, to_year, to) = match season {
+        1 => ((3, 1), year, (5, 31)),
+        2 => ((6, 1), year, (8, 31)),
+        3 => ((9, 1), year, (11, 30)),
+        4 => ((12, 1), year + 1, (2, month_end(year + 1, 2)?.day())),
+        _ => return None,
+    };
+    Some(DayRange::between(
+        NaiveDate::from_ymd_opt(year, from.0, from.1)?,
+        NaiveDate::from_ymd_opt(to_year, to.0, to.1)?,
+    ))
+}
+
+fn season_of(
+    published: NaiveDate,
+    season: u32,
+    year: Option<i32>,
+    offset: Option<i32>,
+    tense: Tense,
+) -> Option<DayRange> {
+    if let Some(y) = year {
+        return season_in(season, y);
+    }
+    let y = published.year();
+    // The instances of the season around publication, oldest first.
+    let around: Vec<DayRange> = (y - 2..=y + 1)
+        .filter_map(|y| season_in(season, y))
+        .collect();
+    match offset {
+        Some(0) => {
+            let own = if season == 4 && published.month() <= 2 {
+                y - 1
+            } else {
+                y
+            };
+            season_in(season, own)
+        }
+        Some(o) if o < 0 => around.into_iter().rev().find(|r| r.last() < published),
+        Some(_) => around.into_iter().find(|r| r.start > published),
+        None if tense == Tense::Past => around.into_iter().rev().find(|r| r.start <= published),
+        None => around.into_iter().find(|r| r.last() >= published),
     }
 }
 

@@ -10,8 +10,9 @@
 //! when a mention of the input has the same text and, where the spec's value is comparable,
 //! the same value:
 //! - Texts are compared case aside, with each run of white space as one space, after taking
-//!   off the words either side may have in front that the other leaves out: the lead-ins
-//!   and articles of the lexicon ("am", "vom", "the", "on"). From a mention, the hedge before
+//!   off the words either side may have in front that the other leaves out: the lead-ins,
+//!   articles and duration openers of the lexicon ("am", "vom", "the", "on", "for"). From a
+//!   mention, the hedge before
 //!   its number ("mindestens") and its counted noun after it (`subject_text`, "Bananen") come
 //!   off too: SPEC makes them part of a claim, the specs do not; and so do the currency or
 //!   percent sign or word of a sum or share, where a number spec lists the number in it.
@@ -135,7 +136,10 @@ fn without_lead_ins(text: &str, lexicon: &Lexicon) -> String {
         let Some((first, tail)) = rest.split_once(' ') else {
             return rest.to_string();
         };
-        if lexicon.lead_ins.contains(&first) || lexicon.articles.contains(&first) {
+        let lead = lexicon.lead_ins.contains(&first)
+            || lexicon.articles.contains(&first)
+            || lexicon.duration_openers.contains(&first);
+        if lead {
             rest = tail;
         } else {
             return rest.to_string();

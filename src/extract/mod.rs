@@ -11,6 +11,7 @@
 
 pub mod anchor;
 pub mod attribution;
+mod calendar;
 mod figures;
 pub mod lexicon;
 pub mod numeral;
@@ -273,9 +274,52 @@ fn read_every_figure(lang: Lang, config: &Config, text: &str) -> Vec<Mention> {
         }
         agrees
     });
+    take_time_over_claims(&tokens, lexicon, config, &mut found, &mut taken);
     found.extend(figures::rest(&tokens, lexicon, &config.hedges, &mut taken));
     found.sort_by_key(|f| f.start);
     stated_of(&tokens, found, lexicon)
+}
+
+/// Time expressions as a mention reading finds them take the place of the claims they
+/// cover when they say more: "two weeks from now" over the duration "two weeks", "15 june
+/// 2016" over a count of "june", "the 27th" over an ordinal. A claim of the same span that is
+/// a date or duration itself stays.
+fn take_time_over_claims(
+    tokens: &[Token],
+    lexicon: &'static Lexicon,
+    config: &Config,
+    found: &mut Vec<Found>,
+    taken: &mut [bool],
+) {
+    let mut free = vec![false; tokens.len()];
+    figures::skip_addresses(tokens, &mut free);
+    let read = time::scan_with(tokens, lexicon, &config.hedges, &mut free, Reading::Mentions);
+    for m in read {
+        let overlaps = |f: &Found| f.start < m.end && m.start < f.end;
+        let covers = |f: &Found| {
+            let longer = m.end - m.start > f.end - f.start;
+            let figure = matches!(f.kind, Kind::Count | Kind::Ordinal) && m.kind == Kind::Date;
+            m.start <= f.start && f.end <= m.end && (longer || figure)
+        };
+        if !found.iter().any(overlaps) || !found.iter().filter(|f| overlaps(f)).all(covers) {
+            continue;
+        }
+        found.retain(|f| !overlaps(f));
+        taken[m.start..m.end].fill(true);
+        found.push(Found {
+            start: m.start,
+            end: m.end,
+            kind: m.kind,
+            subject: String::new(),
+            subject_text: String::new(),
+            qualifier: m.qualifier,
+            value: m.value,
+            interval: m.interval,
+            unit: m.unit.map(|u| u.as_str().to_string()),
+            expr: m.expr,
+            event_start: false,
+        });
+    }
 }
 
 /// The claims of a sentence's tokens, in text order, and which tokens they take.

@@ -431,7 +431,6 @@ pub fn scan_with(
     taken: &mut [bool],
     reading: Reading,
 ) -> Vec<TimeMention> {
-    let _ = reading;
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -445,7 +444,7 @@ pub fn scan_with(
             out.push(m);
             continue;
         }
-        if let Some(mut m) = mention_at(tokens, i, lexicon, hedges) {
+        if let Some(mut m) = mention_at(tokens, i, lexicon, hedges, reading) {
             for flag in &mut taken[m.start..m.end] {
                 *flag = true;
             }
@@ -614,15 +613,16 @@ fn mention_at(
     i: usize,
     lexicon: &'static Lexicon,
     hedges: &Hedges,
+    reading: Reading,
 ) -> Option<TimeMention> {
     // Most tokens start no time expression: find out before reading the clause's tense.
-    if !may_start_mention(tokens, i, lexicon) {
+    if reading == Reading::Claims && !may_start_mention(tokens, i, lexicon) {
         return None;
     }
-    let mut m = mention_in_tense(tokens, i, lexicon, hedges, Tense::Past)?;
+    let mut m = mention_in_tense(tokens, i, lexicon, hedges, Tense::Past, reading)?;
     let mut clause = clause_tense(tokens, i, lexicon);
     if clause != Tense::Past {
-        m = mention_in_tense(tokens, i, lexicon, hedges, clause)?;
+        m = mention_in_tense(tokens, i, lexicon, hedges, clause, reading)?;
     }
     // "She said on Friday she would resign": a date next to a verb of saying takes the tense
     // of the words up to it, not of the reported clause after it.
@@ -631,14 +631,14 @@ fn mention_at(
         let head = tense_of(&tokens[a..m.end], lexicon);
         if head != clause {
             clause = head;
-            m = mention_in_tense(tokens, i, lexicon, hedges, clause)?;
+            m = mention_in_tense(tokens, i, lexicon, hedges, clause, reading)?;
         }
     }
     let tense = mention_tense(tokens, &m, clause, lexicon);
     if tense == clause || m.kind != Kind::Date {
         return Some(m);
     }
-    mention_in_tense(tokens, i, lexicon, hedges, tense)
+    mention_in_tense(tokens, i, lexicon, hedges, tense, reading)
 }
 
 /// The tense of a date mention: its clause's, unless the preposition that governs it looks
@@ -736,6 +736,11 @@ fn trigger_words(lexicon: &'static Lexicon) -> &'static WordSet {
         ]);
         set.extend(lexicon.since_words);
         set.extend(lexicon.until_words);
+        // calendar::at
+        set.extend(lexicon.after_next);
+        set.extend(lexicon.span_openers);
+        set.extend(lexicon.articles);
+        set.extend(lexicon.seasons.iter().map(|(w, _)| *w));
         set
     }
     static DE: LazyLock<WordSet> = LazyLock::new(|| build(Lexicon::of(Lang::De)));
@@ -766,6 +771,32 @@ fn may_start_mention(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> b
 }
 
 fn mention_in_tense(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+    hedges: &Hedges,
+    tense: Tense,
+    reading: Reading,
+) -> Option<TimeMention> {
+    let news = news_mention(tokens, i, lexicon, hedges, tense);
+    // The calendar's dates, spans and periods where they reach further ("nächsten Monat vom
+    // 4. bis zum 23." beyond "nächsten Monat").
+    let calendar = super::calendar::at(tokens, i, lexicon, tense, reading).map(|(expr, end)| {
+        let qualifier = match expr {
+            TimeExpr::Between(..) => Qualifier::Range,
+            _ => Qualifier::Exact,
+        };
+        TimeMention::date(lead_in(tokens, i, lexicon.lead_ins), end, expr, qualifier, None)
+    });
+    match (news, calendar) {
+        (Some(n), Some(c)) if c.end > n.end => Some(c),
+        (Some(n), _) => Some(n),
+        (None, c) => c,
+    }
+}
+
+/// The time expression at `i` that the news scanners read, the first that matches.
+fn news_mention(
     tokens: &[Token],
     i: usize,
     lexicon: &'static Lexicon,

@@ -94,6 +94,41 @@ pub struct Lexicon {
     pub ordinal_stem_openers: &'static [&'static str],
     /// Words that say "first" without being an ordinal of a noun ("zuerst").
     pub ordinal_adverbs: &'static [(&'static str, u32)],
+    /// Seasons and their number, spring 1 to winter 4 ("Sommer", "fall").
+    pub seasons: &'static [(&'static str, u32)],
+    /// Shortened weekdays ("tues", "wed", "Mi"), which only mentions read.
+    pub weekday_abbreviations: &'static [(&'static str, Weekday)],
+    /// Words for a quarter of a year ("quarter", "Quartal").
+    pub quarter_words: &'static [&'static str],
+    /// Words for a decade ("decade", "Jahrzehnt").
+    pub decade_words: &'static [&'static str],
+    /// Decades said in words and the year they start in the century ("seventies" → 70,
+    /// "noughties" → 0).
+    pub decades: &'static [(&'static str, u32)],
+    /// Words that open a span of days ("from", "between", "vom", "zwischen").
+    pub span_openers: &'static [&'static str],
+    /// Words between the two ends of a span of days ("to", "until", "bis", "und").
+    pub span_links: &'static [&'static str],
+    /// Words after a number of units that count forward from publication ("two days later",
+    /// "2 days hence", "two weeks from now").
+    pub later_after: &'static [&'static str],
+    /// Words between a number of units and the day it counts from, and the direction ("three
+    /// weeks from tomorrow", "two days before yesterday").
+    pub shift_links: &'static [(&'static str, i32)],
+    /// Words for the period after the next ("übernächste Woche"; "the week after next" has
+    /// its phrase after the unit).
+    pub after_next: &'static [&'static str],
+    /// Words for what is left of a period ("rest of the week").
+    pub rest_words: &'static [&'static str],
+    /// Words after "the week" that make it start on the day named ("the week commencing
+    /// February 4").
+    pub week_start_words: &'static [&'static str],
+    /// Prepositions before a day of the month said alone ("on 15", "am 15.").
+    pub day_lead_ins: &'static [&'static str],
+    /// Words for the publication moment as an end of a span ("between now and November 15th").
+    pub now_words: &'static [&'static str],
+    /// Words that name the period the text speaks of ("same month", "that year").
+    pub same_words: &'static [&'static str],
     /// Articles and pronouns that are numbers only in count context ("ein", "eine", "a", "one").
     pub article_ones: &'static [&'static str],
     /// Counted nouns: a stem and its concept key. A leading `*` lets the stem end a compound
