@@ -495,8 +495,13 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
                 let end = range.last();
                 (end.checked_sub_days(Days::new(6))?, end)
             } else {
-                let start = range.start.checked_add_days(Days::new(7 * (*n as u64 - 1)))?;
-                (start, start.checked_add_days(Days::new(6))?.min(range.last()))
+                let start = range
+                    .start
+                    .checked_add_days(Days::new(7 * (*n as u64 - 1)))?;
+                (
+                    start,
+                    start.checked_add_days(Days::new(6))?.min(range.last()),
+                )
             };
             (start <= range.last()).then(|| DayRange::between(start, end))
         }
@@ -514,10 +519,19 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
         TimeExpr::WeekFrom { day, monday } => {
             let d = resolve(day, published)?.start;
             let start = if *monday { monday_of(d)? } else { d };
-            Some(DayRange::between(start, start.checked_add_days(Days::new(6))?))
+            Some(DayRange::between(
+                start,
+                start.checked_add_days(Days::new(6))?,
+            ))
         }
         TimeExpr::RestOf { unit, to_date } => {
-            let period = resolve(&TimeExpr::Period { unit: *unit, offset: 0 }, published)?;
+            let period = resolve(
+                &TimeExpr::Period {
+                    unit: *unit,
+                    offset: 0,
+                },
+                published,
+            )?;
             Some(if *to_date {
                 DayRange::between(period.start, published)
             } else {
@@ -527,7 +541,10 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
         TimeExpr::IsoWeek { week, year } => {
             let y = year.unwrap_or(published.year());
             let monday = NaiveDate::from_isoywd_opt(y, *week, Weekday::Mon)?;
-            Some(DayRange::between(monday, monday.checked_add_days(Days::new(6))?))
+            Some(DayRange::between(
+                monday,
+                monday.checked_add_days(Days::new(6))?,
+            ))
         }
     }
 }

@@ -33,16 +33,66 @@ use serde::Deserialize;
 
 /// The spec files, their language and what their results are.
 const FILES: &[(&str, Lang, Family, f64)] = &[
-    ("Number/English/NumberModel.json", Lang::En, Family::Number, 0.90),
-    ("Number/German/NumberModel.json", Lang::De, Family::Number, 0.90),
-    ("Number/English/OrdinalModel.json", Lang::En, Family::Ordinal, 0.90),
-    ("Number/German/OrdinalModel.json", Lang::De, Family::Ordinal, 0.90),
-    ("Number/English/PercentModel.json", Lang::En, Family::Percent, 0.90),
-    ("Number/German/PercentModel.json", Lang::De, Family::Percent, 0.90),
-    ("DateTime/English/DateExtractor.json", Lang::En, Family::Date, 0.80),
-    ("DateTime/German/DateExtractor.json", Lang::De, Family::Date, 0.80),
-    ("DateTime/English/DatePeriodExtractor.json", Lang::En, Family::Date, 0.80),
-    ("DateTime/German/DatePeriodExtractor.json", Lang::De, Family::Date, 0.80),
+    (
+        "Number/English/NumberModel.json",
+        Lang::En,
+        Family::Number,
+        0.90,
+    ),
+    (
+        "Number/German/NumberModel.json",
+        Lang::De,
+        Family::Number,
+        0.90,
+    ),
+    (
+        "Number/English/OrdinalModel.json",
+        Lang::En,
+        Family::Ordinal,
+        0.90,
+    ),
+    (
+        "Number/German/OrdinalModel.json",
+        Lang::De,
+        Family::Ordinal,
+        0.90,
+    ),
+    (
+        "Number/English/PercentModel.json",
+        Lang::En,
+        Family::Percent,
+        0.90,
+    ),
+    (
+        "Number/German/PercentModel.json",
+        Lang::De,
+        Family::Percent,
+        0.90,
+    ),
+    (
+        "DateTime/English/DateExtractor.json",
+        Lang::En,
+        Family::Date,
+        0.80,
+    ),
+    (
+        "DateTime/German/DateExtractor.json",
+        Lang::De,
+        Family::Date,
+        0.80,
+    ),
+    (
+        "DateTime/English/DatePeriodExtractor.json",
+        Lang::En,
+        Family::Date,
+        0.80,
+    ),
+    (
+        "DateTime/German/DatePeriodExtractor.json",
+        Lang::De,
+        Family::Date,
+        0.80,
+    ),
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -166,7 +216,8 @@ fn mention_texts(m: &Claim, lexicon: &Lexicon) -> Vec<String> {
     // A sum or share holds a number: "$20", "3 hundred and 21 yuan", "20%".
     if matches!(m.kind, Kind::Money | Kind::Percent) {
         for form in forms.clone() {
-            let form = form.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.');
+            let form =
+                form.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.');
             let unit_word = form.rsplit_once(' ').filter(|(_, last)| {
                 lexicon.currency(last).is_some() || lexicon.percent_words.contains(last)
             });
@@ -221,7 +272,10 @@ fn kind_fits(kind: Kind, family: Family) -> bool {
 
 fn found_in(mentions: &[Claim], expected: &Expected, family: Family, lexicon: &Lexicon) -> bool {
     let want = without_lead_ins(&squeeze(&expected.text), lexicon);
-    let value = expected.resolution.as_ref().and_then(|r| r.value.as_deref());
+    let value = expected
+        .resolution
+        .as_ref()
+        .and_then(|r| r.value.as_deref());
     mentions.iter().any(|m| {
         kind_fits(m.kind, family)
             && mention_texts(m, lexicon).contains(&want)
@@ -298,7 +352,10 @@ fn score(file: &str, lang: Lang, family: Family, differences: &[Difference]) -> 
                     "{:?}: want {:?} {:?}, found {found:?}",
                     case.input,
                     expected.text,
-                    expected.resolution.as_ref().and_then(|r| r.value.as_deref()),
+                    expected
+                        .resolution
+                        .as_ref()
+                        .and_then(|r| r.value.as_deref()),
                 ));
             }
         }

@@ -69,7 +69,9 @@ impl Cx<'_, '_> {
     }
 
     fn is(&self, k: usize, list: &[&str]) -> bool {
-        self.t.get(k).is_some_and(|t| list.contains(&t.lower.as_str()))
+        self.t
+            .get(k)
+            .is_some_and(|t| list.contains(&t.lower.as_str()))
     }
 
     fn punct(&self, k: usize, p: &str) -> bool {
@@ -122,7 +124,10 @@ impl Cx<'_, '_> {
         let t = self.t.get(k).filter(|t| t.is_word())?;
         let m = self.lx.month(&t.lower)?;
         if self.lx.lang == Lang::En && !t.is_capitalized() {
-            let verb = matches!(t.lower.as_str(), "may" | "march" | "mar" | "jan" | "sat" | "sun");
+            let verb = matches!(
+                t.lower.as_str(),
+                "may" | "march" | "mar" | "jan" | "sat" | "sun"
+            );
             let number_near = [k.wrapping_sub(2), k.wrapping_sub(1), k + 1, k + 2]
                 .iter()
                 .any(|&n| {
@@ -140,9 +145,11 @@ impl Cx<'_, '_> {
         let end = k + 1;
         // "Oct. 2": the period of an abbreviation, not one that ends the sentence;
         // "october. 2", "september.15th" in a mention reading.
-        let short = t.text.len() <= 4 || self.liberal && self.t.get(end + 1).is_some_and(|n| {
-            n.is_number() || n.text.starts_with(|c: char| c.is_ascii_digit())
-        });
+        let short = t.text.len() <= 4
+            || self.liberal
+                && self.t.get(end + 1).is_some_and(|n| {
+                    n.is_number() || n.text.starts_with(|c: char| c.is_ascii_digit())
+                });
         let abbreviated = short && self.punct(end, ".") && end + 1 < self.t.len();
         Some((m, end + usize::from(abbreviated)))
     }
@@ -153,7 +160,11 @@ impl Cx<'_, '_> {
         let t = self.t.get(k)?;
         if t.is_number() && t.text.len() == 4 {
             let y: i32 = t.text.parse().ok()?;
-            let range = if self.liberal { 1000..=2999 } else { 1900..=2100 };
+            let range = if self.liberal {
+                1000..=2999
+            } else {
+                1900..=2100
+            };
             return range.contains(&y).then_some((y, k + 1));
         }
         if !self.liberal || !t.is_word() {
@@ -394,11 +405,18 @@ fn numeric_date(cx: Cx, i: usize) -> Read {
     // "22.01.2016", "2015.5.13", "4.22": one token with points.
     if t.text.contains('.') && !t.text.contains(',') {
         let parts: Vec<&str> = t.text.split('.').collect();
-        let nums: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+        let nums: Vec<u32> = parts
+            .iter()
+            .map(|p| p.parse().ok())
+            .collect::<Option<_>>()?;
         let mut end = i + 1;
         let (year, m, d) = match (parts.as_slice(), nums.as_slice()) {
             ([y, ..], [yy, m, d]) if y.len() == 4 => (Some(*yy as i32), *m, *d),
-            (_, [a, b, y]) => (Some(full_year(*y, parts[2].len())?), order(cx, *a, *b)?.0, order(cx, *a, *b)?.1),
+            (_, [a, b, y]) => (
+                Some(full_year(*y, parts[2].len())?),
+                order(cx, *a, *b)?.0,
+                order(cx, *a, *b)?.1,
+            ),
             (_, [a, b]) if cx.liberal => {
                 // "4.22" (English month first), "22.04" (German day first), after a
                 // preposition: a number otherwise.
@@ -417,9 +435,9 @@ fn numeric_date(cx: Cx, i: usize) -> Read {
         return valid(year, m, d).then(|| (absolute(cx, year, m, d), end));
     }
     // "1/22/2016", "2016-01-22", "9-18-15", "2019/sep/01": parts joined by one mark.
-    let mark = cx.t.get(i + 1).filter(|p| {
-        (p.is_punct("/") || p.is_punct("-")) && (!p.space_before || cx.liberal)
-    })?;
+    let mark =
+        cx.t.get(i + 1)
+            .filter(|p| (p.is_punct("/") || p.is_punct("-")) && (!p.space_before || cx.liberal))?;
     let sep = mark.text;
     let second = i + 2;
     let month_word = cx.t.get(second).filter(|w| w.is_word()).and_then(|w| {
@@ -448,7 +466,11 @@ fn numeric_date(cx: Cx, i: usize) -> Read {
         return None;
     }
     // "11/12,2016": the day and the year after a comma read as one number.
-    if let Some((b, y)) = b_tok.text.split_once(',').filter(|_| cx.liberal && t.text.len() <= 2) {
+    if let Some((b, y)) = b_tok
+        .text
+        .split_once(',')
+        .filter(|_| cx.liberal && t.text.len() <= 2)
+    {
         let (b, y): (u32, u32) = (b.parse().ok()?, y.parse().ok()?);
         let year = Some(full_year(y, b_tok.text.len() - b_tok.text.find(',')? - 1)?);
         let (m, d) = order(cx, a, b)?;
@@ -459,12 +481,20 @@ fn numeric_date(cx: Cx, i: usize) -> Read {
     }
     let b: u32 = b_tok.text.parse().ok()?;
     let third = second + 1;
-    let has_third = cx.t.get(third).is_some_and(|p| p.text == sep && !p.space_before)
-        && cx.t.get(third + 1).is_some_and(|c| c.is_number() && !c.space_before);
+    let has_third =
+        cx.t.get(third)
+            .is_some_and(|p| p.text == sep && !p.space_before)
+            && cx
+                .t
+                .get(third + 1)
+                .is_some_and(|c| c.is_number() && !c.space_before);
     // "11/12,2016", "11/12,16": the year after a comma.
     let comma_year = !has_third
         && cx.punct(third, ",")
-        && cx.t.get(third + 1).is_some_and(|c| c.is_number() && !c.space_before);
+        && cx
+            .t
+            .get(third + 1)
+            .is_some_and(|c| c.is_number() && !c.space_before);
     if t.text.len() == 4 {
         // "2016-01-22", "2015/08/12"; "2016-05" is a month.
         if !has_third {
@@ -559,7 +589,10 @@ fn lone_day(cx: Cx, i: usize) -> Read {
     // "the next day", "next day", "the day after tmrw" are the relative days of the lexicon
     // or the day after publication.
     let k = cx.article(i);
-    if cx.direction(k) == Some(1) && cx.unit(k + 1) == Some(TimeUnit::Day) && cx.word(k + 1) != "days" {
+    if cx.direction(k) == Some(1)
+        && cx.unit(k + 1) == Some(TimeUnit::Day)
+        && cx.word(k + 1) != "days"
+    {
         return Some((TimeExpr::Offset(1), k + 2));
     }
     None
@@ -620,7 +653,13 @@ fn weekday_of_week(cx: Cx, i: usize) -> Read {
     if cx.is(k, cx.lx.later_words) {
         let (n, unit_at) = numeral::number_at(cx.t, k + 1, cx.lx)?;
         if cx.unit(unit_at) == Some(TimeUnit::Week) && n.fract() == 0.0 && n >= 1.0 {
-            return Some((TimeExpr::WeekdayOfWeek { day, week: n as i32 }, unit_at + 1));
+            return Some((
+                TimeExpr::WeekdayOfWeek {
+                    day,
+                    week: n as i32,
+                },
+                unit_at + 1,
+            ));
         }
     }
     None
@@ -633,7 +672,13 @@ fn month_ref(cx: Cx, i: usize) -> Read {
     let k = cx.article(k);
     if let Some(offset) = cx.direction(k) {
         if cx.unit(k + 1) == Some(TimeUnit::Month) {
-            return Some((TimeExpr::Period { unit: TimeUnit::Month, offset }, k + 2));
+            return Some((
+                TimeExpr::Period {
+                    unit: TimeUnit::Month,
+                    offset,
+                },
+                k + 2,
+            ));
         }
     }
     let (m, end) = cx.month(k)?;
@@ -689,7 +734,10 @@ fn day_of_month(cx: Cx, i: usize) -> Read {
     let (d, end) = cx.day_number(k)?;
     // "20th of next month", "the 20th next month"
     let of = end + usize::from(cx.word(end) == "of");
-    if let Some(offset) = cx.direction(of).filter(|_| cx.unit(of + 1) == Some(TimeUnit::Month)) {
+    if let Some(offset) = cx
+        .direction(of)
+        .filter(|_| cx.unit(of + 1) == Some(TimeUnit::Month))
+    {
         let expr = TimeExpr::DayOfMonth {
             day: d,
             month_offset: Some(offset),
@@ -705,12 +753,17 @@ fn day_of_month(cx: Cx, i: usize) -> Read {
     // ends ("on the second!"), since "das erste U-Boot", "the first prize" rank things.
     let lead = i > 0 && cx.is(i - 1, cx.lx.day_lead_ins);
     let digits = cx.t[k].is_number() || cx.t[k].text.starts_with(|c: char| c.is_ascii_digit());
-    let clause_ends = cx.t.get(end).is_none_or(|n| n.kind != super::token::TokenKind::Word);
+    let clause_ends =
+        cx.t.get(end)
+            .is_none_or(|n| n.kind != super::token::TokenKind::Word);
     if !(the || lead) || !digits && (cx.lx.lang == Lang::De || !clause_ends) {
         return None;
     }
     // "the 25th Anniversary", "the 27th floor": a noun after the number is what it ranks.
-    if cx.t.get(end).is_some_and(|n| n.is_word() && (cx.lx.lang == Lang::En || n.is_capitalized()))
+    if cx
+        .t
+        .get(end)
+        .is_some_and(|n| n.is_word() && (cx.lx.lang == Lang::En || n.is_capitalized()))
         && cx.lx.weekday(cx.word(end)).is_none()
         && cx.lx.month(cx.word(end)).is_none()
         && !cx.is(end, cx.lx.later_words)
@@ -769,7 +822,12 @@ fn shifted(cx: Cx, i: usize) -> Read {
     if cx.is(k, cx.lx.ago_after) {
         return Some((with(TimeExpr::Offset(0), -1), k + 1));
     }
-    if let Some(end) = cx.lx.later_after.iter().find_map(|p| super::quantity::phrase_at(cx.t, k, p)) {
+    if let Some(end) = cx
+        .lx
+        .later_after
+        .iter()
+        .find_map(|p| super::quantity::phrase_at(cx.t, k, p))
+    {
         return Some((with(TimeExpr::Offset(0), 1), end));
     }
     // "three weeks from tomorrow", "two days before yesterday"
@@ -922,9 +980,15 @@ fn numeric_month(cx: Cx, i: usize) -> Read {
         return Some((expr, i + 1));
     }
     // Two numbers around "/", "-" or "." with or without spaces.
-    let mark = cx.t.get(i + 1).filter(|p| p.is_punct("/") || p.is_punct("-") || p.is_punct("."))?;
+    let mark =
+        cx.t.get(i + 1)
+            .filter(|p| p.is_punct("/") || p.is_punct("-") || p.is_punct("."))?;
     let u = cx.t.get(i + 2).filter(|u| u.is_number())?;
-    if cx.t.get(i + 3).is_some_and(|p| p.text == mark.text && !p.space_before) {
+    if cx
+        .t
+        .get(i + 3)
+        .is_some_and(|p| p.text == mark.text && !p.space_before)
+    {
         return None; // a full date
     }
     let (y, m) = match (t.text.len(), u.text.len()) {
@@ -996,7 +1060,11 @@ fn quarter(cx: Cx, i: usize) -> Read {
     };
     // "Q1"
     let t = cx.t.get(i)?;
-    if let Some(n) = t.lower.strip_prefix('q').and_then(|n| n.parse::<u32>().ok()) {
+    if let Some(n) = t
+        .lower
+        .strip_prefix('q')
+        .and_then(|n| n.parse::<u32>().ok())
+    {
         if t.text.starts_with('Q') && cx.liberal {
             let (year, end) = year_after(cx, i + 1);
             return Some((quarter(n as f64, year, 0)?, end));
@@ -1073,7 +1141,9 @@ fn week_period(cx: Cx, i: usize) -> Read {
     let k = cx.article(i);
     // "the third week of ...", "die letzte Woche im Juli"
     let nth = numeral::ordinal_at(cx.t, k, cx.lx).and_then(|o| match o.anchor {
-        None if o.value.fract() == 0.0 && (1.0..=5.0).contains(&o.value) => Some((o.value as i32, o.end)),
+        None if o.value.fract() == 0.0 && (1.0..=5.0).contains(&o.value) => {
+            Some((o.value as i32, o.end))
+        }
         Some("end") if o.value == 0.0 => Some((-1, o.end)),
         _ => None,
     });
@@ -1086,25 +1156,59 @@ fn week_period(cx: Cx, i: usize) -> Read {
                 .or_else(|| {
                     let k = cx.article(link);
                     relative_year(cx, k)
-                        .map(|(o, e)| (TimeExpr::Period { unit: TimeUnit::Year, offset: o }, e))
+                        .map(|(o, e)| {
+                            (
+                                TimeExpr::Period {
+                                    unit: TimeUnit::Year,
+                                    offset: o,
+                                },
+                                e,
+                            )
+                        })
                         .or_else(|| cx.year(k).map(|(y, e)| (TimeExpr::Year(y), e)))
                 });
             // "the third week next year"
             let target = target.or_else(|| {
-                relative_year(cx, of).map(|(o, e)| (TimeExpr::Period { unit: TimeUnit::Year, offset: o }, e))
+                relative_year(cx, of).map(|(o, e)| {
+                    (
+                        TimeExpr::Period {
+                            unit: TimeUnit::Year,
+                            offset: o,
+                        },
+                        e,
+                    )
+                })
             });
             if let Some((of, end)) = target {
-                return Some((TimeExpr::WeekOf { n, of: Box::new(of) }, end));
+                return Some((
+                    TimeExpr::WeekOf {
+                        n,
+                        of: Box::new(of),
+                    },
+                    end,
+                ));
             }
         }
     }
     if !cx.liberal {
         // "übernächste Woche"
         let (offset, end) = week_at(cx, i).filter(|(o, _)| *o == 2)?;
-        return Some((TimeExpr::Period { unit: TimeUnit::Week, offset }, end));
+        return Some((
+            TimeExpr::Period {
+                unit: TimeUnit::Week,
+                offset,
+            },
+            end,
+        ));
     }
     if let Some((offset, end)) = week_at(cx, i) {
-        return Some((TimeExpr::Period { unit: TimeUnit::Week, offset }, end));
+        return Some((
+            TimeExpr::Period {
+                unit: TimeUnit::Week,
+                offset,
+            },
+            end,
+        ));
     }
     // "the week of November 30th", "the week commencing february 4", "w/c feb 4"
     let wc = cx.word(k) == "w" && cx.punct(k + 1, "/") && cx.word(k + 2) == "c";
@@ -1119,11 +1223,28 @@ fn week_period(cx: Cx, i: usize) -> Read {
             false
         } else {
             // "Week 31"
-            let n = cx.t.get(at).filter(|n| n.is_number())?.text.parse::<u32>().ok()?;
-            return (1..=53).contains(&n).then_some((TimeExpr::IsoWeek { week: n, year: None }, at + 1));
+            let n =
+                cx.t.get(at)
+                    .filter(|n| n.is_number())?
+                    .text
+                    .parse::<u32>()
+                    .ok()?;
+            return (1..=53).contains(&n).then_some((
+                TimeExpr::IsoWeek {
+                    week: n,
+                    year: None,
+                },
+                at + 1,
+            ));
         };
         let (day, end) = day(cx, cx.article(at)).or_else(|| day_of_month(cx, at))?;
-        return Some((TimeExpr::WeekFrom { day: Box::new(day), monday }, end));
+        return Some((
+            TimeExpr::WeekFrom {
+                day: Box::new(day),
+                monday,
+            },
+            end,
+        ));
     }
     None
 }
@@ -1150,7 +1271,9 @@ fn units(cx: Cx, i: usize) -> Read {
                 let (n, u) = t.lower.split_at(split);
                 (n.parse().ok()?, at + 1, cx.lx.time_unit(u))
             }
-            _ if cx.lx.vague.iter().any(|(v, _, _)| *v == cx.word(at)) && cx.liberal => (3, at + 1, None),
+            _ if cx.lx.vague.iter().any(|(v, _, _)| *v == cx.word(at)) && cx.liberal => {
+                (3, at + 1, None)
+            }
             _ => (1, at, None),
         },
     };
@@ -1168,7 +1291,14 @@ fn units(cx: Cx, i: usize) -> Read {
     if !cx.liberal && (unit_at == at || !plural) {
         return None;
     }
-    Some((TimeExpr::Units { n: n * factor, unit, forward }, end))
+    Some((
+        TimeExpr::Units {
+            n: n * factor,
+            unit,
+            forward,
+        },
+        end,
+    ))
 }
 
 /// Decades: "the 1970s", "the 1970's", "the 70s", "the '40s", "the seventies", "the nineteen
@@ -1186,7 +1316,10 @@ fn decade(cx: Cx, i: usize) -> Read {
         let rest = &t.lower[digits.len()..];
         let (end, ok) = if rest == "s" {
             (k + 1, true)
-        } else if rest.is_empty() && (cx.punct(k + 1, "'") || cx.punct(k + 1, "’")) && cx.word(k + 2) == "s" {
+        } else if rest.is_empty()
+            && (cx.punct(k + 1, "'") || cx.punct(k + 1, "’"))
+            && cx.word(k + 2) == "s"
+        {
             (k + 3, true)
         } else {
             (k, false)
@@ -1219,7 +1352,11 @@ fn decade(cx: Cx, i: usize) -> Read {
         }
         let next = end + usize::from(cx.word(end) == "and");
         if let Some(n) = decade_word(cx.word(next)) {
-            let c = if v >= 1000.0 { v as i32 } else { v as i32 * 100 };
+            let c = if v >= 1000.0 {
+                v as i32
+            } else {
+                v as i32 * 100
+            };
             if v.fract() == 0.0 && (10.0..=29.0).contains(&v) || v == 2000.0 {
                 return Some((TimeExpr::Decade(c + n as i32), next + 1));
             }
@@ -1237,7 +1374,13 @@ fn year_period(cx: Cx, i: usize) -> Read {
     }
     // "year to date"
     if cx.unit(i) == Some(TimeUnit::Year) && cx.word(i + 1) == "to" && cx.word(i + 2) == "date" {
-        return Some((TimeExpr::RestOf { unit: TimeUnit::Year, to_date: true }, i + 3));
+        return Some((
+            TimeExpr::RestOf {
+                unit: TimeUnit::Year,
+                to_date: true,
+            },
+            i + 3,
+        ));
     }
     // "year 247"
     if cx.unit(i) == Some(TimeUnit::Year) && !cx.lx.plural_units.contains(&cx.word(i)) {
@@ -1249,7 +1392,9 @@ fn year_period(cx: Cx, i: usize) -> Read {
     }
     // "same month", "that year"
     if cx.is(i, cx.lx.same_words) {
-        let unit = cx.unit(i + 1).filter(|u| *u != TimeUnit::Day && !cx.lx.plural_units.contains(&cx.word(i + 1)))?;
+        let unit = cx
+            .unit(i + 1)
+            .filter(|u| *u != TimeUnit::Day && !cx.lx.plural_units.contains(&cx.word(i + 1)))?;
         return Some((TimeExpr::Period { unit, offset: 0 }, i + 2));
     }
     // "In nineteen twenty eight": a spelled year after "in".
@@ -1270,11 +1415,20 @@ fn rest(cx: Cx, i: usize) -> Read {
     if cx.is(i, cx.lx.rest_words) {
         let mut k = i + 1 + usize::from(cx.word(i + 1) == "of");
         let w = cx.word(k);
-        if cx.lx.articles.contains(&w) || matches!(w, "my" | "our" | "current") || cx.is(k, cx.lx.this_words) {
+        if cx.lx.articles.contains(&w)
+            || matches!(w, "my" | "our" | "current")
+            || cx.is(k, cx.lx.this_words)
+        {
             k += 1;
         }
         let unit = cx.unit(k).filter(|u| *u != TimeUnit::Day)?;
-        return Some((TimeExpr::RestOf { unit, to_date: false }, k + 1));
+        return Some((
+            TimeExpr::RestOf {
+                unit,
+                to_date: false,
+            },
+            k + 1,
+        ));
     }
     // "later this month": the late part.
     let w = cx.word(i);
@@ -1321,7 +1475,11 @@ fn span(cx: Cx, i: usize) -> Read {
 /// One end of a span: a day, a period, a year, "now"; in a mention reading any of the news
 /// scanners' days ("next Sunday", "the day after tomorrow").
 fn span_end(cx: Cx, k: usize) -> Read {
-    let k = if matches!(cx.word(k), "dem" | "den" | "the" | "zum") { k + 1 } else { k };
+    let k = if matches!(cx.word(k), "dem" | "den" | "the" | "zum") {
+        k + 1
+    } else {
+        k
+    };
     let mut best = [day(cx, k), period(cx, k)]
         .into_iter()
         .flatten()
@@ -1351,7 +1509,10 @@ fn span_end(cx: Cx, k: usize) -> Read {
             (TimeExpr::Weekday { day, tense, strict }, end)
         })
     };
-    [best, weekday].into_iter().flatten().max_by_key(|(_, end)| *end)
+    [best, weekday]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(_, end)| *end)
 }
 
 fn between(a: TimeExpr, b: TimeExpr) -> TimeExpr {
@@ -1401,7 +1562,10 @@ fn span_of_days(cx: Cx, i: usize) -> Read {
     let full = |e: &TimeExpr| {
         !matches!(
             e,
-            TimeExpr::Weekday { .. } | TimeExpr::Offset(_) | TimeExpr::DayOfMonth { .. } | TimeExpr::Year(_)
+            TimeExpr::Weekday { .. }
+                | TimeExpr::Offset(_)
+                | TimeExpr::DayOfMonth { .. }
+                | TimeExpr::Year(_)
         )
     };
     if !cx.liberal && !(full(&a) && full(&b)) {
@@ -1432,19 +1596,26 @@ fn days_of_month(cx: Cx, i: usize) -> Read {
     let (d1, after) = day_figure(cx, k)?;
     // Days of no month said anywhere are days only in digits ("vom 4. bis zum 23."), not
     // "one - fourth".
-    let digits = |k: usize| cx.t.get(k).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
+    let digits = |k: usize| {
+        cx.t.get(k)
+            .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+    };
     if before.is_none() && !digits(k) {
         return None;
     }
     let between_and = matches!(opener, "between" | "zwischen");
-    let link_ok = cx.is(after, cx.lx.span_links) && (between_and || !matches!(cx.word(after), "and" | "und"));
+    let link_ok =
+        cx.is(after, cx.lx.span_links) && (between_and || !matches!(cx.word(after), "and" | "und"));
     if !link_ok || (!opened && before.is_none() && !cx.liberal) {
         return None;
     }
     let mut k2 = after + 1;
     k2 += usize::from(matches!(cx.word(k2), "dem" | "zum" | "the"));
     // "19.11.", "19.12.": the second day says its month in digits.
-    if let Some(TimeExpr::Absolute { year, month, day, .. }) = numeric_date(cx, k2).map(|(e, _)| e) {
+    if let Some(TimeExpr::Absolute {
+        year, month, day, ..
+    }) = numeric_date(cx, k2).map(|(e, _)| e)
+    {
         if before.is_none() {
             let (_, end) = numeric_date(cx, k2)?;
             let end = cx.skip(end, ".");
@@ -1459,14 +1630,28 @@ fn days_of_month(cx: Cx, i: usize) -> Read {
     }
     // "Feb between 2-7 two thousand and eighteen": the year after the days.
     let before = match before {
-        Some(TimeExpr::Month { year: None, month, part, tense }) => {
+        Some(TimeExpr::Month {
+            year: None,
+            month,
+            part,
+            tense,
+        }) => {
             let (year, after) = year_after(cx, end);
             end = after;
-            Some(TimeExpr::Month { year, month, part, tense })
+            Some(TimeExpr::Month {
+                year,
+                month,
+                part,
+                tense,
+            })
         }
         other => other,
     };
-    let after_month = if before.is_none() { month_ref(cx, end) } else { None };
+    let after_month = if before.is_none() {
+        month_ref(cx, end)
+    } else {
+        None
+    };
     let of = match (&before, after_month) {
         (Some(m), _) => m.clone(),
         (None, Some((m, e))) => {
@@ -1565,6 +1750,10 @@ fn span_from_day(cx: Cx, i: usize) -> Read {
         n: if backward { -(n as i32) } else { n as i32 },
         unit,
     };
-    let expr = if backward { between(moved, base) } else { between(base, moved) };
+    let expr = if backward {
+        between(moved, base)
+    } else {
+        between(base, moved)
+    };
     Some((expr, end))
 }

@@ -76,7 +76,10 @@ pub(super) fn skip_addresses(tokens: &[Token], taken: &mut [bool]) {
             // The number goes on after spaces: "+49 30 1234567"; seven digits or more make
             // it a telephone number, not a rise ("+5%").
             let mut last = end;
-            while tokens.get(last).is_some_and(|t| t.is_number() && t.space_before) {
+            while tokens
+                .get(last)
+                .is_some_and(|t| t.is_number() && t.space_before)
+            {
                 last += 1;
             }
             let digits: usize = tokens[start..last]
@@ -116,7 +119,9 @@ pub(super) fn figure(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> O
     // "percent of 10", "per cent of twenty-two"; a percent word alone.
     if let Some(after) = percent_at(i) {
         let link = tokens.get(after).filter(|t| t.lower == "of");
-        if let Some((value, end)) = link.and_then(|_| numeral::number_at(tokens, after + 1, lexicon)) {
+        if let Some((value, end)) =
+            link.and_then(|_| numeral::number_at(tokens, after + 1, lexicon))
+        {
             return Some(found(i, end, Kind::Percent, Some(value), Some("percent")));
         }
         let before_number = i > 0 && numeral::number_at(tokens, i - 1, lexicon).is_some();

@@ -293,7 +293,13 @@ fn take_time_over_claims(
 ) {
     let mut free = vec![false; tokens.len()];
     figures::skip_addresses(tokens, &mut free);
-    let read = time::scan_with(tokens, lexicon, &config.hedges, &mut free, Reading::Mentions);
+    let read = time::scan_with(
+        tokens,
+        lexicon,
+        &config.hedges,
+        &mut free,
+        Reading::Mentions,
+    );
     for m in read {
         let overlaps = |f: &Found| f.start < m.end && m.start < f.end;
         let covers = |f: &Found| {

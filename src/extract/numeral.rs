@@ -144,7 +144,9 @@ fn digit_word(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<(
     // "1.3x10^6"
     if let Some(base) = lower.strip_prefix('x') {
         let base: f64 = base.parse().ok()?;
-        tokens.get(k + 1).filter(|t| t.is_punct("^") && !t.space_before)?;
+        tokens
+            .get(k + 1)
+            .filter(|t| t.is_punct("^") && !t.space_before)?;
         let (n, end) = exponent(tokens, k + 2)?;
         return Some((value * base.powf(n), end));
     }
@@ -200,9 +202,10 @@ fn digits_at(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<(f
             g.is_number()
                 && g.space_before
                 && g.start - tokens[end - 1].end <= 3
-                && g.text.split([',', '.']).next().is_some_and(|int| {
-                    int.len() == 3 && int.bytes().all(|b| b.is_ascii_digit())
-                })
+                && g.text
+                    .split([',', '.'])
+                    .next()
+                    .is_some_and(|int| int.len() == 3 && int.bytes().all(|b| b.is_ascii_digit()))
                 && !tokens.get(end + 1).is_some_and(|n| n.is_punct("/"))
         }) {
             text.push_str(g.text);
@@ -366,7 +369,10 @@ fn whole(tokens: &[Token], start: usize, limit: usize, lexicon: &'static Lexicon
                 small = v;
                 fits
             }
-            (Some(Piece::Scale { value: s, .. }), Piece::Figure(v) | Piece::Word { value: v, .. }) => {
+            (
+                Some(Piece::Scale { value: s, .. }),
+                Piece::Figure(v) | Piece::Word { value: v, .. },
+            ) => {
                 let fits = v < s && v > 0.0 && (!and || v.fract() == 0.0);
                 group = v;
                 small = v;
@@ -399,7 +405,11 @@ fn whole(tokens: &[Token], start: usize, limit: usize, lexicon: &'static Lexicon
                     }
                     Some(s) if value >= s || after_scale => false,
                     _ => {
-                        let g = if matches!(p, Piece::Article) { 1.0 } else { group };
+                        let g = if matches!(p, Piece::Article) {
+                            1.0
+                        } else {
+                            group
+                        };
                         total += g * value;
                         group = 0.0;
                         small = 0.0;
@@ -423,9 +433,14 @@ fn whole(tokens: &[Token], start: usize, limit: usize, lexicon: &'static Lexicon
         if !ok {
             // "3 hundred and 2 hundred": what came after the "and" belongs to the next number.
             let multiplier = matches!(piece, Piece::Hundred | Piece::Dozen(_));
-            if multiplier && pieces.last().is_some_and(|(_, at)| {
-                *at > start && lexicon.number_joiners.contains(&tokens[*at - 1].lower.as_str())
-            }) {
+            if multiplier
+                && pieces.last().is_some_and(|(_, at)| {
+                    *at > start
+                        && lexicon
+                            .number_joiners
+                            .contains(&tokens[*at - 1].lower.as_str())
+                })
+            {
                 return before_and;
             }
             break;
@@ -460,18 +475,26 @@ fn whole(tokens: &[Token], start: usize, limit: usize, lexicon: &'static Lexicon
 fn denominator_at(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<(f64, bool)> {
     let t = tokens.get(k).filter(|t| t.is_word())?;
     let d = (lexicon.denominator)(&t.lower)?;
-    let singular = (lexicon.ordinal)(&t.lower).is_some() || (lexicon.scale_ordinal)(&t.lower).is_some();
+    let singular =
+        (lexicon.ordinal)(&t.lower).is_some() || (lexicon.scale_ordinal)(&t.lower).is_some();
     Some((d, singular))
 }
 
 /// One word that is a number and a fraction word: "dreiviertel", "one-eighth", "five -
 /// eighths" (the last in three tokens).
-fn compound_fraction(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<(f64, usize)> {
+fn compound_fraction(
+    tokens: &[Token],
+    k: usize,
+    lexicon: &'static Lexicon,
+) -> Option<(f64, usize)> {
     let t = tokens.get(k).filter(|t| t.is_word())?;
     // "one - fourth", "five - eighths"
     if let (Some(dash), Some(after)) = (tokens.get(k + 1), tokens.get(k + 2)) {
         if dash.is_punct("-") && (after.space_before || !dash.space_before) {
-            if let (Some(n), Some((d, _))) = ((lexicon.cardinal)(&t.lower), denominator_at(tokens, k + 2, lexicon)) {
+            if let (Some(n), Some((d, _))) = (
+                (lexicon.cardinal)(&t.lower),
+                denominator_at(tokens, k + 2, lexicon),
+            ) {
                 return Some((n / d, k + 3));
             }
         }
@@ -493,30 +516,44 @@ fn compound_fraction(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> O
 /// The denominator said by the words from `k` on when they are not a fraction word alone:
 /// "twenty fifths" (25), "one hundred fifth" (105), "one thousand fifths" (1005), "hundred
 /// and fifth".
-fn denominator_phrase(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<(f64, bool, usize)> {
+fn denominator_phrase(
+    tokens: &[Token],
+    k: usize,
+    lexicon: &'static Lexicon,
+) -> Option<(f64, bool, usize)> {
     if let Some((d, singular)) = denominator_at(tokens, k, lexicon) {
         return Some((d, singular, k + 1));
     }
     let (first, after) = piece_at(tokens, k, lexicon)?;
     match first {
-        Piece::Word { value, tens: true, .. } => {
+        Piece::Word {
+            value, tens: true, ..
+        } => {
             // "twenty firsts": after a tens word, "first" and "second" name a denominator too.
             let unit = tokens.get(after).filter(|t| t.is_word()).and_then(|t| {
                 let singular = t.lower.strip_suffix('s').unwrap_or(&t.lower);
                 let n = (lexicon.ordinal)(singular).filter(|n| *n < 10)?;
                 Some((f64::from(n), singular.len() == t.lower.len()))
             });
-            let (d, singular) = unit.or_else(|| denominator_at(tokens, after, lexicon).filter(|(d, _)| *d < 10.0))?;
+            let (d, singular) =
+                unit.or_else(|| denominator_at(tokens, after, lexicon).filter(|(d, _)| *d < 10.0))?;
             Some((value + d, singular, after + 1))
         }
-        Piece::Word { value, unit: true, .. } => {
+        Piece::Word {
+            value, unit: true, ..
+        } => {
             let (scale, at) = piece_at(tokens, after, lexicon)?;
             let scale = match scale {
                 Piece::Hundred => 100.0,
                 Piece::Scale { value, .. } if value == 1000.0 => 1000.0,
                 _ => return None,
             };
-            let at = at + usize::from(lexicon.number_joiners.contains(&tokens.get(at)?.lower.as_str()));
+            let at = at
+                + usize::from(
+                    lexicon
+                        .number_joiners
+                        .contains(&tokens.get(at)?.lower.as_str()),
+                );
             let (d, singular) = denominator_at(tokens, at, lexicon).filter(|(d, _)| *d < 100.0)?;
             Some((value * scale + d, singular, at + 1))
         }
@@ -535,7 +572,10 @@ fn scale_after(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<
     let mut at = k;
     if tokens.get(at).is_some_and(|t| t.lower == "of") {
         at += 1;
-        if tokens.get(at).is_some_and(|t| lexicon.article_ones.contains(&t.lower.as_str())) {
+        if tokens
+            .get(at)
+            .is_some_and(|t| lexicon.article_ones.contains(&t.lower.as_str()))
+        {
             at += 1;
         }
     }
@@ -588,7 +628,10 @@ fn unsigned_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<
     if let Some((d, false)) = denominator_at(tokens, i, lexicon) {
         if (lexicon.cardinal)(&t.lower).is_none() {
             let mut at = i + 1;
-            if tokens.get(at).is_some_and(|a| lexicon.article_ones.contains(&a.lower.as_str())) {
+            if tokens
+                .get(at)
+                .is_some_and(|a| lexicon.article_ones.contains(&a.lower.as_str()))
+            {
                 at += 1;
             }
             if let Some((scale, end)) = scale_after(tokens, at, lexicon) {
@@ -612,7 +655,9 @@ fn unsigned_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<
     if is_one(&w)
         && i > 0
         && lexicon.counted_ones.contains(&t.lower.as_str())
-        && lexicon.pronoun_determiners.contains(&tokens[i - 1].lower.as_str())
+        && lexicon
+            .pronoun_determiners
+            .contains(&tokens[i - 1].lower.as_str())
         && denominator_at(tokens, w.end, lexicon).is_none()
     {
         return None;
@@ -623,7 +668,9 @@ fn unsigned_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<
     if lexicon.decimal_words.contains(&next) && w.value.fract() == 0.0 {
         let mut digits = String::new();
         let mut k = end + 1;
-        while let Some((Piece::Word { value, .. } | Piece::Figure(value), after)) = piece_at(tokens, k, lexicon) {
+        while let Some((Piece::Word { value, .. } | Piece::Figure(value), after)) =
+            piece_at(tokens, k, lexicon)
+        {
             if value.fract() != 0.0 || value >= 100.0 || value < 0.0 {
                 break;
             }
@@ -656,7 +703,13 @@ fn unsigned_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<
 /// A whole number and a proper fraction after "and" ending at `after`: "three and a fifth";
 /// after a scale the fraction is of that scale ("3 million and a half"); a scale after the
 /// fraction multiplies it, or the whole when no scale came before ("five and a half million").
-fn and_fraction(tokens: &[Token], w: &Whole, f: f64, after: usize, lexicon: &'static Lexicon) -> (f64, usize) {
+fn and_fraction(
+    tokens: &[Token],
+    w: &Whole,
+    f: f64,
+    after: usize,
+    lexicon: &'static Lexicon,
+) -> (f64, usize) {
     let after_scale = w.group == 0.0 && w.last_scale.is_some();
     if let Some((scale, end)) = scale_after(tokens, after, lexicon) {
         if after_scale {
@@ -680,7 +733,10 @@ fn over(tokens: &[Token], w: &Whole, lexicon: &'static Lexicon) -> Option<(f64, 
         .find_map(|o| phrase_at(tokens, w.end, o).map(|e| (e, false)))
         .or_else(|| {
             let t = tokens.get(w.end)?;
-            lexicon.ratio_links.contains(&t.lower.as_str()).then_some((w.end + 1, true))
+            lexicon
+                .ratio_links
+                .contains(&t.lower.as_str())
+                .then_some((w.end + 1, true))
         })?;
     if one_only && w.value != 1.0 {
         return None;
@@ -717,8 +773,14 @@ fn fraction(
     let direct = after == w.end + 1;
     // "one hundred thirty fifths": the tens word joins the fraction word.
     if direct && d < 10.0 && w.pieces.len() >= 2 {
-        if let Piece::Word { value, tens: true, .. } = last {
-            let joined = last_at > 0 && !lexicon.number_joiners.contains(&tokens[last_at - 1].lower.as_str());
+        if let Piece::Word {
+            value, tens: true, ..
+        } = last
+        {
+            let joined = last_at > 0
+                && !lexicon
+                    .number_joiners
+                    .contains(&tokens[last_at - 1].lower.as_str());
             if joined {
                 if let Some(n) = whole(tokens, i, last_at, lexicon).filter(|n| n.end == last_at) {
                     if !singular || is_one(&n) {
@@ -733,11 +795,27 @@ fn fraction(
             Piece::Scale { value, .. } if value == 1000.0 => Some(1000.0),
             _ => None,
         };
-        if let (Some(scale), Some((Piece::Word { value: u, unit: true, .. }, u_at))) = (scale, before) {
+        if let (
+            Some(scale),
+            Some((
+                Piece::Word {
+                    value: u,
+                    unit: true,
+                    ..
+                },
+                u_at,
+            )),
+        ) = (scale, before)
+        {
             if w.pieces.len() >= 3 {
                 if let Some(n) = whole(tokens, i, u_at, lexicon).filter(|n| n.end == u_at) {
                     if !singular || is_one(&n) {
-                        return Some(times_scale(tokens, n.value / (u * scale + d), after, lexicon));
+                        return Some(times_scale(
+                            tokens,
+                            n.value / (u * scale + d),
+                            after,
+                            lexicon,
+                        ));
                     }
                 }
             }
@@ -757,7 +835,12 @@ fn fraction(
 }
 
 /// A value and the scale that may follow it ("two thirds of a million", "eine halbe Million").
-fn times_scale(tokens: &[Token], value: f64, end: usize, lexicon: &'static Lexicon) -> (f64, usize) {
+fn times_scale(
+    tokens: &[Token],
+    value: f64,
+    end: usize,
+    lexicon: &'static Lexicon,
+) -> (f64, usize) {
     match scale_after(tokens, end, lexicon) {
         Some((scale, after)) => (value * scale, after),
         None => (value, end),
@@ -772,7 +855,9 @@ pub fn ordinal_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Opti
     let relative = lexicon
         .relative_ordinals
         .iter()
-        .filter_map(|(phrase, anchor, offset)| Some((phrase_at(tokens, i, phrase)?, *anchor, *offset)))
+        .filter_map(|(phrase, anchor, offset)| {
+            Some((phrase_at(tokens, i, phrase)?, *anchor, *offset))
+        })
         .max_by_key(|(end, _, _)| *end);
     if let Some((end, anchor, offset)) = relative {
         return Some(Ordinal {
@@ -781,11 +866,19 @@ pub fn ordinal_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Opti
             anchor: Some(anchor),
         });
     }
-    let plain = |value: f64, end: usize| Some(Ordinal { value, end, anchor: None });
+    let plain = |value: f64, end: usize| {
+        Some(Ordinal {
+            value,
+            end,
+            anchor: None,
+        })
+    };
     match t.kind {
         // "die 3. Banane"; a period that ends the sentence ends no ordinal.
         TokenKind::Number if lexicon.lang == Lang::De => {
-            tokens.get(i + 1).filter(|d| d.is_punct(".") && !d.space_before)?;
+            tokens
+                .get(i + 1)
+                .filter(|d| d.is_punct(".") && !d.space_before)?;
             tokens.get(i + 2)?;
             let n: u32 = t.text.parse().ok()?;
             return plain(f64::from(n), i + 2);
@@ -798,14 +891,21 @@ pub fn ordinal_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Opti
         return plain(f64::from(*n), i + 1);
     }
     // "zu dritt", "zu zwölft"
-    if i > 0 && lexicon.ordinal_stem_openers.contains(&tokens[i - 1].lower.as_str()) {
+    if i > 0
+        && lexicon
+            .ordinal_stem_openers
+            .contains(&tokens[i - 1].lower.as_str())
+    {
         if let Some(n) = (lexicon.ordinal)(&format!("{w}e")) {
             return plain(f64::from(n), i + 1);
         }
     }
     // A number before an ordinal word: "one hundred twenty fifth", "two hundredth".
     if let Some(p) = whole(tokens, i, tokens.len(), lexicon) {
-        if let Some(o) = tokens.get(p.end).and_then(|o| ordinal_word(&o.lower, lexicon)) {
+        if let Some(o) = tokens
+            .get(p.end)
+            .and_then(|o| ordinal_word(&o.lower, lexicon))
+        {
             let fits = if o >= 100.0 {
                 Some(p.value * o)
             } else if (o < 10.0 && p.value % 10.0 == 0.0 && p.value >= 20.0)
@@ -859,45 +959,142 @@ mod tests {
             ("-4/5", Lang::En, -0.8, "-4/5"),
             ("2  1/4", Lang::En, 2.25, "2  1/4"),
             ("⅔", Lang::En, 2.0 / 3.0, "⅔"),
-            ("one hundred and sixty-one", Lang::En, 161.0, "one hundred and sixty-one"),
+            (
+                "one hundred and sixty-one",
+                Lang::En,
+                161.0,
+                "one hundred and sixty-one",
+            ),
             ("fifty - two", Lang::En, 52.0, "fifty - two"),
-            ("twenty-one trillion and three hundred", Lang::En, 21e12 + 300.0, "twenty-one trillion and three hundred"),
+            (
+                "twenty-one trillion and three hundred",
+                Lang::En,
+                21e12 + 300.0,
+                "twenty-one trillion and three hundred",
+            ),
             ("3 hundred and 2 hundred", Lang::En, 300.0, "3 hundred"),
-            ("two hundred and two thousand", Lang::En, 202000.0, "two hundred and two thousand"),
-            ("three hundred and two dozens", Lang::En, 324.0, "three hundred and two dozens"),
+            (
+                "two hundred and two thousand",
+                Lang::En,
+                202000.0,
+                "two hundred and two thousand",
+            ),
+            (
+                "three hundred and two dozens",
+                Lang::En,
+                324.0,
+                "three hundred and two dozens",
+            ),
             ("half a dozen", Lang::En, 6.0, "half a dozen"),
-            ("two hundred point zero three", Lang::En, 200.03, "two hundred point zero three"),
-            ("one hundred thirty fifths", Lang::En, 100.0 / 35.0, "one hundred thirty fifths"),
-            ("one hundred and thirty fifths", Lang::En, 26.0, "one hundred and thirty fifths"),
-            ("one hundred and three quarters", Lang::En, 100.75, "one hundred and three quarters"),
-            ("twenty twenty fifths", Lang::En, 0.8, "twenty twenty fifths"),
-            ("one one hundred fifth", Lang::En, 1.0 / 105.0, "one one hundred fifth"),
-            ("ninety - five hundred fifths", Lang::En, 1900.0, "ninety - five hundred fifths"),
+            (
+                "two hundred point zero three",
+                Lang::En,
+                200.03,
+                "two hundred point zero three",
+            ),
+            (
+                "one hundred thirty fifths",
+                Lang::En,
+                100.0 / 35.0,
+                "one hundred thirty fifths",
+            ),
+            (
+                "one hundred and thirty fifths",
+                Lang::En,
+                26.0,
+                "one hundred and thirty fifths",
+            ),
+            (
+                "one hundred and three quarters",
+                Lang::En,
+                100.75,
+                "one hundred and three quarters",
+            ),
+            (
+                "twenty twenty fifths",
+                Lang::En,
+                0.8,
+                "twenty twenty fifths",
+            ),
+            (
+                "one one hundred fifth",
+                Lang::En,
+                1.0 / 105.0,
+                "one one hundred fifth",
+            ),
+            (
+                "ninety - five hundred fifths",
+                Lang::En,
+                1900.0,
+                "ninety - five hundred fifths",
+            ),
             ("a trillionth", Lang::En, 1e-12, "a trillionth"),
-            ("3 million and a half", Lang::En, 3.5e6, "3 million and a half"),
-            ("five and a half million", Lang::En, 5.5e6, "five and a half million"),
-            ("two thirds of a million", Lang::En, 2e6 / 3.0, "two thirds of a million"),
+            (
+                "3 million and a half",
+                Lang::En,
+                3.5e6,
+                "3 million and a half",
+            ),
+            (
+                "five and a half million",
+                Lang::En,
+                5.5e6,
+                "five and a half million",
+            ),
+            (
+                "two thirds of a million",
+                Lang::En,
+                2e6 / 3.0,
+                "two thirds of a million",
+            ),
             ("one over three", Lang::En, 1.0 / 3.0, "one over three"),
-            ("minus five point five", Lang::En, -5.5, "minus five point five"),
+            (
+                "minus five point five",
+                Lang::En,
+                -5.5,
+                "minus five point five",
+            ),
             ("three lakh crore", Lang::En, 3e12, "three lakh crore"),
             ("zwei Drittel", Lang::De, 2.0 / 3.0, "zwei Drittel"),
             ("ein halbes dutzend", Lang::De, 6.0, "ein halbes dutzend"),
             ("drei halbe", Lang::De, 1.5, "drei halbe"),
             ("dreiviertel", Lang::De, 0.75, "dreiviertel"),
             ("zwei Komma drei", Lang::De, 2.3, "zwei Komma drei"),
-            ("zwei Millionen eintausendeinhundertfünfzig", Lang::De, 2001150.0, "zwei Millionen eintausendeinhundertfünfzig"),
-            ("fünf und drei Viertel Milliarde", Lang::De, 5.75e9, "fünf und drei Viertel Milliarde"),
-            ("zweihundertsechsundfuenfzig", Lang::De, 256.0, "zweihundertsechsundfuenfzig"),
+            (
+                "zwei Millionen eintausendeinhundertfünfzig",
+                Lang::De,
+                2001150.0,
+                "zwei Millionen eintausendeinhundertfünfzig",
+            ),
+            (
+                "fünf und drei Viertel Milliarde",
+                Lang::De,
+                5.75e9,
+                "fünf und drei Viertel Milliarde",
+            ),
+            (
+                "zweihundertsechsundfuenfzig",
+                Lang::De,
+                256.0,
+                "zweihundertsechsundfuenfzig",
+            ),
             ("eine halbe Million", Lang::De, 5e5, "eine halbe Million"),
         ];
         for (text, lang, value, said) in cases {
             let got = number(text, *lang);
             assert!(
-                got.as_ref().is_some_and(|(v, s)| (v - value).abs() <= 1e-9 * value.abs().max(1.0) && s == said),
+                got.as_ref().is_some_and(
+                    |(v, s)| (v - value).abs() <= 1e-9 * value.abs().max(1.0) && s == said
+                ),
                 "{text}: {got:?}"
             );
         }
-        for (text, lang) in [("a", Lang::En), ("ein", Lang::De), ("192.168.1.2", Lang::En), ("030", Lang::De)] {
+        for (text, lang) in [
+            ("a", Lang::En),
+            ("ein", Lang::De),
+            ("192.168.1.2", Lang::En),
+            ("030", Lang::De),
+        ] {
             assert_eq!(number(text, lang), None, "{text}");
         }
     }
@@ -920,7 +1117,11 @@ mod tests {
             let got = ordinal_at(&tokens, 0, Lexicon::of(*lang));
             assert_eq!(
                 got,
-                Some(Ordinal { value: *value, end: tokens.len(), anchor: *anchor }),
+                Some(Ordinal {
+                    value: *value,
+                    end: tokens.len(),
+                    anchor: *anchor
+                }),
                 "{text}"
             );
         }

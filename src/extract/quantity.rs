@@ -365,7 +365,8 @@ pub fn quantity_at(
             // so is "dozens" after one ("3 dozens").
             if tokens.get(end).is_some_and(|t| t.is_number())
                 || i > 0
-                    && (tokens[i - 1].is_number() || (lexicon.cardinal)(&tokens[i - 1].lower).is_some())
+                    && (tokens[i - 1].is_number()
+                        || (lexicon.cardinal)(&tokens[i - 1].lower).is_some())
                     && lexicon.scale(&t.lower).is_some()
             {
                 return None;

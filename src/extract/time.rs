@@ -786,7 +786,13 @@ fn mention_in_tense(
             TimeExpr::Between(..) => Qualifier::Range,
             _ => Qualifier::Exact,
         };
-        TimeMention::date(lead_in(tokens, i, lexicon.lead_ins), end, expr, qualifier, None)
+        TimeMention::date(
+            lead_in(tokens, i, lexicon.lead_ins),
+            end,
+            expr,
+            qualifier,
+            None,
+        )
     });
     match (news, calendar) {
         (Some(n), Some(c)) if c.end > n.end => Some(c),

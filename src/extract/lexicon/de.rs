@@ -158,7 +158,12 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     span_links: &["bis", "und", "-", "–", "—"],
     later_after: &["später"],
     shift_links: &[("nach", 1), ("vor", -1)],
-    after_next: &["übernächste", "übernächsten", "übernächster", "übernächstes"],
+    after_next: &[
+        "übernächste",
+        "übernächsten",
+        "übernächster",
+        "übernächstes",
+    ],
     rest_words: &["rest"],
     week_start_words: &["ab"],
     day_lead_ins: &["am", "zum", "vom", "bis", "seit", "ab"],

@@ -121,8 +121,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     counted_ones: &["one"],
     pronoun_determiners: &[
-        "the", "this", "that", "which", "each", "every", "any", "no", "another", "these",
-        "those",
+        "the", "this", "that", "which", "each", "every", "any", "no", "another", "these", "those",
     ],
     relative_ordinals: &[
         ("the one before the last one", "end", -1),
@@ -177,7 +176,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("nineties", 90),
     ],
     span_openers: &["from", "between"],
-    span_links: &["to", "till", "until", "through", "thru", "and", "-", "–", "—"],
+    span_links: &[
+        "to", "till", "until", "through", "thru", "and", "-", "–", "—",
+    ],
     later_after: &["later", "hence", "from now", "in the future"],
     shift_links: &[("from", 1), ("after", 1), ("before", -1)],
     after_next: &[],
