@@ -56,7 +56,9 @@ pub(super) fn at(
             .max_by_key(|(_, end)| *end)
     };
     // "in June of nineteen ninety nine": past the lead-in too, which the mention keeps.
-    let after_lead_in = cx.is(i, lexicon.lead_ins).then(|| read(i + 1)).flatten();
+    let after_lead_in = (cx.liberal && cx.is(i, lexicon.lead_ins))
+        .then(|| read(i + 1))
+        .flatten();
     [read(i), after_lead_in]
         .into_iter()
         .flatten()
@@ -1756,4 +1758,230 @@ fn span_from_day(cx: Cx, i: usize) -> Read {
         between(base, moved)
     };
     Some((expr, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::document::{Document, Lang};
+
+    /// The mentions of a text published on Monday 7 November 2016, as (text, first day, last
+    /// day).
+    fn dated(lang: Lang, text: &str) -> Vec<(String, String, String)> {
+        let doc = Document::sample("t.txt", "2016-11-07", lang, text);
+        crate::extract::mentions(&doc, &Config::default())
+            .into_iter()
+            .filter_map(|m| {
+                let days = m.days?;
+                Some((m.text, days.start.to_string(), days.last().to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_issue_examples_resolve_against_publication() {
+        let cases: &[(Lang, &str, &str, &str, &str)] = &[
+            (
+                Lang::De,
+                "Er kam am neunundzwanzigsten Mai.",
+                "am neunundzwanzigsten Mai",
+                "2016-05-29",
+                "2016-05-29",
+            ),
+            (
+                Lang::En,
+                "He came on the twenty-ninth of May.",
+                "on the twenty-ninth of May",
+                "2016-05-29",
+                "2016-05-29",
+            ),
+            (
+                Lang::De,
+                "Die Messe lief vom 12. bis 22. Januar.",
+                "vom 12. bis 22. Januar",
+                "2016-01-12",
+                "2016-01-22",
+            ),
+            (
+                Lang::De,
+                "Sie war zwischen dem 3. und dem 12. September dort.",
+                "zwischen dem 3. und dem 12. September",
+                "2016-09-03",
+                "2016-09-12",
+            ),
+            (
+                Lang::De,
+                "Er ist nächsten Monat vom 4. bis zum 23. weg.",
+                "nächsten Monat vom 4. bis zum 23.",
+                "2016-12-04",
+                "2016-12-23",
+            ),
+            (
+                Lang::En,
+                "It ran from Jan 12 to Jan 22, 2016.",
+                "from Jan 12 to Jan 22, 2016",
+                "2016-01-12",
+                "2016-01-22",
+            ),
+            (
+                Lang::De,
+                "Diesen September war es heiß.",
+                "Diesen September",
+                "2016-09-01",
+                "2016-09-30",
+            ),
+            (
+                Lang::En,
+                "Rain is expected in the next 3 days.",
+                "in the next 3 days",
+                "2016-11-08",
+                "2016-11-10",
+            ),
+            (
+                Lang::De,
+                "Übernächste Woche beginnt der Prozess.",
+                "Übernächste Woche",
+                "2016-11-21",
+                "2016-11-27",
+            ),
+            (
+                Lang::De,
+                "Die letzte Woche im Juli war heiß.",
+                "Die letzte Woche im Juli",
+                "2016-07-25",
+                "2016-07-31",
+            ),
+            (
+                Lang::De,
+                "Am Wochenende wird gewählt.",
+                "Am Wochenende",
+                "2016-11-12",
+                "2016-11-13",
+            ),
+            (
+                Lang::En,
+                "They will vote this weekend.",
+                "this weekend",
+                "2016-11-12",
+                "2016-11-13",
+            ),
+            (
+                Lang::De,
+                "Der Vertrag vom 22.01.2016 gilt.",
+                "vom 22.01.2016",
+                "2016-01-22",
+                "2016-01-22",
+            ),
+            (
+                Lang::En,
+                "The deal of 1/22/2016 holds.",
+                "1/22/2016",
+                "2016-01-22",
+                "2016-01-22",
+            ),
+            (
+                Lang::En,
+                "The deal of 2016-01-22 holds.",
+                "2016-01-22",
+                "2016-01-22",
+                "2016-01-22",
+            ),
+        ];
+        for (lang, text, said, first, last) in cases {
+            let found = dated(*lang, text);
+            assert!(
+                found.contains(&(said.to_string(), first.to_string(), last.to_string())),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn periods_a_recognizer_lists() {
+        let cases: &[(Lang, &str, &str, &str, &str)] = &[
+            (
+                Lang::En,
+                "I was out the month of Jan.",
+                "the month of Jan",
+                "2016-01-01",
+                "2016-01-31",
+            ),
+            (
+                Lang::En,
+                "Sales in Q3 rose.",
+                "in Q3",
+                "2016-07-01",
+                "2016-09-30",
+            ),
+            (
+                Lang::En,
+                "It happened in the 1970s.",
+                "in the 1970s",
+                "1970-01-01",
+                "1979-12-31",
+            ),
+            (
+                Lang::En,
+                "I will leave this summer.",
+                "this summer",
+                "2016-06-01",
+                "2016-08-31",
+            ),
+            (
+                Lang::En,
+                "We met the first friday of july.",
+                "the first friday of july",
+                "2016-07-01",
+                "2016-07-01",
+            ),
+            (
+                Lang::En,
+                "I will be back three weeks from tomorrow.",
+                "three weeks from tomorrow",
+                "2016-11-29",
+                "2016-11-29",
+            ),
+            (
+                Lang::En,
+                "I was out past 3 weeks.",
+                "past 3 weeks",
+                "2016-10-17",
+                "2016-11-06",
+            ),
+            (
+                Lang::De,
+                "Ich werde 05/2016 nicht hier sein.",
+                "05/2016",
+                "2016-05-01",
+                "2016-05-31",
+            ),
+            (
+                Lang::De,
+                "Ich komme übernächste Woche Freitag zurück.",
+                "übernächste Woche Freitag",
+                "2016-11-25",
+                "2016-11-25",
+            ),
+        ];
+        for (lang, text, said, first, last) in cases {
+            let found = dated(*lang, text);
+            assert!(
+                found.contains(&(said.to_string(), first.to_string(), last.to_string())),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_news_means_otherwise_is_no_date() {
+        for (lang, text) in [
+            (Lang::En, "The first prize went to Oslo."),
+            (Lang::En, "He lives on the 27th floor."),
+            (Lang::De, "Das erste U-Boot sank."),
+            (Lang::En, "One in five adults smoke."),
+            (Lang::En, "Three quarters of voters agreed."),
+        ] {
+            assert_eq!(dated(lang, text), vec![], "{text}");
+        }
+    }
 }

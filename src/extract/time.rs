@@ -2320,8 +2320,14 @@ mod tests {
                     let lexicon = Lexicon::of(lang);
                     for i in 0..tokens.len() {
                         for tense in [Tense::Past, Tense::Present, Tense::Future] {
-                            let found =
-                                mention_in_tense(&tokens, i, lexicon, &Hedges::default(), tense);
+                            let found = mention_in_tense(
+                                &tokens,
+                                i,
+                                lexicon,
+                                &Hedges::default(),
+                                tense,
+                                Reading::Claims,
+                            );
                             assert!(
                                 found.is_none() || may_start_mention(&tokens, i, lexicon),
                                 "{path}: token {i} ({}) of {line}",
