@@ -80,6 +80,13 @@ pub enum TimeExpr {
         month_offset: Option<i32>,
         tense: Tense,
     },
+    /// "Thursday the 21st": the nearest month, from the publication's, in which that day is
+    /// that weekday (the direction of `tense` first).
+    WeekdayOfMonth {
+        day: u32,
+        weekday: Weekday,
+        tense: Tense,
+    },
     /// "this summer", "Sommer 2016", "letzten Winter": seasons as meteorologists count them
     /// (spring March to May, summer June to August, autumn September to November, winter
     /// December to February, named by the year of its December). `year` fixes the year;
@@ -98,8 +105,12 @@ pub enum TimeExpr {
         year: Option<i32>,
         offset: i32,
     },
-    /// "the 1970s", "the seventies": ten years from the first.
-    Decade(i32),
+    /// "the 1970s" (first 1970, ten years), "the 15th century" (first 1401... as the specs
+    /// count, 1400, a hundred years): `years` years from `first`.
+    Years { first: i32, years: u32 },
+    /// "this decade" (0), "the next decade" (1, 1), "the past 2 decades" (−2, 2): `count`
+    /// calendar decades from the publication's decade moved by `offset`.
+    Decades { offset: i32, count: u32 },
     /// "the next 3 days", "the past 2 decades": `n` units after the publication day (from the
     /// day after it) or before it (to the day before it).
     Units {
@@ -114,8 +125,9 @@ pub enum TimeExpr {
         n: i32,
         unit: TimeUnit,
     },
-    /// "the third week of this month", "die letzte Woche im Juli": week `n` of a month or year
-    /// (days 7n − 6 to 7n of it; −1 the last seven days).
+    /// "the third week of this month", "die letzte Woche im Juli": the `n`-th Monday-to-Sunday
+    /// week of a month or year (−1 the last), each week belonging to the period its Thursday
+    /// falls in.
     WeekOf { n: i32, of: Box<TimeExpr> },
     /// "the first Friday of July", "second Sunday": the `n`-th such weekday of a month (−1 the
     /// last).
@@ -124,9 +136,9 @@ pub enum TimeExpr {
         day: Weekday,
         of: Box<TimeExpr>,
     },
-    /// "the week of November 30th" (Monday to Sunday around the day), "the week commencing
-    /// February 4" (seven days from the day).
-    WeekFrom { day: Box<TimeExpr>, monday: bool },
+    /// "the week of November 30th", "the week commencing February 4": Monday to Sunday
+    /// around the day.
+    WeekOfDay(Box<TimeExpr>),
     /// "rest of the week" (publication day to the end of its week), "year to date" (the
     /// start of its year to the publication day).
     RestOf { unit: TimeUnit, to_date: bool },
@@ -145,9 +157,9 @@ impl TimeExpr {
             TimeExpr::PartOf { year, .. } => year.is_none(),
             TimeExpr::Season { year, .. } => year.is_none(),
             TimeExpr::Quarter { year, .. } | TimeExpr::IsoWeek { year, .. } => year.is_none(),
-            TimeExpr::Decade(_) => false,
+            TimeExpr::Years { .. } => false,
             TimeExpr::WeekOf { of, .. } | TimeExpr::NthWeekday { of, .. } => of.is_relative(),
-            TimeExpr::WeekFrom { day, .. } => day.is_relative(),
+            TimeExpr::WeekOfDay(day) => day.is_relative(),
             _ => true,
         }
     }
@@ -305,12 +317,29 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             tense,
         } => {
             let y = year.unwrap_or_else(|| infer_year(published, *month, Some(*day), *tense));
-            Some(DayRange::day(NaiveDate::from_ymd_opt(y, *month, *day)?))
+            if let Some(d) = NaiveDate::from_ymd_opt(y, *month, *day) {
+                return Some(DayRange::day(d));
+            }
+            // "Feb 29" without a year: the nearest leap year in the tense's direction.
+            let step = if *tense == Tense::Past { -1 } else { 1 };
+            let fits = |k: i32| NaiveDate::from_ymd_opt(y + step * k, *month, *day);
+            year.is_none()
+                .then(|| (1..8).find_map(fits).map(DayRange::day))
+                .flatten()
         }
         TimeExpr::Between(a, b) => {
-            let a = resolve(a, published)?;
-            let b = resolve(b, published)?;
-            (a.start <= b.last()).then(|| DayRange::between(a.start, b.last()))
+            let (first, last) = (resolve(a, published)?, resolve(b, published)?);
+            if first.start <= last.last() {
+                return Some(DayRange::between(first.start, last.last()));
+            }
+            // "from 10/1 to 11/7", "between Jan 22 and now": ends without a year that the
+            // clause's tense put in the wrong order are the first one looking back and the
+            // second one looking ahead.
+            let (first, last) = (
+                resolve(&in_tense(a, Tense::Past), published)?,
+                resolve(&in_tense(b, Tense::Future), published)?,
+            );
+            (first.start <= last.last()).then(|| DayRange::between(first.start, last.last()))
         }
         TimeExpr::Month {
             year,
@@ -467,10 +496,37 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             let first = NaiveDate::from_ymd_opt(y, n.checked_mul(3)?.checked_sub(2)?, 1)?;
             Some(DayRange::between(first, month_end(y, n * 3)?))
         }
-        TimeExpr::Decade(y) => Some(DayRange::between(
-            NaiveDate::from_ymd_opt(*y, 1, 1)?,
-            NaiveDate::from_ymd_opt(y + 9, 12, 31)?,
+        TimeExpr::Years { first, years } => Some(DayRange::between(
+            NaiveDate::from_ymd_opt(*first, 1, 1)?,
+            NaiveDate::from_ymd_opt(first + *years as i32 - 1, 12, 31)?,
         )),
+        TimeExpr::Decades { offset, count } => {
+            let first = published.year() - published.year().rem_euclid(10) + 10 * offset;
+            resolve(
+                &TimeExpr::Years {
+                    first,
+                    years: 10 * count,
+                },
+                published,
+            )
+        }
+        TimeExpr::WeekdayOfMonth {
+            day,
+            weekday,
+            tense,
+        } => {
+            let first = NaiveDate::from_ymd_opt(published.year(), published.month(), 1)?;
+            let ahead = *tense != Tense::Past;
+            // 0, then one month each way, the tense's direction first.
+            let offsets = (0..15i64).flat_map(|k| if ahead { [k, -k] } else { [-k, k] });
+            offsets
+                .filter_map(|o| {
+                    let month = shift(first, o, TimeUnit::Month)?;
+                    NaiveDate::from_ymd_opt(month.year(), month.month(), *day)
+                })
+                .find(|d| d.weekday() == *weekday)
+                .map(DayRange::day)
+        }
         TimeExpr::Units { n, unit, forward } => {
             let n = *n as i64;
             if *forward {
@@ -490,20 +546,31 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             Some(DayRange::day(shift(start, *n as i64, *unit)?))
         }
         TimeExpr::WeekOf { n, of } => {
+            // Weeks run Monday to Sunday (SPEC §3) and belong to the period their Thursday
+            // falls in, as ISO weeks belong to years.
             let range = resolve(of, published)?;
-            let (start, end) = if *n < 0 {
-                let end = range.last();
-                (end.checked_sub_days(Days::new(6))?, end)
+            let thursday = |monday: NaiveDate| monday.checked_add_days(Days::new(3));
+            let start = if *n < 0 {
+                let monday = monday_of(range.last())?;
+                if thursday(monday)? > range.last() {
+                    monday.checked_sub_days(Days::new(7))?
+                } else {
+                    monday
+                }
             } else {
-                let start = range
-                    .start
-                    .checked_add_days(Days::new(7 * (*n as u64 - 1)))?;
-                (
-                    start,
-                    start.checked_add_days(Days::new(6))?.min(range.last()),
-                )
+                let mut monday = monday_of(range.start)?;
+                if thursday(monday)? < range.start {
+                    monday = monday.checked_add_days(Days::new(7))?;
+                }
+                monday.checked_add_days(Days::new(7 * (*n as u64 - 1)))?
             };
-            (start <= range.last()).then(|| DayRange::between(start, end))
+            if start > range.last() {
+                return None;
+            }
+            Some(DayRange::between(
+                start,
+                start.checked_add_days(Days::new(6))?,
+            ))
         }
         TimeExpr::NthWeekday { n, day, of } => {
             let range = resolve(of, published)?;
@@ -516,9 +583,8 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             };
             pick.copied().map(DayRange::day)
         }
-        TimeExpr::WeekFrom { day, monday } => {
-            let d = resolve(day, published)?.start;
-            let start = if *monday { monday_of(d)? } else { d };
+        TimeExpr::WeekOfDay(day) => {
+            let start = monday_of(resolve(day, published)?.start)?;
             Some(DayRange::between(
                 start,
                 start.checked_add_days(Days::new(6))?,
@@ -547,6 +613,19 @@ pub fn resolve(expr: &TimeExpr, published: NaiveDate) -> Option<DayRange> {
             ))
         }
     }
+}
+
+/// An expression whose direction, where it has one, is `tense`.
+fn in_tense(expr: &TimeExpr, tense: Tense) -> TimeExpr {
+    let mut expr = expr.clone();
+    match &mut expr {
+        TimeExpr::Absolute { tense: t, .. }
+        | TimeExpr::Month { tense: t, .. }
+        | TimeExpr::DayOfMonth { tense: t, .. }
+        | TimeExpr::Weekday { tense: t, .. } => *t = tense,
+        _ => {}
+    }
+    expr
 }
 
 /// The day `day` of a month: `month_offset` months from the publication's, else the nearest

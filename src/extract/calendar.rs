@@ -622,13 +622,21 @@ fn weekday_date(cx: Cx, i: usize) -> Read {
     Some((expr, cx.skip(end, ")")))
 }
 
+/// "the week after next", "the month after the next": the unit at `k` and the token after.
+fn after_next(cx: Cx, k: usize) -> Option<(TimeUnit, usize)> {
+    let unit = cx
+        .unit(k)
+        .filter(|_| !cx.lx.plural_units.contains(&cx.word(k)))?;
+    let next = k + 2 + usize::from(cx.is(k + 2, cx.lx.articles));
+    (cx.word(k + 1) == "after" && cx.direction(next) == Some(1)).then_some((unit, next + 1))
+}
+
 /// A week named by a direction ("next week", "diese Woche", "übernächste Woche", "the week
 /// after next") and its offset from the publication week.
 fn week_at(cx: Cx, i: usize) -> Option<(i32, usize)> {
     let k = cx.article(i);
-    // "the week after next"
-    if cx.unit(k) == Some(TimeUnit::Week) && cx.word(k + 1) == "after" && cx.word(k + 2) == "next" {
-        return Some((2, k + 3));
+    if let Some((TimeUnit::Week, end)) = after_next(cx, k) {
+        return Some((2, end));
     }
     let offset = cx.direction(k)?;
     (cx.unit(k + 1) == Some(TimeUnit::Week) && !cx.lx.plural_units.contains(&cx.word(k + 1)))
@@ -789,7 +797,15 @@ fn shifted(cx: Cx, i: usize) -> Read {
     }
     let mut k = i;
     let mut parts: Vec<(i32, TimeUnit)> = Vec::new();
+    let mut weekday = None;
     loop {
+        // "1 month and 21 days ago", "1 month, 21 days ago"
+        if !parts.is_empty() && (cx.punct(k, ",") || matches!(cx.word(k), "and" | "und")) {
+            let next = numeral::number_at(cx.t, k + 1, cx.lx);
+            if next.is_some_and(|(_, u)| cx.unit(u).is_some()) {
+                k += 1;
+            }
+        }
         let Some((n, unit_at)) = numeral::number_at(cx.t, k, cx.lx)
             .or_else(|| cx.is(k, cx.lx.article_ones).then_some((1.0, k + 1)))
         else {
@@ -798,14 +814,17 @@ fn shifted(cx: Cx, i: usize) -> Read {
         if n.fract() != 0.0 || n < 1.0 {
             break;
         }
-        // "two sundays from now": that many weeks.
-        let weekday = cx.t.get(unit_at).and_then(|w| {
+        // "two sundays from now": the second Sunday to come.
+        let day = cx.t.get(unit_at).and_then(|w| {
             let singular = w.lower.strip_suffix('s').unwrap_or(&w.lower);
             cx.lx.weekday(singular)
         });
-        let (unit, after) = match (cx.unit(unit_at), weekday) {
+        let (unit, after) = match (cx.unit(unit_at), day) {
             (Some(u), _) => (u, unit_at + 1),
-            (None, Some(_)) => (TimeUnit::Week, unit_at + 1),
+            (None, Some(d)) if parts.is_empty() => {
+                weekday = Some(d);
+                (TimeUnit::Week, unit_at + 1)
+            }
             _ => break,
         };
         parts.push((n as i32, unit));
@@ -815,22 +834,42 @@ fn shifted(cx: Cx, i: usize) -> Read {
         return None;
     }
     let with = |base: TimeExpr, sign: i32| {
+        if let (Some(day), [(n, _)]) = (weekday, parts.as_slice()) {
+            let first = TimeExpr::Weekday {
+                day,
+                tense: if sign < 0 { Tense::Past } else { Tense::Future },
+                strict: true,
+            };
+            return TimeExpr::Shift {
+                base: Box::new(first),
+                n: sign * (n - 1),
+                unit: TimeUnit::Week,
+            };
+        }
         parts.iter().fold(base, |base, &(n, unit)| TimeExpr::Shift {
             base: Box::new(base),
             n: sign * n,
             unit,
         })
     };
+    let phrase = |list: &[&str]| {
+        list.iter()
+            .find_map(|p| super::quantity::phrase_at(cx.t, k, p))
+    };
     if cx.is(k, cx.lx.ago_after) {
         return Some((with(TimeExpr::Offset(0), -1), k + 1));
     }
-    if let Some(end) = cx
-        .lx
-        .later_after
-        .iter()
-        .find_map(|p| super::quantity::phrase_at(cx.t, k, p))
-    {
+    if let Some(end) = phrase(cx.lx.later_after) {
         return Some((with(TimeExpr::Offset(0), 1), end));
+    }
+    // "2 days hence", "4 weeks in the future": the period from tomorrow on.
+    if let (Some(end), [(n, unit)]) = (phrase(cx.lx.ahead_after), parts.as_slice()) {
+        let units = TimeExpr::Units {
+            n: *n as u32,
+            unit: *unit,
+            forward: true,
+        };
+        return Some((units, end));
     }
     // "three weeks from tomorrow", "two days before yesterday"
     let (_, sign) = cx.lx.shift_links.iter().find(|(w, _)| *w == cx.word(k))?;
@@ -861,6 +900,7 @@ fn period(cx: Cx, i: usize) -> Read {
         quarter(cx, i),
         week_period(cx, i),
         units(cx, i),
+        far_period(cx, i),
         decade(cx, i),
         year_period(cx, i),
         rest(cx, i),
@@ -946,8 +986,9 @@ fn month_period(cx: Cx, i: usize) -> Read {
         };
         return Some((expr, end));
     }
-    // "August 99"
-    if let Some(y) = cx.t.get(end).filter(|y| y.is_number() && y.text.len() == 2) {
+    // "August 99"; "Jan 22" is a day.
+    let two_digits = |y: &&Token| y.is_number() && y.text.len() == 2 && y.text > "31";
+    if let Some(y) = cx.t.get(end).filter(two_digits) {
         let y = full_year(y.text.parse().ok()?, 2)?;
         return Some((month(m, Some(y)), end + 1));
     }
@@ -1060,18 +1101,45 @@ fn quarter(cx: Cx, i: usize) -> Read {
             offset,
         })
     };
-    // "Q1"
+    // "Q1", "Q3 2016", "Q3 this year", "2016 Q3"; "H1 2016", "2016 H2", "2016H2".
     let t = cx.t.get(i)?;
-    if let Some(n) = t
-        .lower
-        .strip_prefix('q')
-        .and_then(|n| n.parse::<u32>().ok())
-    {
-        if t.text.starts_with('Q') && cx.liberal {
-            let (year, end) = year_after(cx, i + 1);
-            return Some((quarter(n as f64, year, 0)?, end));
+    let lead = (t.is_number() && cx.liberal).then(|| cx.year(i)).flatten();
+    let at = lead.map_or(i, |(_, after)| after);
+    if let Some(w) = cx.t.get(at).filter(|w| w.is_word() && cx.liberal) {
+        let glued = w.lower.len() == 6 && w.lower[..4].bytes().all(|b| b.is_ascii_digit());
+        let (year, letters) = if glued {
+            (w.lower[..4].parse().ok(), &w.lower[4..])
+        } else {
+            (lead.map(|(y, _)| y), w.lower.as_str())
+        };
+        let number = letters.get(1..).and_then(|n| n.parse::<u32>().ok());
+        let half = cx
+            .lx
+            .half_years
+            .iter()
+            .find(|(h, _)| *h == letters)
+            .map(|(_, n)| *n);
+        if letters.starts_with('q') && number.is_some() || half.is_some() {
+            let (year, mut end) = match year {
+                Some(y) => (Some(y), at + 1),
+                None => year_after(cx, at + 1),
+            };
+            let mut offset = 0;
+            if year.is_none() {
+                if let Some((o, after)) = relative_year(cx, end) {
+                    offset = o;
+                    end = after;
+                }
+            }
+            let expr = match half {
+                Some(h) => between(
+                    quarter(f64::from(2 * h - 1), year, offset)?,
+                    quarter(f64::from(2 * h), year, offset)?,
+                ),
+                None => quarter(f64::from(number?), year, offset)?,
+            };
+            return Some((expr, end));
         }
-        return None;
     }
     // "2016 the third quarter"
     let (lead_year, mut k) = match cx.year(i).filter(|_| t.is_number() && cx.liberal) {
@@ -1216,13 +1284,11 @@ fn week_period(cx: Cx, i: usize) -> Read {
     let wc = cx.word(k) == "w" && cx.punct(k + 1, "/") && cx.word(k + 2) == "c";
     if cx.unit(k) == Some(TimeUnit::Week) && !cx.lx.plural_units.contains(&cx.word(k)) || wc {
         let mut at = if wc { k + 3 } else { k + 1 };
-        let monday = if cx.word(at) == "of" {
+        if cx.word(at) == "of" {
             at += 1;
-            true
         } else if cx.is(at, cx.lx.week_start_words) || wc {
             at += usize::from(!wc);
             at += usize::from(cx.word(at) == "on");
-            false
         } else {
             // "Week 31"
             let n =
@@ -1231,22 +1297,14 @@ fn week_period(cx: Cx, i: usize) -> Read {
                     .text
                     .parse::<u32>()
                     .ok()?;
-            return (1..=53).contains(&n).then_some((
-                TimeExpr::IsoWeek {
-                    week: n,
-                    year: None,
-                },
-                at + 1,
-            ));
-        };
+            let week = TimeExpr::IsoWeek {
+                week: n,
+                year: None,
+            };
+            return (1..=53).contains(&n).then_some((week, at + 1));
+        }
         let (day, end) = day(cx, cx.article(at)).or_else(|| day_of_month(cx, at))?;
-        return Some((
-            TimeExpr::WeekFrom {
-                day: Box::new(day),
-                monday,
-            },
-            end,
-        ));
+        return Some((TimeExpr::WeekOfDay(Box::new(day)), end));
     }
     None
 }
@@ -1257,6 +1315,30 @@ fn week_period(cx: Cx, i: usize) -> Read {
 fn units(cx: Cx, i: usize) -> Read {
     let k = cx.article(i);
     let w = cx.word(k);
+    // "within 5 days", "within the next 3 years"
+    if cx.liberal && cx.is(k, cx.lx.within_words) {
+        let at = cx.article(k + 1);
+        return units(cx, at).or_else(|| {
+            let (n, unit_at) = numeral::number_at(cx.t, at, cx.lx)?;
+            let unit = cx.unit(unit_at).filter(|_| n.fract() == 0.0 && n >= 1.0)?;
+            let units = TimeExpr::Units {
+                n: n as u32,
+                unit,
+                forward: true,
+            };
+            Some((units, unit_at + 1))
+        });
+    }
+    // "this decade"
+    if cx.liberal && cx.is(k, cx.lx.this_words) && cx.is(k + 1, cx.lx.decade_words) {
+        return Some((
+            TimeExpr::Decades {
+                offset: 0,
+                count: 1,
+            },
+            k + 2,
+        ));
+    }
     let forward = match cx.lx.direction_words.iter().find(|(d, _, _)| *d == w) {
         Some((_, Tense::Future, true)) => true,
         Some((_, Tense::Past, true)) => false,
@@ -1279,28 +1361,47 @@ fn units(cx: Cx, i: usize) -> Read {
             _ => (1, at, None),
         },
     };
-    let (unit, factor, end) = match glued_unit {
-        Some(u) => (u, 1, unit_at),
-        None if cx.is(unit_at, cx.lx.decade_words) => (TimeUnit::Year, 10, unit_at + 1),
-        None => (cx.unit(unit_at)?, 1, unit_at + 1),
+    // "the past 2 decades", "the next decade": calendar decades.
+    if cx.liberal && cx.is(unit_at, cx.lx.decade_words) {
+        let offset = if forward { 1 } else { -(n as i32) };
+        return Some((TimeExpr::Decades { offset, count: n }, unit_at + 1));
+    }
+    let (unit, end) = match glued_unit {
+        Some(u) => (u, unit_at),
+        None => (cx.unit(unit_at)?, unit_at + 1),
     };
     let plural = cx.lx.plural_units.contains(&cx.word(unit_at)) || cx.word(unit_at).ends_with('s');
     // "next month", "last year" are the calendar's periods (see `time::period_at`); "past
     // month" is the last one counted back.
-    if unit_at == at && (w != "past" || !cx.liberal) && factor == 1 {
+    if unit_at == at && (w != "past" || !cx.liberal) {
         return None;
     }
     if !cx.liberal && (unit_at == at || !plural) {
         return None;
     }
-    Some((
-        TimeExpr::Units {
-            n: n * factor,
-            unit,
-            forward,
-        },
-        end,
-    ))
+    Some((TimeExpr::Units { n, unit, forward }, end))
+}
+
+/// "the month after the next", "the year after next", "the 15th century", "21st century".
+fn far_period(cx: Cx, i: usize) -> Read {
+    if !cx.liberal {
+        return None;
+    }
+    let k = cx.article(i);
+    if let Some((unit, end)) = after_next(cx, k).filter(|(u, _)| *u != TimeUnit::Day) {
+        return Some((TimeExpr::Period { unit, offset: 2 }, end));
+    }
+    let o = numeral::ordinal_at(cx.t, k, cx.lx).filter(|o| o.anchor.is_none())?;
+    let n = o.value as i32;
+    let end = o.end + usize::from(cx.punct(o.end, "-"));
+    if !cx.is(end, cx.lx.century_words) || !(1..=40).contains(&n) || o.value.fract() != 0.0 {
+        return None;
+    }
+    let years = TimeExpr::Years {
+        first: (n - 1) * 100,
+        years: 100,
+    };
+    Some((years, end + 1))
 }
 
 /// Decades: "the 1970s", "the 1970's", "the 70s", "the '40s", "the seventies", "the nineteen
@@ -1333,24 +1434,24 @@ fn decade(cx: Cx, i: usize) -> Read {
                 2 => (century_of(n) + n) as i32,
                 _ => return None,
             };
-            return Some((TimeExpr::Decade(start), end));
+            return Some((ten_years(start), end));
         }
         return None;
     }
     // "seventies", "nineteen seventies", "twenty-tens", "two thousand and tens"
     let decade_word = |w: &str| cx.lx.decades.iter().find(|(d, _)| *d == w).map(|(_, n)| *n);
     if let Some(n) = decade_word(&t.lower) {
-        return Some((TimeExpr::Decade((century_of(n) + n) as i32), k + 1));
+        return Some((ten_years((century_of(n) + n) as i32), k + 1));
     }
     if let Some((c, n)) = t.lower.split_once('-') {
         let c = (cx.lx.cardinal)(c)? as i32;
         let n = decade_word(n)? as i32;
-        return Some((TimeExpr::Decade(c * 100 + n), k + 1));
+        return Some((ten_years(c * 100 + n), k + 1));
     }
     // "the two thousands"
     if let Some((v, end)) = numeral::number_at(cx.t, k, cx.lx) {
         if cx.word(end.saturating_sub(1)).ends_with("thousands") && v >= 1000.0 {
-            return Some((TimeExpr::Decade(v as i32), end));
+            return Some((ten_years(v as i32), end));
         }
         let next = end + usize::from(cx.word(end) == "and");
         if let Some(n) = decade_word(cx.word(next)) {
@@ -1360,7 +1461,7 @@ fn decade(cx: Cx, i: usize) -> Read {
                 v as i32 * 100
             };
             if v.fract() == 0.0 && (10.0..=29.0).contains(&v) || v == 2000.0 {
-                return Some((TimeExpr::Decade(c + n as i32), next + 1));
+                return Some((ten_years(c + n as i32), next + 1));
             }
         }
     }
@@ -1432,18 +1533,29 @@ fn rest(cx: Cx, i: usize) -> Read {
             k + 1,
         ));
     }
-    // "later this month": the late part.
+    // "later this month", "earlier this year", "later in the year": the part after (or
+    // before) the publication day.
     let w = cx.word(i);
-    let part = if w == "later" {
-        Some(super::lexicon::MonthPart::Late)
-    } else {
-        cx.lx
-            .month_parts
-            .iter()
-            .chain(cx.lx.part_nouns)
-            .find(|(p, _)| *p == w)
-            .map(|(_, p)| *p)
-    }?;
+    if let Some((_, to_date)) = cx.lx.remaining_words.iter().find(|(r, _)| *r == w) {
+        let k = i + 1 + usize::from(cx.is(i + 1, cx.lx.later_words));
+        let k = k + usize::from(cx.is(k, cx.lx.articles) || cx.is(k, cx.lx.this_words));
+        let unit = cx
+            .unit(k)
+            .filter(|u| *u != TimeUnit::Day && !cx.lx.plural_units.contains(&cx.word(k)))?;
+        let expr = TimeExpr::RestOf {
+            unit,
+            to_date: *to_date,
+        };
+        return Some((expr, k + 1));
+    }
+    // "late next week", "beginning of next week", "mid March" (the last by `month_at`).
+    let part = cx
+        .lx
+        .month_parts
+        .iter()
+        .chain(cx.lx.part_nouns)
+        .find(|(p, _)| *p == w)
+        .map(|(_, p)| *p)?;
     let k = i + 1 + usize::from(cx.word(i + 1) == "of");
     let offset = cx.direction(k)?;
     let unit = cx.unit(k + 1).filter(|u| *u != TimeUnit::Day)?;
@@ -1482,7 +1594,7 @@ fn span_end(cx: Cx, k: usize) -> Read {
     } else {
         k
     };
-    let mut best = [day(cx, k), period(cx, k)]
+    let mut best = [period(cx, k), day(cx, k)]
         .into_iter()
         .flatten()
         .max_by_key(|(_, end)| *end);
@@ -1517,28 +1629,34 @@ fn span_end(cx: Cx, k: usize) -> Read {
         .max_by_key(|(_, end)| *end)
 }
 
+/// The ten years from `first`.
+fn ten_years(first: i32) -> TimeExpr {
+    TimeExpr::Years { first, years: 10 }
+}
+
 fn between(a: TimeExpr, b: TimeExpr) -> TimeExpr {
     TimeExpr::Between(Box::new(a), Box::new(b))
 }
 
 /// The second end of a span may say the year for both: "from Jan 12 to Jan 22, 2016".
 fn share_year(a: TimeExpr, b: &TimeExpr) -> TimeExpr {
-    match (a, b) {
-        (
-            TimeExpr::Absolute {
-                year: None,
-                month,
-                day,
-                tense,
-            },
-            TimeExpr::Absolute { year: Some(y), .. },
-        ) => TimeExpr::Absolute {
-            year: Some(*y),
+    let year = match b {
+        TimeExpr::Absolute { year: Some(y), .. } | TimeExpr::Month { year: Some(y), .. } => *y,
+        _ => return a,
+    };
+    match a {
+        TimeExpr::Absolute {
+            year: None,
+            month,
+            day,
+            tense,
+        } => TimeExpr::Absolute {
+            year: Some(year),
             month,
             day,
             tense,
         },
-        (a, _) => a,
+        a => a,
     }
 }
 

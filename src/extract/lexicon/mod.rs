@@ -120,6 +120,19 @@ pub struct Lexicon {
     pub after_next: &'static [&'static str],
     /// Words for what is left of a period ("rest of the week").
     pub rest_words: &'static [&'static str],
+    /// Words before "this month", "in the year" that take the part after the publication day
+    /// (`false`: "later this month") or before it (`true`: "earlier this year").
+    pub remaining_words: &'static [(&'static str, bool)],
+    /// Words after a number of units that make them a period from the publication day on
+    /// ("2 days hence", "4 weeks in the future").
+    pub ahead_after: &'static [&'static str],
+    /// Words before a number of units that make them a period from the publication day on
+    /// ("within 5 days").
+    pub within_words: &'static [&'static str],
+    /// Words for a century ("century", "Jahrhundert").
+    pub century_words: &'static [&'static str],
+    /// Half years as written ("H1", "H2").
+    pub half_years: &'static [(&'static str, u32)],
     /// Words after "the week" that make it start on the day named ("the week commencing
     /// February 4").
     pub week_start_words: &'static [&'static str],
