@@ -1311,8 +1311,12 @@ fn week_period(cx: Cx, i: usize) -> Read {
 
 /// "the next 3 days", "next 3 months", "past 3 weeks", "last 3year", "previous 3 weeks",
 /// "past few weeks", "the past 2 decades", "the next decade", "this decade", "past month",
-/// "in den nächsten drei Tagen", "4 weeks in the future".
+/// "in den nächsten drei Tagen", "4 weeks in the future". A mention reading only: a claim
+/// reads "over the next two years" as how long something lasts, a duration.
 fn units(cx: Cx, i: usize) -> Read {
+    if !cx.liberal {
+        return None;
+    }
     let k = cx.article(i);
     let w = cx.word(k);
     // "within 5 days", "within the next 3 years"
