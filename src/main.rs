@@ -31,7 +31,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// List the claims of each document.
+    /// List the claims of each document; with --mentions every figure and time expression.
     Extract {
         /// Files, folders or JSONL manifests.
         #[arg(required = true)]

@@ -651,13 +651,14 @@ fn unsigned_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<
         }
         return None;
     };
-    // "Which one do you prefer?": a pronoun.
+    // "Which one do you prefer?", "the penultimate one": a pronoun.
     if is_one(&w)
         && i > 0
         && lexicon.counted_ones.contains(&t.lower.as_str())
-        && lexicon
+        && (lexicon
             .pronoun_determiners
             .contains(&tokens[i - 1].lower.as_str())
+            || ordinal_at(tokens, i - 1, lexicon).is_some_and(|o| o.end == i))
         && denominator_at(tokens, w.end, lexicon).is_none()
     {
         return None;
