@@ -6,11 +6,16 @@
 //! days", "übernächste Woche", "die letzte Woche im Juli", seasons, quarters, decades, weeks).
 //! Takes a sentence's tokens and a position; gives a [`TimeExpr`] and the token after it.
 //!
-//! A claim reading ([`Reading::Claims`]) takes only what news text means as a date: full
-//! dates, spans of them and periods with a direction word. A mention reading also takes what a
-//! recognizer lists though news rarely means it so: a day alone ("the 27th", "am 15."), a
-//! date without a year in digits ("4/22"), lowercase English months and weekdays, spelled
-//! years, decades, and spans anchored on a number of units ("for 3 days from today").
+//! A claim reading ([`Reading::Claims`]) takes only what news text means as a date and what
+//! the judge pairs well: dates (by ordinal words and in digits too), days of one month
+//! ("zwischen dem 3. und dem 12. September", "nächsten Monat vom 4. bis zum 23."), months and
+//! weeks with a direction word ("diesen September", "übernächste Woche", "die letzte Woche im
+//! Juli"), quarters with their year. A mention reading also takes what a recognizer lists
+//! though news rarely means it so: a day alone ("the 27th", "am 15."), a date without a year in
+//! digits ("4/22"), lowercase English months and weekdays, a weekday with its date ("Sonntag,
+//! 10. Mai"), spans of any two ends ("from Oct. 2 to October 22"), seasons, decades, spelled
+//! years, n units from publication ("the next 3 days", which a claim reads as a duration) and
+//! spans anchored on a number of units ("for 3 days from today").
 
 use chrono::Weekday;
 
@@ -602,20 +607,25 @@ fn lone_day(cx: Cx, i: usize) -> Read {
 
 /// "monday january 12th, 2016", "Dienstag den 12. Januar 2016", "Mittwoch, den 11.
 /// November", "wed, 22 of jan", "saturday the second", "friday 7.6", "this friday (jun-15)":
-/// the date names the day; the weekday only confirms it.
+/// the date names the day; the weekday only confirms it. A mention reading only: claims keep
+/// the weekday and the date apart, as the judge pairs them.
 fn weekday_date(cx: Cx, i: usize) -> Read {
+    if !cx.liberal {
+        return None;
+    }
     let at = i + usize::from(cx.direction(i) == Some(0));
-    let (_, mut k) = cx.weekday(at)?;
+    let (weekday, mut k) = cx.weekday(at)?;
     k = cx.skip(k, ",");
     k = cx.skip(k, "(");
     k = cx.article(k);
     let (expr, end) = date(cx, k).or_else(|| {
-        // "saturday the second", "friday the 22nd": a day of the month.
-        let (d, end) = cx.day_number(k).filter(|_| cx.liberal)?;
-        let expr = TimeExpr::DayOfMonth {
+        // "saturday the second", "friday the 22nd": a day of a month in which it is that
+        // weekday.
+        let (d, end) = cx.day_number(k)?;
+        let expr = TimeExpr::WeekdayOfMonth {
             day: d,
-            month_offset: None,
-            tense: Tense::Present,
+            weekday,
+            tense: cx.tense,
         };
         Some((expr, end))
     })?;
@@ -1664,8 +1674,13 @@ fn share_year(a: TimeExpr, b: &TimeExpr) -> TimeExpr {
     }
 }
 
-/// "[from|between|vom|zwischen] X (to|and|bis|-) Y" of two days or periods.
+/// "[from|between|vom|zwischen] X (to|and|bis|-) Y" of two days or periods. A mention reading
+/// only: for claims the news scanner's spans ("from May 22 to 24", "vom 12. bis 22. Januar")
+/// and [`days_of_month`] serve, and two dates that the judge pairs one by one stay two.
 fn span_of_days(cx: Cx, i: usize) -> Read {
+    if !cx.liberal {
+        return None;
+    }
     let opened = cx.is(i, cx.lx.span_openers);
     let k = i + usize::from(opened);
     let (a, after) = span_end(cx, k)?;
