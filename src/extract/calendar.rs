@@ -180,9 +180,7 @@ impl Cx<'_, '_> {
         // "nineteen seventy eight", "nineteen zero one": two pairs of digits.
         if let Some((hi, after)) = self.small(k).filter(|(n, _)| (10..=29).contains(n)) {
             let low = if matches!(self.word(after), "zero" | "oh" | "nought") {
-                self.small(after + 1)
-                    .filter(|(n, _)| *n < 10)
-                    .map(|(n, e)| (n, e))
+                self.small(after + 1).filter(|(n, _)| *n < 10)
             } else {
                 self.small(after).filter(|(n, _)| (10..100).contains(n))
             };
@@ -202,7 +200,7 @@ impl Cx<'_, '_> {
             return None;
         }
         let v = v as u32;
-        if v >= 20 && v % 10 == 0 {
+        if v >= 20 && v.is_multiple_of(10) {
             if let Some(u) = self.t.get(k + 1).and_then(|u| (self.lx.cardinal)(&u.lower)) {
                 if (1.0..10.0).contains(&u) {
                     return Some((v + u as u32, k + 2));
@@ -387,9 +385,7 @@ fn glued_date(cx: Cx, i: usize) -> Read {
     };
     let mut end = i + 1;
     // "2019-sep-1": the year and its dash stand before.
-    if found.is_none() {
-        return None;
-    }
+    found?;
     if let Some((None, m, d)) = found {
         // "january12,2016"
         if cx.punct(end, ",") && cx.glued(end) {
@@ -428,7 +424,7 @@ fn numeric_date(cx: Cx, i: usize) -> Read {
                 // "4.22" (English month first), "22.04" (German day first), after a
                 // preposition: a number otherwise.
                 let lead = i > 0 && cx.is(i - 1, cx.lx.lead_ins);
-                if !lead && !(cx.punct(i + 1, ".") && cx.glued(i + 1)) {
+                if !(lead || cx.punct(i + 1, ".") && cx.glued(i + 1)) {
                     return None;
                 }
                 if cx.punct(i + 1, ".") && cx.glued(i + 1) {
@@ -1442,7 +1438,7 @@ fn decade(cx: Cx, i: usize) -> Read {
             (k, false)
         };
         let n: u32 = digits.parse().ok()?;
-        if ok && n % 10 == 0 {
+        if ok && n.is_multiple_of(10) {
             let start = match digits.len() {
                 4 => n as i32,
                 2 => (century_of(n) + n) as i32,
@@ -1707,7 +1703,7 @@ fn span_of_days(cx: Cx, i: usize) -> Read {
                 | TimeExpr::Year(_)
         )
     };
-    if !cx.liberal && !(full(&a) && full(&b)) {
+    if !(cx.liberal || full(&a) && full(&b)) {
         return None;
     }
     if !opened && !cx.liberal {

@@ -307,7 +307,7 @@ fn piece_at(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<(Pi
     }
     let value = (lexicon.cardinal)(w)?;
     // "fifty - two"
-    let tens = value >= 20.0 && value < 100.0 && value % 10.0 == 0.0 && !w.contains('-');
+    let tens = (20.0..100.0).contains(&value) && value % 10.0 == 0.0 && !w.contains('-');
     if tens {
         if let (Some(dash), Some(u)) = (tokens.get(k + 1), tokens.get(k + 2)) {
             let unit = (lexicon.cardinal)(&u.lower).filter(|u| (1.0..10.0).contains(u));
@@ -545,7 +545,7 @@ fn denominator_phrase(
             let (scale, at) = piece_at(tokens, after, lexicon)?;
             let scale = match scale {
                 Piece::Hundred => 100.0,
-                Piece::Scale { value, .. } if value == 1000.0 => 1000.0,
+                Piece::Scale { value: 1000.0, .. } => 1000.0,
                 _ => return None,
             };
             let at = at
@@ -672,7 +672,7 @@ fn unsigned_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<
         while let Some((Piece::Word { value, .. } | Piece::Figure(value), after)) =
             piece_at(tokens, k, lexicon)
         {
-            if value.fract() != 0.0 || value >= 100.0 || value < 0.0 {
+            if value.fract() != 0.0 || !(0.0..100.0).contains(&value) {
                 break;
             }
             digits.push_str(&format!("{}", value as u32));
@@ -793,7 +793,7 @@ fn fraction(
         // "one hundred one thousand fifths": 100 / 1005.
         let scale = match last {
             Piece::Hundred => Some(100.0),
-            Piece::Scale { value, .. } if value == 1000.0 => Some(1000.0),
+            Piece::Scale { value: 1000.0, .. } => Some(1000.0),
             _ => None,
         };
         if let (
