@@ -131,10 +131,7 @@ impl Cx<'_, '_> {
         let t = self.t.get(k).filter(|t| t.is_word())?;
         let m = self.lx.month(&t.lower)?;
         if self.lx.lang == Lang::En && !t.is_capitalized() {
-            let verb = matches!(
-                t.lower.as_str(),
-                "may" | "march" | "mar" | "jan" | "sat" | "sun"
-            );
+            let verb = self.lx.ambiguous_months.contains(&t.lower.as_str());
             let number_near = [k.wrapping_sub(2), k.wrapping_sub(1), k + 1, k + 2]
                 .iter()
                 .any(|&n| {
@@ -998,7 +995,7 @@ fn month_period(cx: Cx, i: usize) -> Read {
         let y = full_year(y.text.parse().ok()?, 2)?;
         return Some((month(m, Some(y)), end + 1));
     }
-    let verb = matches!(t.lower.as_str(), "may" | "march" | "mar");
+    let verb = cx.lx.ambiguous_months.contains(&t.lower.as_str());
     (t.is_capitalized() && (!verb || i > 0 && cx.is(i - 1, cx.lx.lead_ins)))
         .then(|| (month(m, None), end))
 }

@@ -133,6 +133,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("herbst", 3),
         ("winter", 4),
     ],
+    ambiguous_months: &[],
     weekday_abbreviations: &[
         ("mo", Weekday::Mon),
         ("di", Weekday::Tue),

@@ -149,6 +149,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("fall", 3),
         ("winter", 4),
     ],
+    ambiguous_months: &["may", "march", "mar", "jan"],
     weekday_abbreviations: &[
         ("mon", Weekday::Mon),
         ("tue", Weekday::Tue),

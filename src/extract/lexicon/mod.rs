@@ -96,6 +96,9 @@ pub struct Lexicon {
     pub ordinal_adverbs: &'static [(&'static str, u32)],
     /// Seasons and their number, spring 1 to winter 4 ("Sommer", "fall").
     pub seasons: &'static [(&'static str, u32)],
+    /// Month names that are other words too ("may", "march"): lowercase, a mention reads
+    /// them as months only next to a number, and not at all alone.
+    pub ambiguous_months: &'static [&'static str],
     /// Shortened weekdays ("tues", "wed", "Mi"), which only mentions read.
     pub weekday_abbreviations: &'static [(&'static str, Weekday)],
     /// Words for a quarter of a year ("quarter", "Quartal").
