@@ -35,6 +35,9 @@ use crate::manifest::{self, Record};
 use crate::report::csv::{claim_row, finding_row, CLAIM_COLUMNS, FINDING_COLUMNS};
 use crate::report::FindingRecord;
 
+mod profile;
+use profile::Stage;
+
 /// How the corpus is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
@@ -314,7 +317,7 @@ pub fn run(options: &Options, mut sinks: Sinks) -> Result<Summary> {
     // The first pass over a large manifest takes a while: say so.
     let indexing = progress_bar(options.progress, None);
     indexing.set_message("indexing the corpus by article");
-    let source = Source::open(options);
+    let source = profile::time(Stage::Index, || Source::open(options));
     indexing.finish_and_clear();
     let mut source = source?;
     let bar = progress_bar(options.progress, source.total_bytes());
@@ -354,7 +357,7 @@ pub fn run(options: &Options, mut sinks: Sinks) -> Result<Summary> {
                 if abort.load(Ordering::Relaxed) {
                     return Ok(());
                 }
-                let Some(group) = source.next_group()? else {
+                let Some(group) = profile::time(Stage::Read, || source.next_group())? else {
                     return Ok(());
                 };
                 // Blocks while `window` groups are in flight: this is what keeps memory flat.
@@ -363,7 +366,8 @@ pub fn run(options: &Options, mut sinks: Sinks) -> Result<Summary> {
                 }
                 let tx = result_tx.clone();
                 s.spawn(move |_| {
-                    let _ = tx.send(process_guarded(group, options, wanted));
+                    let out = profile::worker(|| process_guarded(group, options, wanted));
+                    let _ = tx.send(out);
                 });
             }
         });
@@ -377,6 +381,9 @@ pub fn run(options: &Options, mut sinks: Sinks) -> Result<Summary> {
     read_result?;
     write_result?;
     summary.seconds = started.elapsed().as_secs_f64();
+    if let Some(table) = profile::report(summary.seconds) {
+        eprint!("{table}");
+    }
     Ok(summary)
 }
 
@@ -421,7 +428,9 @@ fn write_in_order(
             if failure.is_some() {
                 continue;
             }
-            if let Err(e) = write_group(&out, sinks, &mut shown_errors, bar) {
+            if let Err(e) = profile::time(Stage::Write, || {
+                write_group(&out, sinks, &mut shown_errors, bar)
+            }) {
                 abort.store(true, Ordering::Relaxed);
                 failure = Some(e);
                 continue;
@@ -454,7 +463,7 @@ fn write_in_order(
         ("errors", sinks.errors.as_mut()),
     ] {
         if let Some(out) = sink {
-            out.flush().map_err(|e| write_error(what, &e))?;
+            profile::time(Stage::Write, || out.flush()).map_err(|e| write_error(what, &e))?;
         }
     }
     Ok(())
@@ -537,12 +546,14 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
         ..GroupOut::default()
     };
     let mut docs: Vec<Document> = Vec::with_capacity(group.records.len());
-    for record in group.records {
-        match read_record(record, group.csv_header.as_deref(), options, &mut out.bytes) {
-            Ok(doc) => docs.push(doc),
-            Err(e) => out.errors.push(e),
+    profile::time(Stage::Read, || {
+        for record in group.records {
+            match read_record(record, group.csv_header.as_deref(), options, &mut out.bytes) {
+                Ok(doc) => docs.push(doc),
+                Err(e) => out.errors.push(e),
+            }
         }
-    }
+    });
     out.documents = docs.len();
     // Judged even when only claims are written: the summary and `--fail-on` count findings.
     let Article {
@@ -556,20 +567,22 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
         *out.findings_by_kind.entry(f.verdict.as_str()).or_default() += 1;
         out.finding_count += 1;
     }
-    match wanted.claims {
-        Some(RowFormat::Csv) => out.claims = csv_rows(claims.iter().flatten().map(claim_row)),
-        Some(RowFormat::Jsonl) => {
-            out.claims = json_lines(claims.iter().flatten().map(ClaimRecord::from))
+    profile::time(Stage::Rows, || {
+        match wanted.claims {
+            Some(RowFormat::Csv) => out.claims = csv_rows(claims.iter().flatten().map(claim_row)),
+            Some(RowFormat::Jsonl) => {
+                out.claims = json_lines(claims.iter().flatten().map(ClaimRecord::from))
+            }
+            None => {}
         }
-        None => {}
-    }
-    match wanted.findings {
-        Some(RowFormat::Csv) => out.findings = csv_rows(findings.iter().map(finding_row)),
-        Some(RowFormat::Jsonl) => {
-            out.findings = json_lines(findings.iter().map(FindingRecord::from))
+        match wanted.findings {
+            Some(RowFormat::Csv) => out.findings = csv_rows(findings.iter().map(finding_row)),
+            Some(RowFormat::Jsonl) => {
+                out.findings = json_lines(findings.iter().map(FindingRecord::from))
+            }
+            None => {}
         }
-        None => {}
-    }
+    });
     out
 }
 
@@ -614,10 +627,24 @@ pub fn judge_article(mut docs: Vec<Document>, outlets: bool, config: &Config) ->
             _ => std::cmp::Ordering::Equal,
         })
     });
+    profile::time(Stage::Segment, || {
+        for d in &docs {
+            d.sentences();
+        }
+    });
     // Versions share most sentences: each distinct one is read once per group.
     let mut extractor = crate::extract::Extractor::new(config);
-    let claims: Vec<Vec<Claim>> = docs.iter().map(|d| extractor.extract(d)).collect();
-    let findings = crate::compare_group(&docs, &claims, outlets, config);
+    let claims: Vec<Vec<Claim>> = profile::time(Stage::Extract, || {
+        docs.iter().map(|d| extractor.extract(d)).collect()
+    });
+    let mut reader = crate::align::ContextReader::new(config);
+    let cx: Vec<Vec<crate::align::Context>> = profile::time(Stage::Contexts, || {
+        claims.iter().map(|c| reader.read(c)).collect()
+    });
+    let findings = profile::time(Stage::Judge, || {
+        crate::compare_group_with(&docs, &claims, &cx, outlets, config)
+    });
+    drop(cx);
     Article {
         documents: docs,
         claims,

@@ -325,11 +325,22 @@ pub fn compare_group(
     outlets: bool,
     config: &Config,
 ) -> Vec<Finding> {
-    let mut findings = Vec::new();
     // Each text's contexts are read once for all the comparisons it takes part in, and a
     // sentence that texts share once for all of them.
     let mut reader = align::ContextReader::new(config);
     let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| reader.read(c)).collect();
+    compare_group_with(docs, claims, &cx, outlets, config)
+}
+
+/// [`compare_group`] with the claims' contexts read already ([`align::ContextReader`]).
+pub(crate) fn compare_group_with(
+    docs: &[Document],
+    claims: &[Vec<Claim>],
+    cx: &[Vec<align::Context>],
+    outlets: bool,
+    config: &Config,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
     // A version's sentences are split once, for the versions before and after it.
     let sentences: Vec<std::cell::OnceCell<Vec<&str>>> = vec![Default::default(); docs.len()];
     let text = |i: usize| judge::Text {
