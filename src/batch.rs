@@ -32,7 +32,7 @@ use crate::document::{self, Defaults, Document, Meta, MAX_FILE_BYTES};
 use crate::error::{Error, Result};
 use crate::judge::{Finding, Verdict};
 use crate::manifest::{self, Record};
-use crate::report::csv::{claim_row, finding_row, CLAIM_COLUMNS, FINDING_COLUMNS};
+use crate::report::csv::{Rows, CLAIM_COLUMNS, FINDING_COLUMNS};
 use crate::report::FindingRecord;
 
 mod profile;
@@ -394,9 +394,8 @@ struct Wanted {
 }
 
 fn write_header(out: &mut Box<dyn Write + Send>, columns: &[&str]) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(columns)?;
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    let mut bytes = Vec::new();
+    Rows::new(&mut bytes).header(columns);
     out.write_all(&bytes)
 }
 
@@ -569,14 +568,24 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
     }
     profile::time(Stage::Rows, || {
         match wanted.claims {
-            Some(RowFormat::Csv) => out.claims = csv_rows(claims.iter().flatten().map(claim_row)),
+            Some(RowFormat::Csv) => {
+                let mut rows = Rows::new(&mut out.claims);
+                for c in claims.iter().flatten() {
+                    rows.claim(c);
+                }
+            }
             Some(RowFormat::Jsonl) => {
                 out.claims = json_lines(claims.iter().flatten().map(ClaimRecord::from))
             }
             None => {}
         }
         match wanted.findings {
-            Some(RowFormat::Csv) => out.findings = csv_rows(findings.iter().map(finding_row)),
+            Some(RowFormat::Csv) => {
+                let mut rows = Rows::new(&mut out.findings);
+                for f in &findings {
+                    rows.finding(f);
+                }
+            }
             Some(RowFormat::Jsonl) => {
                 out.findings = json_lines(findings.iter().map(FindingRecord::from))
             }
@@ -650,17 +659,6 @@ pub fn judge_article(mut docs: Vec<Document>, outlets: bool, config: &Config) ->
         claims,
         findings,
     }
-}
-
-fn csv_rows<'a>(rows: impl Iterator<Item = Vec<std::borrow::Cow<'a, str>>>) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    for row in rows {
-        // Writing to memory cannot fail.
-        let _ = w.write_record(row.iter().map(|cell| cell.as_bytes()));
-    }
-    w.into_inner().unwrap_or_default()
 }
 
 fn json_lines<T: Serialize>(records: impl Iterator<Item = T>) -> Vec<u8> {
