@@ -299,7 +299,7 @@ pub(super) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_cell;
+    use super::{safe_cell, Number, Rows};
 
     #[test]
     fn formulas_are_neutralised_numbers_are_not() {
@@ -307,5 +307,73 @@ mod tests {
         assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(safe_cell("-3"), "-3");
         assert_eq!(safe_cell("31 Länder"), "31 Länder");
+    }
+
+    #[test]
+    fn rows_are_quoted_as_the_csv_crate_quotes_them() {
+        let cells = [
+            "",
+            "plain",
+            "31 Länder",
+            "a, b",
+            "say \"no\"",
+            "\"",
+            "two\nlines",
+            "cr\rhere",
+            "=1+1",
+            "-3",
+            "'quoted'",
+            "ends with quote\"",
+            "\t tab",
+        ];
+        let mut expected = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        let mut ours = Vec::new();
+        for cell in cells {
+            let row = [
+                safe_cell(cell).into_owned(),
+                "x".to_string(),
+                cell.to_string(),
+            ];
+            expected.write_record(&row).unwrap();
+            let mut rows = Rows::new(&mut ours);
+            rows.text(cell);
+            rows.raw("x");
+            rows.raw(cell);
+            rows.end();
+        }
+        let expected = expected.into_inner().unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+    }
+
+    #[test]
+    fn numbers_and_days_print_as_their_display_does() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let numbers = [0.0, -0.0, 7.0, 40.0, 2.5e9, -12.0, 3.5, 1e16, 0.1];
+        let days = [
+            day(2025, 3, 27),
+            day(1, 1, 1),
+            day(12345, 12, 31),
+            day(-44, 3, 15),
+        ];
+        let mut ours = Vec::new();
+        let mut expected = String::new();
+        for n in numbers {
+            Rows::new(&mut ours).number(Some(Number(n)));
+            ours.push(b' ');
+            expected.push_str(&format!("{} ", Number(n)));
+        }
+        for d in days {
+            Rows::new(&mut ours).date(Some(d));
+            ours.push(b' ');
+            expected.push_str(&format!("{d} "));
+        }
+        Rows::new(&mut ours).int(18_446_744_073_709_551_615);
+        expected.push_str("18446744073709551615");
+        assert_eq!(String::from_utf8(ours).unwrap(), expected);
     }
 }
