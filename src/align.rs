@@ -631,11 +631,8 @@ fn same_people(a: &Claim, b: &Claim, any_group: bool) -> bool {
 /// sentence, the day its sentence is about, and whether it is a quote, an increment or a part.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    /// Short stems of the words near the mention (same-language similarity); shared by the
-    /// claims of a sentence repeated across versions.
-    pub words: Arc<BTreeSet<String>>,
-    /// Concept keys, names and numbers of the whole sentence (similarity across languages).
-    pub keys: Arc<BTreeSet<String>>,
+    /// The words and keys [`Context::similarity`] compares, worked out when first asked for.
+    surroundings: Surroundings,
     /// The date claim of the sentence nearest to the mention: which day the figure belongs to.
     pub day: Option<DayRange>,
     /// An ordinal in the same sentence ("ein zweites Treffen"): which occurrence of an event.
@@ -657,6 +654,112 @@ pub struct Context {
     pub lang: Option<Lang>,
 }
 
+/// What [`Context::similarity`] reads of a claim's sentence. Most contexts are never compared
+/// (a version's figures mostly stand in sentences it shares with the version before), so the
+/// sets are worked out the first time they are asked for, and then shared by every copy of the
+/// context.
+#[derive(Debug, Clone, Default)]
+struct Surroundings {
+    /// The sentence; `None` for a context of no sentence.
+    sentence: Option<Arc<SentenceText>>,
+    /// The mention's first and last token.
+    first: usize,
+    last: usize,
+    sets: Arc<std::sync::OnceLock<Sets>>,
+}
+
+/// A sentence as [`Surroundings`] keeps it: its text and language, and per token the concept
+/// key `claimdiff.toml` gives the word (empty when it adds no concepts).
+#[derive(Debug)]
+struct SentenceText {
+    text: Box<str>,
+    lang: Lang,
+    configured: Vec<Option<Box<str>>>,
+}
+
+/// The sets two contexts are compared by.
+#[derive(Debug, Default)]
+struct Sets {
+    /// Short stems of the words near the mention (same-language similarity).
+    words: BTreeSet<String>,
+    /// Concept keys, names and numbers of the whole sentence (similarity across languages).
+    keys: BTreeSet<String>,
+}
+
+impl Surroundings {
+    fn sets(&self) -> &Sets {
+        self.sets.get_or_init(|| match &self.sentence {
+            Some(sentence) => sentence.sets(self.first, self.last),
+            None => Sets::default(),
+        })
+    }
+}
+
+impl SentenceText {
+    fn of(words: &Words, text: &str, lang: Lang, config: &Config) -> SentenceText {
+        let configured = if config.concepts.is_empty() {
+            Vec::new()
+        } else {
+            words
+                .tokens
+                .iter()
+                .map(|t| config.concept(lang, &t.lower).map(Box::from))
+                .collect()
+        };
+        SentenceText {
+            text: text.into(),
+            lang,
+            configured,
+        }
+    }
+
+    /// The words near the mention (tokens `first..=last`) and the keys of the sentence.
+    fn sets(&self, first: usize, last: usize) -> Sets {
+        let words_of = Words::read(&self.text, self.lang);
+        let (tokens, concepts) = (&words_of.tokens, &words_of.concepts);
+        let mut words = BTreeSet::new();
+        let mut keys = BTreeSet::new();
+        for (k, t) in tokens.iter().enumerate() {
+            if t.is_number() {
+                keys.insert(format!("#{}", t.text.replace([',', '.'], "")));
+                continue;
+            }
+            if !t.is_word() || (first..=last).contains(&k) {
+                continue;
+            }
+            let configured = self.configured.get(k).and_then(|c| c.as_deref());
+            if let Some(key) = configured.or(concepts[k]) {
+                keys.insert(key.to_string());
+            } else if t.is_capitalized()
+                && k > 0
+                && t.text.chars().count() > 2
+                && self.lang == crate::Lang::En
+            {
+                keys.insert(t.lower.clone());
+            } else if t.text.chars().all(|ch| ch.is_uppercase()) && t.text.chars().count() > 1 {
+                keys.insert(t.lower.clone());
+            }
+            if k + 8 >= first && k <= last + 8 && t.lower.chars().count() >= 4 {
+                words.insert(stem(&t.lower));
+            }
+        }
+        // German capitalizes every noun, so only names that also appear capitalized
+        // mid-sentence in English can serve as cross-language keys; a German word is a name key
+        // when the English side has it too, which the similarity sees either way.
+        if self.lang == crate::Lang::De {
+            for (_, t) in tokens
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(k, t)| t.is_word() && t.is_capitalized() && concepts[*k].is_none())
+            {
+                keys.insert(t.lower.clone());
+            }
+        }
+        Sets { words, keys }
+    }
+}
+
 /// Whether a claim stands inside quotation marks in its sentence.
 pub fn is_quoted(c: &Claim) -> bool {
     let at = c.sentence_text.find(&c.text).unwrap_or(0);
@@ -674,59 +777,65 @@ pub fn contexts(claims: &[Claim], config: &Config) -> Vec<Context> {
 }
 
 /// Reads the contexts of several texts (the versions of one article), sharing the work: a
-/// sentence read once is not read again, and a sentence that holds the same claims as one
-/// read before (a version repeating a sentence, a paragraph told twice) gets the same
-/// contexts without reading it again.
+/// sentence that holds the same claims as one read before (a version repeating a sentence, a
+/// paragraph told twice, with [`ContextReader::shared`] a sentence of another article) gets the
+/// same contexts without reading it again; only the day each claim's sentence is about, which
+/// depends on the publication day, is looked up anew.
 pub struct ContextReader<'a> {
     config: &'a Config,
     words: TextMap<(Lang, &'a str), Words<'a>>,
-    sentences: TextMap<SentenceKey<'a>, Vec<Context>>,
+    memo: Shelf<'a>,
+    /// The key being looked up, kept to spare an allocation per sentence.
+    key: Vec<u8>,
 }
+
+/// The contexts of sentences read once and shared ([`ContextReader::shared`]).
+pub type ContextMemo = crate::memo::Memo<SentenceContexts>;
+
+/// The contexts of one sentence's claims, but for the day each is about: for each claim its
+/// context and which claim of the sentence names its day.
+pub struct SentenceContexts(Vec<(Context, Option<usize>)>);
+
+/// A reader's memo: its own, or one it shares.
+enum Shelf<'a> {
+    Own(ContextMemo),
+    Shared(&'a ContextMemo),
+}
+
+/// How much a [`ContextReader`] keeps of its own.
+const READER_BYTES: usize = 8 << 20;
 
 /// A map keyed by sentences or words. foldhash is several times faster than the standard
 /// library's SipHash on whole sentences and, seeded per process, still hard to flood.
 type TextMap<K, V> = foldhash::HashMap<K, V>;
 
-/// All a sentence's claims' contexts depend on: the sentence, and of each claim its place,
-/// kind, wording, value and day. Offsets are kept relative to the first claim and spans as
-/// which claims share one, so the same sentence elsewhere in a text or in another version
-/// has the same key.
-#[derive(PartialEq, Eq, Hash)]
-struct SentenceKey<'a> {
-    lang: Lang,
-    sentence: &'a str,
-    claims: Vec<ClaimKey<'a>>,
-}
-
-#[derive(PartialEq, Eq, Hash)]
-struct ClaimKey<'a> {
-    kind: Kind,
-    text: &'a str,
-    value: Option<u64>,
-    days: Option<DayRange>,
-    offset: i64,
-    same_span_as: usize,
-}
-
-impl<'a> SentenceKey<'a> {
-    fn of(peers: &[&'a Claim]) -> SentenceKey<'a> {
-        let first = peers[0];
-        let claims = peers
-            .iter()
-            .map(|c| ClaimKey {
-                kind: c.kind,
-                text: &c.text,
-                value: c.value.map(f64::to_bits),
-                days: c.days,
-                offset: c.text_start as i64 - first.text_start as i64,
-                same_span_as: peers.iter().position(|o| o.span == c.span).unwrap_or(0),
-            })
-            .collect();
-        SentenceKey {
-            lang: first.lang,
-            sentence: &first.sentence_text,
-            claims,
+/// Writes into `key` all a sentence's claims' contexts depend on but their days: the sentence,
+/// and of each claim its place, kind, wording and value. Offsets are kept relative to the first
+/// claim and spans as which claims share one, so the same sentence elsewhere in a text, in
+/// another version or in another article has the same key.
+fn sentence_key(peers: &[&Claim], key: &mut Vec<u8>) {
+    let first = peers[0];
+    let text = |key: &mut Vec<u8>, s: &str| {
+        key.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        key.extend_from_slice(s.as_bytes());
+    };
+    key.clear();
+    key.push(first.lang.index() as u8);
+    text(key, &first.sentence_text);
+    for c in peers {
+        key.push(c.kind as u8);
+        text(key, &c.text);
+        match c.value {
+            Some(v) => {
+                key.push(1);
+                key.extend_from_slice(&v.to_bits().to_le_bytes());
+            }
+            None => key.push(0),
         }
+        let offset = c.text_start as i64 - first.text_start as i64;
+        key.extend_from_slice(&offset.to_le_bytes());
+        let same_span_as = peers.iter().position(|o| o.span == c.span).unwrap_or(0);
+        key.extend_from_slice(&(same_span_as as u64).to_le_bytes());
     }
 }
 
@@ -735,7 +844,19 @@ impl<'a> ContextReader<'a> {
         ContextReader {
             config,
             words: TextMap::default(),
-            sentences: TextMap::default(),
+            memo: Shelf::Own(ContextMemo::new(READER_BYTES)),
+            key: Vec::new(),
+        }
+    }
+
+    /// A reader that keeps what it reads in `memo`, shared with other readers (on other
+    /// threads) of the same configuration.
+    pub fn shared(config: &'a Config, memo: &'a ContextMemo) -> ContextReader<'a> {
+        ContextReader {
+            config,
+            words: TextMap::default(),
+            memo: Shelf::Shared(memo),
+            key: Vec::new(),
         }
     }
 
@@ -794,22 +915,38 @@ impl<'a> ContextReader<'a> {
                 .iter()
                 .map(|c| {
                     let words = words_of(&mut self.words, c);
-                    context(c, peers, words, self.config)
+                    let text = SentenceText::of(words, &c.sentence_text, c.lang, self.config);
+                    dated(context(c, peers, words, &Arc::new(text)), peers)
                 })
                 .collect();
         }
-        let key = SentenceKey::of(peers);
-        if let Some(cxs) = self.sentences.get(&key) {
-            return cxs.clone();
-        }
-        let words = words_of(&mut self.words, first);
-        let cxs: Vec<Context> = peers
-            .iter()
-            .map(|c| context(c, peers, words, self.config))
-            .collect();
-        self.sentences.insert(key, cxs.clone());
-        cxs
+        sentence_key(peers, &mut self.key);
+        let memo = match &self.memo {
+            Shelf::Own(memo) => memo,
+            Shelf::Shared(memo) => *memo,
+        };
+        let config = self.config;
+        let read = memo.get_or_insert_with(&self.key, || {
+            let words = Words::read(&first.sentence_text, first.lang);
+            let text = SentenceText::of(&words, &first.sentence_text, first.lang, config);
+            let size = std::mem::size_of::<SentenceText>() + text.text.len() + 48;
+            let text = Arc::new(text);
+            let cxs: Vec<(Context, Option<usize>)> = peers
+                .iter()
+                .map(|c| context(c, peers, &words, &text))
+                .collect();
+            let size = size + cxs.iter().map(|(cx, _)| cx.weight()).sum::<usize>();
+            (SentenceContexts(cxs), size)
+        });
+        read.0.iter().map(|cx| dated(cx.clone(), peers)).collect()
     }
+}
+
+/// A context with the day its sentence is about: that of the claim of the sentence that names
+/// it, as its document dates it.
+fn dated((mut cx, day_from): (Context, Option<usize>), peers: &[&Claim]) -> Context {
+    cx.day = day_from.and_then(|k| peers[k].days);
+    cx
 }
 
 /// The words of a claim's sentence, read once per sentence text and language.
@@ -844,57 +981,25 @@ fn stem(word: &str) -> String {
     word.chars().take(5).collect()
 }
 
-/// The context of claim `c`; `peers` are the claims of its sentence (itself included), in
-/// text order, and `sentence_words` the words of its sentence.
-fn context(c: &Claim, peers: &[&Claim], sentence_words: &Words, config: &Config) -> Context {
+/// The context of claim `c` but for its day, and which of `peers` names the day; `peers` are
+/// the claims of its sentence (itself included), in text order, and `sentence_words` the words
+/// of its sentence.
+fn context(
+    c: &Claim,
+    peers: &[&Claim],
+    sentence_words: &Words,
+    text: &Arc<SentenceText>,
+) -> (Context, Option<usize>) {
     let lexicon = Lexicon::of(c.lang);
-    let (tokens, concepts) = (&sentence_words.tokens, &sentence_words.concepts);
+    let tokens = &sentence_words.tokens;
     let sentence = c.sentence_text.as_str();
     let at = sentence.find(&c.text).unwrap_or(0);
     let end = at + c.text.len();
-    let mut words = BTreeSet::new();
-    let mut keys = BTreeSet::new();
     let mention_words: Vec<usize> = (0..tokens.len())
         .filter(|&k| tokens[k].start >= at && tokens[k].end <= end)
         .collect();
     let first = mention_words.first().copied().unwrap_or(0);
     let last = mention_words.last().copied().unwrap_or(0);
-    for (k, t) in tokens.iter().enumerate() {
-        if t.is_number() {
-            keys.insert(format!("#{}", t.text.replace([',', '.'], "")));
-            continue;
-        }
-        if !t.is_word() || (first..=last).contains(&k) {
-            continue;
-        }
-        if let Some(key) = config.concept(c.lang, &t.lower).or(concepts[k]) {
-            keys.insert(key.to_string());
-        } else if t.is_capitalized()
-            && k > 0
-            && t.text.chars().count() > 2
-            && c.lang == crate::Lang::En
-        {
-            keys.insert(t.lower.clone());
-        } else if t.text.chars().all(|ch| ch.is_uppercase()) && t.text.chars().count() > 1 {
-            keys.insert(t.lower.clone());
-        }
-        if k + 8 >= first && k <= last + 8 && t.lower.chars().count() >= 4 {
-            words.insert(stem(&t.lower));
-        }
-    }
-    // German capitalizes every noun, so only names that also appear capitalized mid-sentence in
-    // English can serve as cross-language keys; a German word is a name key when the English
-    // side has it too, which the similarity sees either way.
-    if c.lang == crate::Lang::De {
-        for (_, t) in tokens
-            .iter()
-            .enumerate()
-            .skip(1)
-            .filter(|(k, t)| t.is_word() && t.is_capitalized() && concepts[*k].is_none())
-        {
-            keys.insert(t.lower.clone());
-        }
-    }
     let quoted = is_quoted(c);
     let after: Vec<String> = tokens
         .iter()
@@ -955,20 +1060,24 @@ fn context(c: &Claim, peers: &[&Claim], sentence_words: &Words, config: &Config)
     let near = |k: Kind| {
         peers
             .iter()
-            .copied()
-            .filter(|o| o.kind == k && o.span != c.span)
-            .filter(dates_fact)
-            .min_by_key(|o| o.text_start.abs_diff(c.text_start))
+            .enumerate()
+            .filter(|(_, o)| o.kind == k && o.span != c.span)
+            .filter(|(_, o)| dates_fact(o))
+            .min_by_key(|(_, o)| o.text_start.abs_diff(c.text_start))
+            .map(|(at, _)| at)
     };
-    let day = if c.kind == Kind::Date {
+    // The day itself depends on the publication day, so it is looked up per document.
+    let day_from = if c.kind == Kind::Date {
         None
     } else {
-        near(Kind::Date).and_then(|d| d.days)
+        near(Kind::Date)
     };
     let ordinal = if c.kind == Kind::Ordinal {
         None
     } else {
-        near(Kind::Ordinal).and_then(|o| o.value).map(|v| v as u32)
+        near(Kind::Ordinal)
+            .and_then(|k| peers[k].value)
+            .map(|v| v as u32)
     };
     // Plain auxiliaries ("will", "wird", "werden") also make passives and forecasts; only the
     // words of planning mark a planned event.
@@ -976,10 +1085,14 @@ fn context(c: &Claim, peers: &[&Claim], sentence_words: &Words, config: &Config)
         lexicon.future_markers.contains(&t.lower.as_str())
             && !AUXILIARIES.contains(&t.lower.as_str())
     });
-    Context {
-        words: Arc::new(words),
-        keys: Arc::new(keys),
-        day,
+    let cx = Context {
+        surroundings: Surroundings {
+            sentence: Some(Arc::clone(text)),
+            first,
+            last,
+            sets: Arc::default(),
+        },
+        day: None,
         ordinal,
         future,
         quoted,
@@ -988,7 +1101,8 @@ fn context(c: &Claim, peers: &[&Claim], sentence_words: &Words, config: &Config)
         rate,
         place,
         lang: Some(c.lang),
-    }
+    };
+    (cx, day_from)
 }
 
 /// The places a sentence names, as (token index, lower-cased name): a capitalized word after a
@@ -1032,13 +1146,33 @@ fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, String)> {
 }
 
 impl Context {
+    /// The bytes a context holds, roughly, as a memo weighs it (before its sets are worked
+    /// out, which few are).
+    fn weight(&self) -> usize {
+        std::mem::size_of::<Context>()
+            + std::mem::size_of::<std::sync::OnceLock<Sets>>()
+            + 32
+            + self.place.as_ref().map_or(0, |p| p.len() + 16)
+    }
+
+    /// Short stems of the words near the mention (same-language similarity).
+    pub fn words(&self) -> &BTreeSet<String> {
+        &self.surroundings.sets().words
+    }
+
+    /// Concept keys, names and numbers of the whole sentence (similarity across languages).
+    pub fn keys(&self) -> &BTreeSet<String> {
+        &self.surroundings.sets().keys
+    }
+
     /// How much two claims' surroundings share, 0 to 1: words when both texts are in one
     /// language, concept keys, names and numbers otherwise.
     pub fn similarity(&self, other: &Context, same_lang: bool) -> f64 {
-        let jaccard = |a: &Arc<BTreeSet<String>>, b: &Arc<BTreeSet<String>>| {
-            // A sentence read once shares its sets with every claim of it and every text that
-            // tells it again: a repeated paragraph is answered without walking them.
-            if Arc::ptr_eq(a, b) {
+        // A sentence read once shares its sets with every text that tells it again: a repeated
+        // paragraph is answered without walking them.
+        let shared = Arc::ptr_eq(&self.surroundings.sets, &other.surroundings.sets);
+        let jaccard = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+            if shared {
                 return if a.is_empty() { 0.0 } else { 1.0 };
             }
             let union = a.union(b).count();
@@ -1048,9 +1182,9 @@ impl Context {
                 a.intersection(b).count() as f64 / union as f64
             }
         };
-        let keys = jaccard(&self.keys, &other.keys);
+        let keys = jaccard(self.keys(), other.keys());
         if same_lang {
-            keys.max(jaccard(&self.words, &other.words))
+            keys.max(jaccard(self.words(), other.words()))
         } else {
             keys
         }

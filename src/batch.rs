@@ -336,6 +336,7 @@ pub fn run(options: &Options, mut sinks: Sinks) -> Result<Summary> {
         write_header(out, FINDING_COLUMNS).map_err(|e| write_error("findings", &e))?;
     }
 
+    let memos = &Memos::new();
     let window = jobs * WINDOW_PER_JOB;
     let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
     let (result_tx, result_rx) = mpsc::channel::<GroupOut>();
@@ -366,7 +367,7 @@ pub fn run(options: &Options, mut sinks: Sinks) -> Result<Summary> {
                 }
                 let tx = result_tx.clone();
                 s.spawn(move |_| {
-                    let out = profile::worker(|| process_guarded(group, options, wanted));
+                    let out = profile::worker(|| process_guarded(group, options, wanted, memos));
                     let _ = tx.send(out);
                 });
             }
@@ -383,6 +384,12 @@ pub fn run(options: &Options, mut sinks: Sinks) -> Result<Summary> {
     summary.seconds = started.elapsed().as_secs_f64();
     if let Some(table) = profile::report(summary.seconds) {
         eprint!("{table}");
+        for (name, (asked, missed)) in [
+            ("statements", memos.statements.lookups()),
+            ("contexts", memos.contexts.lookups()),
+        ] {
+            eprintln!("  memo of {name}: {asked} lookups, {missed} read anew");
+        }
     }
     Ok(summary)
 }
@@ -510,11 +517,11 @@ fn write_group(
 
 /// [`process`], but a panic on one article (a bug, never meant to happen) is reported as an
 /// error of its records instead of ending a run that may have taken hours.
-fn process_guarded(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
+fn process_guarded(group: RawGroup, options: &Options, wanted: Wanted, memos: &Memos) -> GroupOut {
     let seq = group.seq;
     let places: Vec<String> = group.records.iter().map(|r| r.place(options)).collect();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        process(group, options, wanted)
+        process(group, options, wanted, memos)
     }))
     .unwrap_or_else(|panic| {
         let message = panic
@@ -539,7 +546,7 @@ fn process_guarded(group: RawGroup, options: &Options, wanted: Wanted) -> GroupO
 }
 
 /// Turns one group of raw records into rows.
-fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
+fn process(group: RawGroup, options: &Options, wanted: Wanted, memos: &Memos) -> GroupOut {
     let mut out = GroupOut {
         seq: group.seq,
         ..GroupOut::default()
@@ -554,10 +561,13 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
         }
     });
     out.documents = docs.len();
+    let config = &options.config;
+    let (docs, claims, cx) = read_article(docs, config, memos);
     // Judged even when only claims are written: the summary and `--fail-on` count findings.
-    let Article {
-        claims, findings, ..
-    } = judge_article(docs, options.outlets, &options.config);
+    let sentences = vec![Default::default(); docs.len()];
+    let findings = profile::time(Stage::Judge, || {
+        crate::compare_group_with(&docs, &claims, &cx, &sentences, options.outlets, config)
+    });
     for c in claims.iter().flatten() {
         *out.claims_by_kind.entry(c.kind.as_str()).or_default() += 1;
         out.claim_count += 1;
@@ -583,7 +593,7 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted) -> GroupOut {
             Some(RowFormat::Csv) => {
                 let mut rows = Rows::new(&mut out.findings);
                 for f in &findings {
-                    rows.finding(f);
+                    rows.judged(f);
                 }
             }
             Some(RowFormat::Jsonl) => {
@@ -622,7 +632,75 @@ pub struct Article {
 /// assert_eq!(article.documents[0].id, "v1");
 /// assert_eq!(article.findings[0].verdict.as_str(), "update");
 /// ```
-pub fn judge_article(mut docs: Vec<Document>, outlets: bool, config: &Config) -> Article {
+pub fn judge_article(docs: Vec<Document>, outlets: bool, config: &Config) -> Article {
+    judge_article_with(
+        docs,
+        outlets,
+        config,
+        &Memos::with_budget(ARTICLE_MEMO_BYTES),
+    )
+}
+
+/// What the workers of a run have read of sentences, shared between them: what each sentence
+/// states and its claims' contexts. A sentence told again, in a later version, by another
+/// outlet or in another article, is not read again; only its claims' places and days are
+/// worked out per document.
+struct Memos {
+    statements: crate::extract::StatementMemo,
+    contexts: crate::align::ContextMemo,
+}
+
+/// What a run's memos hold at most, together (the two generations of each; see
+/// [`crate::memo`]).
+const RUN_MEMO_BYTES: usize = 24 << 20;
+
+/// What the memos of one [`judge_article`] call hold at most.
+const ARTICLE_MEMO_BYTES: usize = 16 << 20;
+
+impl Memos {
+    fn new() -> Memos {
+        Memos::with_budget(RUN_MEMO_BYTES)
+    }
+
+    fn with_budget(bytes: usize) -> Memos {
+        Memos {
+            statements: crate::extract::StatementMemo::new(bytes / 2),
+            contexts: crate::align::ContextMemo::new(bytes / 2),
+        }
+    }
+}
+
+fn judge_article_with(
+    docs: Vec<Document>,
+    outlets: bool,
+    config: &Config,
+    memos: &Memos,
+) -> Article {
+    let (docs, claims, cx) = read_article(docs, config, memos);
+    let sentences = vec![Default::default(); docs.len()];
+    let findings = crate::compare_group_with(&docs, &claims, &cx, &sentences, outlets, config)
+        .into_iter()
+        .map(crate::judge::Judged::into_finding)
+        .collect();
+    drop(cx);
+    Article {
+        documents: docs,
+        claims,
+        findings,
+    }
+}
+
+/// The documents of an article in publication order, with their claims and the claims'
+/// contexts, read through the memos.
+fn read_article(
+    mut docs: Vec<Document>,
+    config: &Config,
+    memos: &Memos,
+) -> (
+    Vec<Document>,
+    Vec<Vec<Claim>>,
+    Vec<Vec<crate::align::Context>>,
+) {
     // Publication order; version number, then corpus order, break ties (the sort is stable).
     docs.sort_by(|a, b| {
         let time = |d: &Document| d.published.map(|p| p.sort_key());
@@ -641,24 +719,15 @@ pub fn judge_article(mut docs: Vec<Document>, outlets: bool, config: &Config) ->
             d.sentences();
         }
     });
-    // Versions share most sentences: each distinct one is read once per group.
-    let mut extractor = crate::extract::Extractor::new(config);
+    let mut extractor = crate::extract::Extractor::shared(config, &memos.statements);
     let claims: Vec<Vec<Claim>> = profile::time(Stage::Extract, || {
         docs.iter().map(|d| extractor.extract(d)).collect()
     });
-    let mut reader = crate::align::ContextReader::new(config);
-    let cx: Vec<Vec<crate::align::Context>> = profile::time(Stage::Contexts, || {
+    let mut reader = crate::align::ContextReader::shared(config, &memos.contexts);
+    let cx = profile::time(Stage::Contexts, || {
         claims.iter().map(|c| reader.read(c)).collect()
     });
-    let findings = profile::time(Stage::Judge, || {
-        crate::compare_group_with(&docs, &claims, &cx, outlets, config)
-    });
-    drop(cx);
-    Article {
-        documents: docs,
-        claims,
-        findings,
-    }
+    (docs, claims, cx)
 }
 
 fn json_lines<T: Serialize>(records: impl Iterator<Item = T>) -> Vec<u8> {

@@ -18,6 +18,7 @@ use crate::document::Document;
 use crate::limits::{self, PAIR_REACH};
 
 mod pairing;
+pub(crate) use pairing::compare_outlets_judged;
 pub use pairing::{clash_rows, compare_outlets, compare_outlets_with, explain_outlets, model, Row};
 
 /// What a pair of claims amounts to.
@@ -84,6 +85,38 @@ pub struct Finding {
     pub a: Option<Claim>,
     pub b: Option<Claim>,
     pub reason: String,
+}
+
+/// A finding whose claims are borrowed from the texts judged: what judging gives, before a
+/// caller keeps it as a [`Finding`] (which owns copies of its claims). A corpus run writes
+/// rows straight from these, without copying a claim per finding.
+#[derive(Debug, Clone)]
+pub struct Judged<'c> {
+    pub verdict: Verdict,
+    pub kind: Kind,
+    pub subject: &'c str,
+    pub a: Option<&'c Claim>,
+    pub b: Option<&'c Claim>,
+    pub reason: String,
+}
+
+impl Judged<'_> {
+    /// The finding, with copies of its claims.
+    pub fn into_finding(self) -> Finding {
+        Finding {
+            verdict: self.verdict,
+            kind: self.kind,
+            subject: self.subject.to_string(),
+            a: self.a.cloned(),
+            b: self.b.cloned(),
+            reason: self.reason,
+        }
+    }
+}
+
+/// Findings kept from judged pairs.
+fn kept(judged: Vec<Judged>) -> Vec<Finding> {
+    judged.into_iter().map(Judged::into_finding).collect()
 }
 
 /// How two documents relate.
@@ -187,26 +220,26 @@ fn compare_values(a: &Claim, b: &Claim) -> Option<(bool, bool, std::cmp::Orderin
 }
 
 /// Who stands behind a figure: the narrator, or a speaker quoted directly.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Voice {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Voice<'c> {
     Narrator,
-    Speaker(String),
+    Speaker(&'c str),
 }
 
-fn voice(c: &Claim) -> Voice {
+fn voice(c: &Claim) -> Voice<'_> {
     voice_quoted(c, align::is_quoted(c))
 }
 
 /// The voice of a claim whose context is read already.
-fn voice_in(c: &Claim, cx: &align::Context) -> Voice {
+fn voice_in<'c>(c: &'c Claim, cx: &align::Context) -> Voice<'c> {
     voice_quoted(c, cx.quoted)
 }
 
-fn voice_quoted(c: &Claim, quoted: bool) -> Voice {
+fn voice_quoted(c: &Claim, quoted: bool) -> Voice<'_> {
     match &c.attribution {
         _ if !quoted => Voice::Narrator,
-        Some(who) => Voice::Speaker(who.clone()),
-        None => Voice::Speaker("a quoted speaker".to_string()),
+        Some(who) => Voice::Speaker(who),
+        None => Voice::Speaker("a quoted speaker"),
     }
 }
 
@@ -218,19 +251,19 @@ pub fn judge(
     b_is_later: bool,
     config: &Config,
 ) -> Option<Finding> {
-    judge_voiced(a, b, voice(a), voice(b), relation, b_is_later, config)
+    judge_voiced(a, b, voice(a), voice(b), relation, b_is_later, config).map(Judged::into_finding)
 }
 
 /// [`judge`] with the voices of both claims known.
-fn judge_voiced(
-    a: &Claim,
-    b: &Claim,
+fn judge_voiced<'c>(
+    a: &'c Claim,
+    b: &'c Claim,
     va: Voice,
     vb: Voice,
     relation: Relation,
     b_is_later: bool,
     config: &Config,
-) -> Option<Finding> {
+) -> Option<Judged<'c>> {
     let verdict = verdict_of(a, b, &va, &vb, relation, b_is_later, config)?;
     Some(finding(verdict, a, b, &va, &vb, relation))
 }
@@ -306,24 +339,28 @@ fn verdict_of(
 
 /// Whether two wordings are the same words, case aside.
 fn same_words(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // What lower-casing both would say, without copying them.
+        return a.eq_ignore_ascii_case(b);
+    }
     a.to_lowercase() == b.to_lowercase()
 }
 
 /// The finding a verdict on two claims makes, with its reason.
-fn finding(
+fn finding<'c>(
     verdict: Verdict,
-    a: &Claim,
-    b: &Claim,
+    a: &'c Claim,
+    b: &'c Claim,
     va: &Voice,
     vb: &Voice,
     relation: Relation,
-) -> Finding {
-    Finding {
+) -> Judged<'c> {
+    Judged {
         verdict,
         kind: a.kind,
-        subject: finding_subject(a, b).to_string(),
-        a: Some(a.clone()),
-        b: Some(b.clone()),
+        subject: finding_subject(a, b),
+        a: Some(a),
+        b: Some(b),
         reason: reason(verdict, a, b, va, vb, relation),
     }
 }
@@ -388,9 +425,9 @@ fn reason(
         );
     }
     if !matches!(verdict, Verdict::Agree) && va != vb {
-        let who = |v: &Voice| match v {
+        let who = |v: &Voice| match *v {
             Voice::Narrator => "the narrator".to_string(),
-            Voice::Speaker(s) => s.clone(),
+            Voice::Speaker(s) => s.to_string(),
         };
         return format!(
             "{fa} is {}'s figure and {fb} is {}'s: a quote against another voice, not a contradiction of fact",
@@ -432,19 +469,19 @@ fn config_free_tally(a: &Claim, b: &Claim) -> bool {
         )
 }
 
-fn single(verdict: Verdict, claim: &Claim) -> Finding {
+fn single(verdict: Verdict, claim: &Claim) -> Judged<'_> {
     let (a, b) = match verdict {
-        Verdict::Removed => (Some(claim.clone()), None),
-        _ => (None, Some(claim.clone())),
+        Verdict::Removed => (Some(claim), None),
+        _ => (None, Some(claim)),
     };
     let reason = match verdict {
         Verdict::Removed => format!("dropped claim: {}", figure(claim)),
         _ => format!("new claim: {}", figure(claim)),
     };
-    Finding {
+    Judged {
         verdict,
         kind: claim.kind,
-        subject: claim.subject.clone(),
+        subject: &claim.subject,
         a,
         b,
         reason,
@@ -533,7 +570,16 @@ pub fn sentences(doc: &Document) -> Vec<&str> {
 /// [`diff_versions_with`] for texts read already, so a version compared with the one before
 /// and the one after is split once.
 pub fn diff_texts(old: &Text, new: &Text, config: &Config) -> Vec<Finding> {
-    diff_paired(old, new, &text_pairs(old, new), config)
+    kept(diff_judged(old, new, &text_pairs(old, new), config))
+}
+
+/// [`diff_texts`], its findings borrowing the texts' claims.
+pub(crate) fn diff_texts_judged<'a>(
+    old: &Text<'a>,
+    new: &Text<'a>,
+    config: &Config,
+) -> Vec<Judged<'a>> {
+    diff_judged(old, new, &text_pairs(old, new), config)
 }
 
 /// [`diff_texts`] with the claims paired already ([`version_pairs_of`]), so the pairing of two
@@ -544,6 +590,16 @@ pub fn diff_paired(
     pairs: &[(usize, usize)],
     config: &Config,
 ) -> Vec<Finding> {
+    kept(diff_judged(old, new, pairs, config))
+}
+
+/// [`diff_paired`], its findings borrowing the texts' claims.
+fn diff_judged<'a>(
+    old: &Text<'a>,
+    new: &Text<'a>,
+    pairs: &[(usize, usize)],
+    config: &Config,
+) -> Vec<Judged<'a>> {
     let (old_claims, new_claims) = (old.claims, new.claims);
     let mut findings = Vec::new();
     let mut paired_old = vec![false; old_claims.len()];
@@ -708,6 +764,15 @@ pub fn within(claims: &[Claim], config: &Config) -> Vec<Finding> {
 
 /// [`within`] with the claims' contexts already read ([`align::contexts`]).
 pub fn within_with(claims: &[Claim], cx: &[Context], config: &Config) -> Vec<Finding> {
+    kept(within_judged(claims, cx, config))
+}
+
+/// [`within_with`], its findings borrowing the claims.
+pub(crate) fn within_judged<'c>(
+    claims: &'c [Claim],
+    cx: &[Context],
+    config: &Config,
+) -> Vec<Judged<'c>> {
     // Each pair of wordings is reported once ("17 Menschen" against "20 Menschen"): a pair
     // whose wordings are reported already is not judged again.
     let mut reported: HashSet<(&str, &str)> = HashSet::new();
@@ -825,11 +890,11 @@ impl<'c> Statement<'c> {
 
 /// The pairs (i < j) of one text's claims that clash, with their findings, ordered by the
 /// later claim.
-fn clashing_pairs(
-    claims: &[Claim],
+fn clashing_pairs<'c>(
+    claims: &'c [Claim],
     cx: &[align::Context],
     config: &Config,
-) -> Vec<(usize, usize, Finding)> {
+) -> Vec<(usize, usize, Judged<'c>)> {
     let mut memo = ListMemo::default();
     let mut out = Vec::new();
     for_each_candidate(claims, None, |group, i, j| {
@@ -842,15 +907,16 @@ fn clashing_pairs(
 
 /// The finding two claims of one subject in one text amount to, if it is an alarm or a quote
 /// that differs from the narrator.
-fn within_pair<'c>(
+#[allow(clippy::too_many_arguments)]
+fn within_pair<'c, 'x>(
     claims: &'c [Claim],
-    cx: &'c [align::Context],
+    cx: &'x [align::Context],
     group: &[usize],
     i: usize,
     j: usize,
     config: &Config,
-    memo: &mut ListMemo<'c>,
-) -> Option<Finding> {
+    memo: &mut ListMemo<'x>,
+) -> Option<Judged<'c>> {
     let (a, b) = (&claims[i], &claims[j]);
     if !align::comparable(a, b) || !same_fact_in_one_text(a, b, &cx[i], &cx[j]) {
         return None;

@@ -24,6 +24,7 @@ mod html;
 pub mod judge;
 pub mod limits;
 pub mod manifest;
+pub mod memo;
 pub mod report;
 pub mod resolve;
 pub mod segment;
@@ -231,14 +232,26 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
 /// later text is an update; the smaller id first when neither is later, so the findings do
 /// not depend on the order the files were given.
 fn outlet_pair(
-    (a, a_claims, ca): (&Document, &[Claim], &[align::Context]),
-    (b, b_claims, cb): (&Document, &[Claim], &[align::Context]),
+    a: (&Document, &[Claim], &[align::Context]),
+    b: (&Document, &[Claim], &[align::Context]),
     config: &Config,
 ) -> Vec<Finding> {
+    outlet_pair_judged(a, b, config)
+        .into_iter()
+        .map(judge::Judged::into_finding)
+        .collect()
+}
+
+/// [`outlet_pair`], its findings borrowing the texts' claims.
+fn outlet_pair_judged<'a>(
+    (a, a_claims, ca): (&'a Document, &'a [Claim], &'a [align::Context]),
+    (b, b_claims, cb): (&'a Document, &'a [Claim], &'a [align::Context]),
+    config: &'a Config,
+) -> Vec<judge::Judged<'a>> {
     if published_later(a, b) || (!published_later(b, a) && b.id < a.id) {
-        judge::compare_outlets_with(b, b_claims, cb, a, a_claims, ca, config)
+        judge::compare_outlets_judged(b, b_claims, cb, a, a_claims, ca, config)
     } else {
-        judge::compare_outlets_with(a, a_claims, ca, b, b_claims, cb, config)
+        judge::compare_outlets_judged(a, a_claims, ca, b, b_claims, cb, config)
     }
 }
 
@@ -329,20 +342,28 @@ pub fn compare_group(
     // sentence that texts share once for all of them.
     let mut reader = align::ContextReader::new(config);
     let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| reader.read(c)).collect();
-    compare_group_with(docs, claims, &cx, outlets, config)
+    let sentences = vec![Default::default(); docs.len()];
+    compare_group_with(docs, claims, &cx, &sentences, outlets, config)
+        .into_iter()
+        .map(judge::Judged::into_finding)
+        .collect()
 }
 
-/// [`compare_group`] with the claims' contexts read already ([`align::ContextReader`]).
-pub(crate) fn compare_group_with(
-    docs: &[Document],
-    claims: &[Vec<Claim>],
-    cx: &[Vec<align::Context>],
+/// A version's sentences, split once for the versions before and after it (see
+/// [`compare_group_with`]).
+pub(crate) type SplitOnce<'a> = std::cell::OnceCell<Vec<&'a str>>;
+
+/// [`compare_group`] with the claims' contexts read already ([`align::ContextReader`]), its
+/// findings borrowing the claims; `sentences` holds one empty [`SplitOnce`] per document.
+pub(crate) fn compare_group_with<'a>(
+    docs: &'a [Document],
+    claims: &'a [Vec<Claim>],
+    cx: &'a [Vec<align::Context>],
+    sentences: &'a [SplitOnce<'a>],
     outlets: bool,
-    config: &Config,
-) -> Vec<Finding> {
+    config: &'a Config,
+) -> Vec<judge::Judged<'a>> {
     let mut findings = Vec::new();
-    // A version's sentences are split once, for the versions before and after it.
-    let sentences: Vec<std::cell::OnceCell<Vec<&str>>> = vec![Default::default(); docs.len()];
     let text = |i: usize| judge::Text {
         doc: &docs[i],
         claims: &claims[i],
@@ -357,7 +378,11 @@ pub(crate) fn compare_group_with(
         let outlet = doc.outlet.as_deref();
         match slot.get(&outlet) {
             Some(&k) => {
-                findings.extend(judge::diff_texts(&text(latest[k].1), &text(i), config));
+                findings.extend(judge::diff_texts_judged(
+                    &text(latest[k].1),
+                    &text(i),
+                    config,
+                ));
                 latest[k].1 = i;
             }
             None => {
@@ -365,13 +390,13 @@ pub(crate) fn compare_group_with(
                 latest.push((outlet, i));
             }
         }
-        findings.extend(judge::within_with(&claims[i], &cx[i], config));
+        findings.extend(judge::within_judged(&claims[i], &cx[i], config));
     }
     if outlets {
         for x in 0..latest.len() {
             for y in x + 1..latest.len() {
                 let (i, j) = (latest[x].1, latest[y].1);
-                findings.extend(outlet_pair(
+                findings.extend(outlet_pair_judged(
                     (&docs[i], &claims[i], &cx[i]),
                     (&docs[j], &claims[j], &cx[j]),
                     config,

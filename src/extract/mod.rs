@@ -74,7 +74,7 @@ pub enum Reading {
 
 /// Extracts the claims of a group of documents, such as the versions of one article, reading
 /// each distinct sentence once. Its memory is bounded: past a few megabytes of sentences it
-/// forgets what it has read and starts over.
+/// forgets those it has not met again lately.
 ///
 /// ```
 /// use claimdiff::{extract, Config, Defaults, Document, Format, Published};
@@ -90,27 +90,47 @@ pub enum Reading {
 /// ```
 pub struct Extractor<'c> {
     config: &'c Config,
-    /// Per language, each sentence read so far and where in `stated` what it states is.
-    /// Sentences are the input's: foldhash is fast on them and, seeded per process, hard to
-    /// flood.
-    read: [foldhash::HashMap<Box<str>, usize>; Lang::ALL.len()],
-    stated: Vec<Vec<Mention>>,
-    /// Bytes held in `read`, roughly.
-    held: usize,
+    /// What each sentence read so far states, keyed by language and sentence.
+    memo: Shelf<'c>,
+    /// The key being looked up, kept to spare an allocation per sentence.
+    key: Vec<u8>,
     /// Scan even sentences that [`anchor`] says state nothing (to test that it is right).
     every_sentence: bool,
 }
 
-/// How much an [`Extractor`] keeps before it starts over.
+/// What sentences state, read once and shared: by the versions of an article, or by every
+/// worker of a corpus run ([`Extractor::shared`]).
+pub type StatementMemo = crate::memo::Memo<Statements>;
+
+/// What one sentence states, before a document places and dates it.
+pub struct Statements(Vec<Mention>);
+
+/// An extractor's memo: its own, or one it shares.
+enum Shelf<'c> {
+    Own(StatementMemo),
+    Shared(&'c StatementMemo),
+}
+
+/// How much an [`Extractor`] keeps of its own.
 const EXTRACTOR_BYTES: usize = 8 << 20;
 
 impl<'c> Extractor<'c> {
     pub fn new(config: &'c Config) -> Extractor<'c> {
         Extractor {
             config,
-            read: Default::default(),
-            stated: Vec::new(),
-            held: 0,
+            memo: Shelf::Own(StatementMemo::new(EXTRACTOR_BYTES)),
+            key: Vec::new(),
+            every_sentence: false,
+        }
+    }
+
+    /// An extractor that reads sentences into `memo`, shared with other extractors (on other
+    /// threads) of the same configuration.
+    pub fn shared(config: &'c Config, memo: &'c StatementMemo) -> Extractor<'c> {
+        Extractor {
+            config,
+            memo: Shelf::Shared(memo),
+            key: Vec::new(),
             every_sentence: false,
         }
     }
@@ -122,8 +142,8 @@ impl<'c> Extractor<'c> {
         let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
         let mut claims = Vec::new();
         for sentence in sentences.iter() {
-            let mentions = self.stated(doc.lang, &text[sentence.start..sentence.end]);
-            place(doc, sentence, mentions, &quotes, &mut claims);
+            let stated = self.stated(doc.lang, &text[sentence.start..sentence.end]);
+            place(doc, sentence, &stated.0, &quotes, &mut claims);
         }
         claims
     }
@@ -143,24 +163,20 @@ impl<'c> Extractor<'c> {
     }
 
     /// What a sentence states, read once per distinct sentence.
-    fn stated(&mut self, lang: Lang, text: &str) -> &[Mention] {
-        let slot = lang.index();
-        if let Some(&at) = self.read[slot].get(text) {
-            return &self.stated[at];
-        }
-        let mentions = read_sentence(lang, self.config, text, self.every_sentence);
-        let size = text.len() + std::mem::size_of::<Mention>() * (mentions.len() + 1);
-        if self.held + size > EXTRACTOR_BYTES {
-            for map in &mut self.read {
-                map.clear();
-            }
-            self.stated.clear();
-            self.held = 0;
-        }
-        self.held += size;
-        self.read[slot].insert(text.into(), self.stated.len());
-        self.stated.push(mentions);
-        &self.stated[self.stated.len() - 1]
+    fn stated(&mut self, lang: Lang, text: &str) -> std::sync::Arc<Statements> {
+        self.key.clear();
+        self.key.push(lang.index() as u8);
+        self.key.extend_from_slice(text.as_bytes());
+        let memo = match &self.memo {
+            Shelf::Own(memo) => memo,
+            Shelf::Shared(memo) => *memo,
+        };
+        let (config, every_sentence) = (self.config, self.every_sentence);
+        memo.get_or_insert_with(&self.key, || {
+            let mentions = read_sentence(lang, config, text, every_sentence);
+            let size = mentions.iter().map(Mention::weight).sum();
+            (Statements(mentions), size)
+        })
     }
 }
 
@@ -182,6 +198,20 @@ struct Mention {
     /// The speaker the sentence names, when the claim stands in no quote.
     reported_speaker: Option<String>,
     event_start: bool,
+}
+
+impl Mention {
+    /// The bytes a mention holds, roughly, as a memo weighs it: itself and its strings, each
+    /// with an allocation's overhead.
+    fn weight(&self) -> usize {
+        let string = |s: &str| s.len() + 16;
+        std::mem::size_of::<Mention>()
+            + string(&self.subject)
+            + string(&self.subject_text)
+            + self.unit.as_deref().map_or(0, string)
+            + self.reported_speaker.as_deref().map_or(0, string)
+            + if self.expr.is_some() { 64 } else { 0 }
+    }
 }
 
 /// Turns what a sentence states into its document's claims.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Command, Report};
 use crate::claim::{Claim, ClaimRecord, Kind, Number};
-use crate::judge::{Finding, Verdict};
+use crate::judge::{Finding, Judged, Verdict};
 
 /// Columns of the findings CSV, documented in the README.
 pub const FINDING_COLUMNS: &[&str] = &[
@@ -251,8 +251,12 @@ impl<'o> Rows<'o> {
         );
     }
 
-    /// A finding's row from its parts, for findings that refer to their claims.
-    pub fn finding_of(
+    /// One finding that borrows its claims as a row under [`FINDING_COLUMNS`].
+    pub fn judged(&mut self, f: &Judged) {
+        self.finding_of(f.verdict, f.kind, f.subject, f.a, f.b, &f.reason);
+    }
+
+    fn finding_of(
         &mut self,
         verdict: Verdict,
         kind: Kind,

@@ -451,6 +451,19 @@ impl<'a> From<&'a Finding> for FindingRecord<'a> {
     }
 }
 
+impl<'a> From<&'a crate::judge::Judged<'a>> for FindingRecord<'a> {
+    fn from(f: &'a crate::judge::Judged<'a>) -> Self {
+        FindingRecord {
+            finding: f.verdict.as_str(),
+            kind: f.kind.as_str(),
+            subject: f.subject,
+            a: f.a.map(Side::from),
+            b: f.b.map(Side::from),
+            reason: &f.reason,
+        }
+    }
+}
+
 /// A sentence with its mention and changed words wrapped in markup, the rest escaped; the
 /// mention wins where a changed word overlaps it.
 pub(crate) fn mark_sentence(

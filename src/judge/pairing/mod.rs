@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 use super::{
     clashing_pairs, close, finding, finding_subject, judgeable, ratio, verdict_of, voice_in,
-    Finding, Relation, Verdict, Voice,
+    Finding, Judged, Relation, Verdict, Voice,
 };
 use crate::align::{self, Context};
 use crate::claim::{Claim, Interval, Kind};
@@ -109,6 +109,22 @@ pub fn compare_outlets_with(
     cb: &[Context],
     config: &Config,
 ) -> Vec<Finding> {
+    compare_outlets_judged(a_doc, a, ca, b_doc, b, cb, config)
+        .into_iter()
+        .map(Judged::into_finding)
+        .collect()
+}
+
+/// [`compare_outlets_with`], its findings borrowing the texts' claims.
+pub(crate) fn compare_outlets_judged<'t>(
+    a_doc: &'t Document,
+    a: &'t [Claim],
+    ca: &'t [Context],
+    b_doc: &'t Document,
+    b: &'t [Claim],
+    cb: &'t [Context],
+    config: &'t Config,
+) -> Vec<Judged<'t>> {
     let pairing = Pairing::new(Side::new(a_doc, a, ca), Side::new(b_doc, b, cb), config);
     let outcome = pairing.run();
     outcome
@@ -247,7 +263,7 @@ struct Side<'t> {
     doc: &'t Document,
     claims: &'t [Claim],
     cx: &'t [Context],
-    voices: Vec<Voice>,
+    voices: Vec<Voice<'t>>,
     /// How many claims of the text could speak of the same thing as each claim, in the same
     /// voice ([`rivals`]).
     rivals: Vec<usize>,
@@ -260,7 +276,7 @@ struct Side<'t> {
 
 impl<'t> Side<'t> {
     fn new(doc: &'t Document, claims: &'t [Claim], cx: &'t [Context]) -> Side<'t> {
-        let voices: Vec<Voice> = claims.iter().zip(cx).map(|(c, x)| voice_in(c, x)).collect();
+        let voices: Vec<Voice<'t>> = claims.iter().zip(cx).map(|(c, x)| voice_in(c, x)).collect();
         let rivals = rivals(claims, &voices);
         let mut dates = claims
             .iter()
@@ -750,7 +766,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
     }
 
     /// The finding a taken candidate makes.
-    fn finding(&self, c: &Candidate) -> Finding {
+    fn finding(&self, c: &Candidate) -> Judged<'t> {
         finding(
             c.verdict,
             &self.a.claims[c.i],

@@ -1,0 +1,154 @@
+//! A bounded memo of what was read of a sentence, shared between threads.
+//!
+//! What a sentence states depends on its words and language alone, and its claims' contexts on
+//! little more, so a sentence told again (in the next version of an article, by another
+//! outlet, in the boilerplate of another article) need not be read again. The memo maps a key
+//! (the bytes of what the value depends on) to the value, behind a few locks so that several
+//! workers share it. Its memory is bounded: past its budget it forgets the entries not asked
+//! for since the budget was last reached, so the sentences told most often stay.
+//!
+//! Whatever the memo holds or forgets, a value is the one the key computes: outputs never
+//! depend on it, only time does.
+
+use std::hash::BuildHasher;
+use std::sync::{Arc, Mutex};
+
+type Map<V> = foldhash::HashMap<Box<[u8]>, (Arc<V>, usize)>;
+
+/// A bounded map from keys to values read once, for several threads.
+///
+/// ```
+/// use claimdiff::memo::Memo;
+/// let memo: Memo<usize> = Memo::new(1 << 20);
+/// let a = memo.get_or_insert_with(b"de\x00Es gab 12 Tote.", || (12, 64));
+/// let b = memo.get_or_insert_with(b"de\x00Es gab 12 Tote.", || unreachable!());
+/// assert_eq!((*a, *b), (12, 12));
+/// ```
+pub struct Memo<V> {
+    shards: Box<[Mutex<Shard<V>>]>,
+    /// Picks a key's shard; seeded per process, like the maps' own hashers.
+    hasher: foldhash::fast::RandomState,
+    /// Bytes a shard's young generation may hold before it becomes the old one.
+    shard_budget: usize,
+}
+
+/// Two generations: entries asked for since the young one was started, and those of the
+/// generation before, which move to the young one when asked for again and are forgotten when
+/// the young one is full.
+struct Shard<V> {
+    young: Map<V>,
+    old: Map<V>,
+    /// Bytes held by `young`, as the callers weighed their entries.
+    bytes: usize,
+    /// Lookups, and lookups that found nothing.
+    asked: u64,
+    missed: u64,
+}
+
+/// What an entry costs besides its key and value: the map's slot, the key's and the value's
+/// allocations.
+const ENTRY_BYTES: usize = 96;
+
+/// Enough shards that workers seldom wait for one another's lookups.
+const SHARDS: usize = 16;
+
+impl<V> Memo<V> {
+    /// A memo holding about `budget` bytes (twice that at most, in two generations), as the
+    /// entries are weighed by [`Memo::get_or_insert_with`]'s callers.
+    pub fn new(budget: usize) -> Memo<V> {
+        Memo {
+            shards: (0..SHARDS)
+                .map(|_| {
+                    Mutex::new(Shard {
+                        young: Map::default(),
+                        old: Map::default(),
+                        bytes: 0,
+                        asked: 0,
+                        missed: 0,
+                    })
+                })
+                .collect(),
+            hasher: foldhash::fast::RandomState::default(),
+            shard_budget: (budget / 2 / SHARDS).max(1),
+        }
+    }
+
+    /// The value of `key`, computed by `make` (with the bytes it holds, key included, roughly)
+    /// unless the memo holds it. `make` runs without a lock held; two threads that miss the same
+    /// key at once both compute it, and either's value stays.
+    pub fn get_or_insert_with(&self, key: &[u8], make: impl FnOnce() -> (V, usize)) -> Arc<V> {
+        let shard = &self.shards[self.hasher.hash_one(key) as usize % self.shards.len()];
+        {
+            let mut shard = shard.lock().unwrap_or_else(|e| e.into_inner());
+            shard.asked += 1;
+            if let Some((value, _)) = shard.young.get(key) {
+                return Arc::clone(value);
+            }
+            if let Some((key, entry)) = shard.old.remove_entry(key) {
+                let value = Arc::clone(&entry.0);
+                shard.insert(key, entry, self.shard_budget);
+                return value;
+            }
+        }
+        let (value, weight) = make();
+        let value = Arc::new(value);
+        let mut shard = shard.lock().unwrap_or_else(|e| e.into_inner());
+        shard.missed += 1;
+        if !shard.young.contains_key(key) {
+            let entry = (Arc::clone(&value), weight + key.len() + ENTRY_BYTES);
+            shard.insert(key.into(), entry, self.shard_budget);
+        }
+        value
+    }
+}
+
+impl<V> Memo<V> {
+    /// How many lookups there were, and how many found nothing (and computed their value).
+    pub fn lookups(&self) -> (u64, u64) {
+        self.shards.iter().fold((0, 0), |(asked, missed), s| {
+            let s = s.lock().unwrap_or_else(|e| e.into_inner());
+            (asked + s.asked, missed + s.missed)
+        })
+    }
+}
+
+impl<V> Shard<V> {
+    fn insert(&mut self, key: Box<[u8]>, entry: (Arc<V>, usize), budget: usize) {
+        if self.bytes + entry.1 > budget {
+            self.old = std::mem::take(&mut self.young);
+            self.bytes = 0;
+        }
+        self.bytes += entry.1;
+        self.young.insert(key, entry);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_asked_for_often_stay_and_memory_is_bounded() {
+        let memo: Memo<u32> = Memo::new(SHARDS * 2 * 1000);
+        let hot = b"hot sentence".as_slice();
+        let mut computed = 0;
+        for n in 0..10_000u32 {
+            memo.get_or_insert_with(hot, || {
+                computed += 1;
+                (0, 10)
+            });
+            let key = n.to_le_bytes();
+            assert_eq!(*memo.get_or_insert_with(&key, || (n, 50)), n);
+        }
+        assert_eq!(computed, 1, "the hot entry was never forgotten");
+        let held: usize = memo
+            .shards
+            .iter()
+            .map(|s| {
+                let s = s.lock().unwrap();
+                s.young.len() + s.old.len()
+            })
+            .sum();
+        assert!(held < 1000, "{held} entries held");
+    }
+}
