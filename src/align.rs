@@ -401,6 +401,11 @@ pub fn pair_versions(
             }
         }
     }
+    // What follows pairs claims of the old text left over; most versions leave none.
+    if used_old.iter().all(|&used| used) {
+        pairs.sort();
+        return pairs;
+    }
     // A rewritten sentence: the one figure of a subject left on each side is the same figure
     // ("Zwei Menschen sind ums Leben gekommen" → "Die Behörden bestätigten vier Tote").
     // Increments and parts ("zwei weitere Tote", "neun von ihnen") are not totals. Each claim

@@ -408,7 +408,13 @@ fn reason(
             &a.subject
         }),
     };
-    let (fa, fb) = (figure(a), figure(b));
+    let fa = figure(a);
+    // A figure stated again in the same words means the same: written once.
+    let fb = if same_figure(a, b) {
+        std::borrow::Cow::Borrowed(fa.as_str())
+    } else {
+        std::borrow::Cow::Owned(figure(b))
+    };
     let other = if relation == Relation::Same {
         "the same text"
     } else {
@@ -436,7 +442,15 @@ fn reason(
         );
     }
     match verdict {
-        Verdict::Agree => format!("{fa} and {fb} give the same {what}"),
+        Verdict::Agree => {
+            let mut out = String::with_capacity(fa.len() + fb.len() + what.len() + 20);
+            out.push_str(&fa);
+            out.push_str(" and ");
+            out.push_str(&fb);
+            out.push_str(" give the same ");
+            out.push_str(&what);
+            out
+        }
         Verdict::Compatible => format!("{fa} and {fb} overlap, so both can be true of the {what}"),
         Verdict::Contradiction => format!(
             "'{}' means {}, but {other} says '{}', which means {}; both cannot be true of the same {what}",
@@ -457,6 +471,18 @@ fn reason(
         Verdict::Added => format!("new claim: {fb}"),
         Verdict::Removed => format!("dropped claim: {fa}"),
     }
+}
+
+/// Whether [`figure`] reads the same of two claims: all it reads of them is equal.
+fn same_figure(a: &Claim, b: &Claim) -> bool {
+    a.text == b.text
+        && a.days == b.days
+        && a.kind == b.kind
+        && a.value.map(f64::to_bits) == b.value.map(f64::to_bits)
+        && a.interval.map(|i| (i.lo.to_bits(), i.hi.map(f64::to_bits)))
+            == b.interval.map(|i| (i.lo.to_bits(), i.hi.map(f64::to_bits)))
+        && a.qualifier == b.qualifier
+        && a.unit == b.unit
 }
 
 /// Whether the later figure is lower (a falling tally) rather than merely different.
@@ -619,7 +645,9 @@ fn diff_judged<'a>(
     // A claim left unpaired is added or removed unless the other version states the same
     // figure of its subject elsewhere; of a subject stated more often than `PAIR_REACH` times,
     // the nearest are asked.
-    let (by_old, by_new) = (by_subject(old_claims), by_subject(new_claims));
+    // Most versions leave no claim unpaired: the indexes are built only for those that do.
+    let by_old = std::cell::OnceCell::new();
+    let by_new = std::cell::OnceCell::new();
     let said_in = |c: &Claim, at: usize, others: &[Claim], index: &SubjectIndex| {
         index.get(c.subject.as_str()).is_some_and(|block| {
             limits::nearest(block, at).iter().any(|&k| {
@@ -631,13 +659,27 @@ fn diff_judged<'a>(
     let scale = |i: usize, from: &[Claim], to: &[Claim]| i * to.len() / from.len().max(1);
     for (i, c) in old_claims.iter().enumerate() {
         let at = scale(i, old_claims, new_claims);
-        if !paired_old[i] && !said_in(c, at, new_claims, &by_new) {
+        if !paired_old[i]
+            && !said_in(
+                c,
+                at,
+                new_claims,
+                by_new.get_or_init(|| by_subject(new_claims)),
+            )
+        {
             findings.push(single(Verdict::Removed, c));
         }
     }
     for (j, c) in new_claims.iter().enumerate() {
         let at = scale(j, new_claims, old_claims);
-        if !paired_new[j] && !said_in(c, at, old_claims, &by_old) {
+        if !paired_new[j]
+            && !said_in(
+                c,
+                at,
+                old_claims,
+                by_old.get_or_init(|| by_subject(old_claims)),
+            )
+        {
             findings.push(single(Verdict::Added, c));
         }
     }
