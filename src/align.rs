@@ -701,11 +701,11 @@ impl Surroundings {
 }
 
 impl SentenceText {
-    fn of(words: &Words, text: &str, lang: Lang, config: &Config) -> SentenceText {
+    fn of(parsed: &Parsed, text: &str, lang: Lang, config: &Config) -> SentenceText {
         let configured = if config.concepts.is_empty() {
             Vec::new()
         } else {
-            words
+            parsed
                 .tokens
                 .iter()
                 .map(|t| config.concept(lang, &t.lower).map(Box::from))
@@ -788,7 +788,7 @@ pub fn contexts(claims: &[Claim], config: &Config) -> Vec<Context> {
 /// depends on the publication day, is looked up anew.
 pub struct ContextReader<'a> {
     config: &'a Config,
-    words: TextMap<(Lang, &'a str), Words<'a>>,
+    parsed: TextMap<(Lang, &'a str), Parsed<'a>>,
     memo: Shelf<'a>,
     /// The key being looked up, kept to spare an allocation per sentence.
     key: Vec<u8>,
@@ -848,7 +848,7 @@ impl<'a> ContextReader<'a> {
     pub fn new(config: &'a Config) -> ContextReader<'a> {
         ContextReader {
             config,
-            words: TextMap::default(),
+            parsed: TextMap::default(),
             memo: Shelf::Own(ContextMemo::new(READER_BYTES)),
             key: Vec::new(),
         }
@@ -859,7 +859,7 @@ impl<'a> ContextReader<'a> {
     pub fn shared(config: &'a Config, memo: &'a ContextMemo) -> ContextReader<'a> {
         ContextReader {
             config,
-            words: TextMap::default(),
+            parsed: TextMap::default(),
             memo: Shelf::Shared(memo),
             key: Vec::new(),
         }
@@ -919,9 +919,9 @@ impl<'a> ContextReader<'a> {
             return peers
                 .iter()
                 .map(|c| {
-                    let words = words_of(&mut self.words, c);
-                    let text = SentenceText::of(words, &c.sentence_text, c.lang, self.config);
-                    dated(context(c, peers, words, &Arc::new(text)), peers)
+                    let parsed = parsed_of(&mut self.parsed, c);
+                    let text = SentenceText::of(parsed, &c.sentence_text, c.lang, self.config);
+                    dated(context(c, peers, parsed, &Arc::new(text)), peers)
                 })
                 .collect();
         }
@@ -932,13 +932,13 @@ impl<'a> ContextReader<'a> {
         };
         let config = self.config;
         let read = memo.get_or_insert_with(&self.key, || {
-            let words = Words::read(&first.sentence_text, first.lang);
-            let text = SentenceText::of(&words, &first.sentence_text, first.lang, config);
+            let parsed = Parsed::read(&first.sentence_text, first.lang);
+            let text = SentenceText::of(&parsed, &first.sentence_text, first.lang, config);
             let size = std::mem::size_of::<SentenceText>() + text.text.len() + 48;
             let text = Arc::new(text);
             let cxs: Vec<(Context, Option<usize>)> = peers
                 .iter()
-                .map(|c| context(c, peers, &words, &text))
+                .map(|c| context(c, peers, &parsed, &text))
                 .collect();
             let size = size + cxs.iter().map(|(cx, _)| cx.weight()).sum::<usize>();
             (SentenceContexts(cxs), size)
@@ -954,14 +954,41 @@ fn dated((mut cx, day_from): (Context, Option<usize>), peers: &[&Claim]) -> Cont
     cx
 }
 
-/// The words of a claim's sentence, read once per sentence text and language.
-fn words_of<'a, 'm>(
-    cache: &'m mut TextMap<(Lang, &'a str), Words<'a>>,
+/// A claim's sentence parsed, once per sentence text and language.
+fn parsed_of<'a, 'm>(
+    cache: &'m mut TextMap<(Lang, &'a str), Parsed<'a>>,
     c: &'a Claim,
-) -> &'m Words<'a> {
+) -> &'m Parsed<'a> {
     cache
         .entry((c.lang, c.sentence_text.as_str()))
-        .or_insert_with(|| Words::read(&c.sentence_text, c.lang))
+        .or_insert_with(|| Parsed::read(&c.sentence_text, c.lang))
+}
+
+/// A sentence as every context of its claims reads it: its tokens, the places it names and
+/// whether it speaks of something planned, read once for all its claims.
+struct Parsed<'a> {
+    tokens: Vec<Token<'a>>,
+    places: Vec<(usize, String)>,
+    future: bool,
+}
+
+impl<'a> Parsed<'a> {
+    fn read(sentence: &'a str, lang: Lang) -> Parsed<'a> {
+        let lexicon = Lexicon::of(lang);
+        let tokens = tokenize(sentence);
+        let places = places(&tokens, lexicon);
+        // Plain auxiliaries ("will", "wird", "werden") also make passives and forecasts; only
+        // the words of planning mark a planned event.
+        let future = tokens.iter().any(|t| {
+            lexicon.future_markers.contains(&t.lower.as_str())
+                && !AUXILIARIES.contains(&t.lower.as_str())
+        });
+        Parsed {
+            tokens,
+            places,
+            future,
+        }
+    }
 }
 
 /// A sentence's tokens with the lexicon's concept of each word.
@@ -992,11 +1019,11 @@ fn stem(word: &str) -> String {
 fn context(
     c: &Claim,
     peers: &[&Claim],
-    sentence_words: &Words,
+    parsed: &Parsed,
     text: &Arc<SentenceText>,
 ) -> (Context, Option<usize>) {
     let lexicon = Lexicon::of(c.lang);
-    let tokens = &sentence_words.tokens;
+    let tokens = &parsed.tokens;
     let sentence = c.sentence_text.as_str();
     let at = sentence.find(&c.text).unwrap_or(0);
     let end = at + c.text.len();
@@ -1006,24 +1033,23 @@ fn context(
     let first = mention_words.first().copied().unwrap_or(0);
     let last = mention_words.last().copied().unwrap_or(0);
     let quoted = is_quoted(c);
-    let after: Vec<String> = tokens
+    let after: Vec<&str> = tokens
         .iter()
         .skip(last + 1)
         .take(2)
-        .map(|t| t.lower.clone())
+        .map(|t| t.lower.as_str())
         .collect();
-    let inner: Vec<String> = mention_words
+    let inner: Vec<&str> = mention_words
         .iter()
         .skip(1)
-        .map(|&k| tokens[k].lower.clone())
+        .map(|&k| tokens[k].lower.as_str())
         .collect();
     let increment = inner
         .iter()
         .chain(after.iter().take(1))
         .enumerate()
-        .any(|(k, w)| {
-            INCREMENT_WORDS.contains(&w.as_str())
-                && !(w == "more" && inner.get(k + 1).is_some_and(|n| n == "than"))
+        .any(|(k, &w)| {
+            INCREMENT_WORDS.contains(&w) && !(w == "more" && inner.get(k + 1) == Some(&"than"))
         });
     let tail = after.join(" ");
     let opener = first
@@ -1043,16 +1069,17 @@ fn context(
                             .get(first.saturating_sub(4) + k + 1)
                             .is_some_and(|n| n.lower == "cent"))
             });
-    let place = places(&tokens, lexicon)
-        .into_iter()
-        .min_by_key(|&(k, _)| {
+    let place = parsed
+        .places
+        .iter()
+        .min_by_key(|&&(k, _)| {
             if k < first {
                 first - k
             } else {
                 k.saturating_sub(last)
             }
         })
-        .map(|(_, name)| name);
+        .map(|(_, name)| name.clone());
     // A vague span ("in den vergangenen Tagen", "in recent weeks") does not anchor a figure.
     let dates_fact = |o: &&Claim| {
         let vague_span = o.value.is_none()
@@ -1084,12 +1111,7 @@ fn context(
             .and_then(|k| peers[k].value)
             .map(|v| v as u32)
     };
-    // Plain auxiliaries ("will", "wird", "werden") also make passives and forecasts; only the
-    // words of planning mark a planned event.
-    let future = tokens.iter().any(|t| {
-        lexicon.future_markers.contains(&t.lower.as_str())
-            && !AUXILIARIES.contains(&t.lower.as_str())
-    });
+    let future = parsed.future;
     let cx = Context {
         surroundings: Surroundings {
             sentence: Some(Arc::clone(text)),
