@@ -631,6 +631,18 @@ impl Lexicon {
     /// A duration said as one adjective: "four-day", "30-day", "dreitägigen", "18-monatige"
     /// → (number, unit). "Der 47-Jährige" (a person) is capitalized and no adjective.
     pub fn unit_adjective(&self, lower: &str) -> Option<(f64, TimeUnit)> {
+        // The word ends in a unit and an ending, or it is none: most words are told so without
+        // a search.
+        let ends_as_one = self.unit_adjectives.iter().any(|&(unit_part, _)| {
+            self.adjective_endings.iter().any(|ending| {
+                lower
+                    .strip_suffix(ending)
+                    .is_some_and(|rest| rest.ends_with(unit_part))
+            })
+        });
+        if !ends_as_one {
+            return None;
+        }
         self.unit_adjectives.iter().find_map(|&(unit_part, unit)| {
             let at = lower.find(unit_part)?;
             let ending = &lower[at + unit_part.len()..];
