@@ -631,16 +631,10 @@ impl Lexicon {
     /// A duration said as one adjective: "four-day", "30-day", "dreitägigen", "18-monatige"
     /// → (number, unit). "Der 47-Jährige" (a person) is capitalized and no adjective.
     pub fn unit_adjective(&self, lower: &str) -> Option<(f64, TimeUnit)> {
-        // The word ends in a unit and an ending, or it is none: most words are told so without
-        // a search.
-        let ends_as_one = self.unit_adjectives.iter().any(|&(unit_part, _)| {
-            self.adjective_endings.iter().any(|ending| {
-                lower
-                    .strip_suffix(ending)
-                    .is_some_and(|rest| rest.ends_with(unit_part))
-            })
-        });
-        if !ends_as_one {
+        // Every unit part holds a few bytes in common ("ig", "-"): a word without them is none,
+        // told without a search per unit. Most words are.
+        let common = self.index().unit_common.as_bytes();
+        if !common.is_empty() && !lower.as_bytes().windows(common.len()).any(|w| w == common) {
             return None;
         }
         self.unit_adjectives.iter().find_map(|&(unit_part, unit)| {
@@ -826,6 +820,27 @@ struct Index {
     months: WordMap<&'static str, u32>,
     weekdays: WordMap<&'static str, Weekday>,
     time_units: WordMap<&'static str, TimeUnit>,
+    /// The longest stretch of bytes every unit adjective's unit part holds ("ig" of "tägig",
+    /// "wöchig", …), so that a word without it is passed over at once.
+    unit_common: &'static str,
+}
+
+/// The longest stretch of text that every one of `parts` holds ("" for none).
+fn common_stretch(parts: &[&'static str]) -> &'static str {
+    let Some(shortest) = parts.iter().copied().min_by_key(|p| p.len()) else {
+        return "";
+    };
+    for len in (1..=shortest.len()).rev() {
+        for start in 0..=shortest.len() - len {
+            let Some(piece) = shortest.get(start..start + len) else {
+                continue;
+            };
+            if parts.iter().all(|p| p.contains(piece)) {
+                return piece;
+            }
+        }
+    }
+    ""
 }
 
 impl Index {
@@ -880,6 +895,13 @@ impl Index {
             months: table(lexicon.months),
             weekdays: table(lexicon.weekdays),
             time_units: table(lexicon.time_units),
+            unit_common: common_stretch(
+                &lexicon
+                    .unit_adjectives
+                    .iter()
+                    .map(|&(part, _)| part)
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
 }
@@ -890,6 +912,25 @@ static EN_INDEX: LazyLock<Index> = LazyLock::new(|| Index::build(&en::LEXICON));
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_parts_share_a_stretch_that_passes_other_words_over() {
+        assert_eq!(
+            common_stretch(&["tägig", "wöchig", "monatig", "jährig"]),
+            "ig"
+        );
+        assert_eq!(common_stretch(&["-day", "-week"]), "-");
+        assert_eq!(common_stretch(&["day", "week"]), "");
+        assert_eq!(
+            Lexicon::of(Lang::De).unit_adjective("dreitägigen"),
+            Some((3.0, TimeUnit::Day))
+        );
+        assert_eq!(
+            Lexicon::of(Lang::En).unit_adjective("four-day"),
+            Some((4.0, TimeUnit::Day))
+        );
+        assert_eq!(Lexicon::of(Lang::En).unit_adjective("thirty"), None);
+    }
 
     #[test]
     fn cardinals_in_both_languages() {
