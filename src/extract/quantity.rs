@@ -35,6 +35,10 @@ pub struct Quantity {
 /// assert_eq!(parse_digits("14:30", Lang::En), None);
 /// ```
 pub fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
+    // Plain digits, as most figures are, read as they stand.
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
     if s.contains(':') {
         return None;
     }

@@ -1053,7 +1053,7 @@ fn ordinal(word: &str) -> Option<u32> {
         let u = ORDINAL_INDEX.get(unit).copied().filter(|n| *n <= 9)?;
         return Some(t + u);
     }
-    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let digits = &word[..word.bytes().take_while(u8::is_ascii_digit).count()];
     let suffix = &word[digits.len()..];
     if digits.is_empty() || digits.len() > 4 || !matches!(suffix, "st" | "nd" | "rd" | "th") {
         return None;

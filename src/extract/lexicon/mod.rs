@@ -611,9 +611,13 @@ impl Lexicon {
         if words.len() < 2 {
             return None;
         }
+        let index = self.index();
+        // Every concept of several words starts with one of a few words.
+        if !index.phrase_firsts.contains(words[0]) {
+            return None;
+        }
         // Whole phrases only: a compound stem must not match the end of a phrase.
         let phrase = words.join(" ");
-        let index = self.index();
         self.noun_endings.iter().find_map(|ending| {
             phrase
                 .strip_suffix(ending)
@@ -820,6 +824,8 @@ struct Index {
     months: WordMap<&'static str, u32>,
     weekdays: WordMap<&'static str, Weekday>,
     time_units: WordMap<&'static str, TimeUnit>,
+    /// The first words of the concept stems of several words ("heads" of "heads of state").
+    phrase_firsts: WordSet,
     /// The longest stretch of bytes every unit adjective's unit part holds ("ig" of "tägig",
     /// "wöchig", …), so that a word without it is passed over at once.
     unit_common: &'static str,
@@ -865,6 +871,10 @@ impl Index {
             }
             map
         }
+        let phrase_firsts = exact
+            .keys()
+            .filter_map(|stem: &&'static str| stem.split_once(' ').map(|(first, _)| first))
+            .collect();
         Index {
             longest_compound: compound.keys().map(|k| k.len()).max().unwrap_or(0),
             exact,
@@ -895,6 +905,7 @@ impl Index {
             months: table(lexicon.months),
             weekdays: table(lexicon.weekdays),
             time_units: table(lexicon.time_units),
+            phrase_firsts,
             unit_common: common_stretch(
                 &lexicon
                     .unit_adjectives
