@@ -516,6 +516,19 @@ fn line_starts(source: &str) -> Vec<usize> {
 
 /// Reads a file as UTF-8, refusing directories, huge files, binary data and other encodings.
 pub fn read_utf8(path: &Path) -> Result<String> {
+    use std::io::Read;
+    // Opened once and asked for its size, not looked up by name twice: a corpus of many small
+    // files pays per lookup. A file that cannot be opened is looked up by name again below,
+    // so that the problem named (a folder, a missing file) stays the same.
+    if let Ok(mut file) = std::fs::File::open(path) {
+        let meta = file.metadata().map_err(|e| Error::read(path, &e))?;
+        if meta.is_file() && meta.len() <= MAX_FILE_BYTES {
+            let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+            file.read_to_end(&mut bytes)
+                .map_err(|e| Error::read(path, &e))?;
+            return decode(path, bytes);
+        }
+    }
     let meta = std::fs::metadata(path).map_err(|e| Error::read(path, &e))?;
     if meta.is_dir() {
         return Err(Error::input(path, "is a directory, not a file"));
