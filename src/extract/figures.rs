@@ -23,19 +23,7 @@ pub(super) fn rest(
     skip_addresses(tokens, taken);
     let mut out = Vec::new();
     for m in time::scan_with(tokens, lexicon, hedges, taken, Reading::Mentions) {
-        out.push(Found {
-            start: m.start,
-            end: m.end,
-            kind: m.kind,
-            subject: String::new(),
-            subject_text: String::new(),
-            qualifier: m.qualifier,
-            value: m.value,
-            interval: m.interval,
-            unit: m.unit.map(|u| u.as_str().to_string()),
-            expr: m.expr,
-            event_start: false,
-        });
+        out.push(Found::from(m));
     }
     let mut i = 0;
     while i < tokens.len() {

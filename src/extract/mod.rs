@@ -342,19 +342,7 @@ fn take_time_over_claims(
         }
         found.retain(|f| !overlaps(f));
         taken[m.start..m.end].fill(true);
-        found.push(Found {
-            start: m.start,
-            end: m.end,
-            kind: m.kind,
-            subject: String::new(),
-            subject_text: String::new(),
-            qualifier: m.qualifier,
-            value: m.value,
-            interval: m.interval,
-            unit: m.unit.map(|u| u.as_str().to_string()),
-            expr: m.expr,
-            event_start: false,
-        });
+        found.push(Found::from(m));
     }
 }
 
@@ -514,6 +502,25 @@ struct Found {
     expr: Option<TimeExpr>,
     /// A date on which its event began.
     event_start: bool,
+}
+
+impl From<time::TimeMention> for Found {
+    /// A time expression or figure read as a mention, with no subject.
+    fn from(m: time::TimeMention) -> Found {
+        Found {
+            start: m.start,
+            end: m.end,
+            kind: m.kind,
+            subject: String::new(),
+            subject_text: String::new(),
+            qualifier: m.qualifier,
+            value: m.value,
+            interval: m.interval,
+            unit: m.unit.map(|u| u.as_str().to_string()),
+            expr: m.expr,
+            event_start: false,
+        }
+    }
 }
 
 /// "das dritte Treffen", "das 3. Treffen", "the third round of talks", "zum dritten Mal",

@@ -85,8 +85,6 @@ fn generic(subject: &str) -> bool {
 
 /// Compares two texts from different outlets (or of unknown relation): claims paired one to
 /// one by subject, kind and surroundings, agreement first, so a figure that one text repeats
-/// Compares two texts from different outlets (or of unknown relation): claims paired one to
-/// one by subject, kind and surroundings, agreement first, so a figure that one text repeats
 /// correctly is never set against a different figure of the same subject.
 pub fn compare_outlets(
     a_doc: &Document,
