@@ -18,7 +18,7 @@ use crate::extract::lexicon::{
     PLACE_PREPOSITIONS, QUOTE_MARKS, RATE_WORDS,
 };
 use crate::extract::token::{tokenize, Token};
-use crate::limits::{nearest, ALIGN_BLOCK};
+use crate::limits::{nearest, ALIGN_BLOCK, SCORED_BAND, SCORED_PAIRS};
 use crate::Lang;
 
 /// Pairs of sentence indices (old, new) that are the same sentence or a rewording of it.
@@ -296,12 +296,6 @@ fn match_reworded(
     greedy(a, &ia, b, &ib, 0.4)
 }
 
-/// Most sentence pairs scored by word similarity in one search; beyond it, each sentence is
-/// scored only against those near its own relative position, so two long unrelated texts cost
-/// time in proportion to their length rather than its square.
-const MAX_SCORED_PAIRS: usize = 40_000;
-const BAND: usize = 32;
-
 /// Pairs the most similar sentences first, each at most once, above `threshold`.
 fn greedy(
     a: &[&str],
@@ -310,12 +304,12 @@ fn greedy(
     ib: &[usize],
     threshold: f32,
 ) -> Vec<(usize, usize)> {
-    let banded = ia.len().saturating_mul(ib.len()) > MAX_SCORED_PAIRS;
+    let banded = ia.len().saturating_mul(ib.len()) > SCORED_PAIRS;
     let mut scored = Vec::new();
     for (k, &i) in ia.iter().enumerate() {
         let near = if banded {
             let centre = k * ib.len() / ia.len();
-            &ib[centre.saturating_sub(BAND)..(centre + BAND + 1).min(ib.len())]
+            &ib[centre.saturating_sub(SCORED_BAND)..(centre + SCORED_BAND + 1).min(ib.len())]
         } else {
             ib
         };

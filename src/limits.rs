@@ -29,6 +29,15 @@ pub const KEEP_PER_CLAIM: usize = 32;
 /// sentences that both texts have exactly once.
 pub const ALIGN_BLOCK: usize = 2_000;
 
+/// The most pairs of a version's sentences scored by word similarity in one search for
+/// reworded or moved sentences; beyond it, each sentence is scored only against the
+/// [`SCORED_BAND`] sentences on either side of its own relative position in the other version.
+pub const SCORED_PAIRS: usize = 40_000;
+
+/// How many sentences on either side of its relative position a sentence is scored against
+/// once a search would score more than [`SCORED_PAIRS`] pairs.
+pub const SCORED_BAND: usize = 32;
+
 /// The at most [`PAIR_REACH`] entries of `block` (claim positions, ascending) nearest to
 /// position `at`: the whole block when it is no longer, so an article is never cut.
 ///
@@ -50,7 +59,8 @@ pub fn nearest(block: &[usize], at: usize) -> &[usize] {
 
 /// What the bounds cut in these documents, one line each, in document order: sentences read
 /// in pieces and, when the claims were `compared`, subjects stated more often than
-/// [`PAIR_REACH`] and versions longer than [`ALIGN_BLOCK`] sentences. `versions`: every
+/// [`PAIR_REACH`], versions longer than [`ALIGN_BLOCK`] sentences and versions long enough
+/// for [`SCORED_PAIRS`] to bound the search for reworded sentences. `versions`: every
 /// document is a version of the others (`diff`); otherwise documents that name one `article`
 /// are. `claims` are the documents' claims, in any order.
 pub fn notes(
@@ -67,6 +77,27 @@ pub fn notes(
     }
     let aligned =
         |doc: &Document| versions || doc.article.as_deref().is_some_and(|a| articles[a] > 1);
+    // The versions a document is aligned with: all of them in `diff`, else its article's.
+    fn group_of(doc: &Document, versions: bool) -> &str {
+        if versions {
+            ""
+        } else {
+            doc.article.as_deref().unwrap_or("")
+        }
+    }
+    let group = |doc| group_of(doc, versions);
+    // Per group, the two longest versions' sentence counts: a version's longest other version
+    // is the group's longest, or the second longest when it is the longest itself.
+    let mut longest: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for doc in documents.iter().filter(|d| aligned(d)) {
+        let n = doc.sentences().len();
+        let top = longest.entry(group(doc)).or_default();
+        if n > top.0 {
+            *top = (n, top.0);
+        } else if n > top.1 {
+            top.1 = n;
+        }
+    }
     let mut per_doc: BTreeMap<&str, BTreeMap<(&str, &str), usize>> = BTreeMap::new();
     for c in claims {
         *per_doc
@@ -93,6 +124,20 @@ pub fn notes(
                 sentences.len()
             ));
         }
+        if compared && aligned(doc) {
+            let (first, second) = longest[group(doc)];
+            let other = if sentences.len() == first { second } else { first };
+            if sentences.len().saturating_mul(other) > SCORED_PAIRS {
+                out.push(format!(
+                    "{}: {} sentences; a reworded or moved sentence is looked for among the {} \
+                     nearest its place in a version of {other} sentences once more than \
+                     {SCORED_PAIRS} pairs would be scored",
+                    doc.id,
+                    sentences.len(),
+                    2 * SCORED_BAND + 1,
+                ));
+            }
+        }
         let Some(subjects) = per_doc.get(doc.id.as_str()).filter(|_| compared) else {
             continue;
         };
@@ -110,4 +155,45 @@ pub fn notes(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{diff, Config, Defaults, Document, Format, Published};
+
+    fn version(id: &str, sentences: usize, word: &str) -> Document {
+        let text: String = (0..sentences)
+            .map(|k| format!("Satz {k} handelt von {word} Nummer {k}. "))
+            .collect();
+        let defaults = Defaults {
+            published: Published::parse("2025-03-27"),
+            lang: None,
+        };
+        Document::from_text(id, text, Format::Text, &Default::default(), &defaults).unwrap()
+    }
+
+    fn scored_notes(old: usize, new: usize) -> Vec<String> {
+        let report = diff(
+            version("v1", old, "Äpfeln"),
+            version("v2", new, "Birnen"),
+            &Config::default(),
+        );
+        report
+            .limit_notes()
+            .into_iter()
+            .filter(|n| n.contains("reworded or moved"))
+            .collect()
+    }
+
+    /// Two versions that differ in every sentence leave every pair of them to score: the
+    /// report says when the search for rewordings was bounded, and for which versions.
+    #[test]
+    fn a_bounded_search_for_rewordings_is_noted() {
+        let notes = scored_notes(250, 180);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].starts_with("v1: 250 sentences;"), "{notes:?}");
+        assert!(notes[0].contains("a version of 180 sentences"), "{notes:?}");
+        assert!(notes[1].starts_with("v2: 180 sentences;"), "{notes:?}");
+        assert!(scored_notes(150, 150).is_empty());
+    }
 }
