@@ -536,3 +536,15 @@ fn judgement_on_real_coverage_2() {
     assert!(score.stories >= 6);
     assert_floors("real2", &score, &[("all", 0.28, 0.45)]);
 }
+
+/// The third real-coverage set (`fixtures/real3/`, its README): 8 real events, 63 outlets'
+/// pages quoted on 2026-12-05 by someone who had read neither the judge nor the other sets.
+///
+/// First score (882fff8), 112 gold findings, 166 reported, 48 hit: contradiction P 0.18 R 0.36,
+/// update P 0.47 R 0.49, all P 0.29 R 0.43; quiet pairs flagged 15 of 173.
+#[test]
+fn judgement_on_real_coverage_3() {
+    let score = score_set("real3");
+    assert!(score.stories >= 6);
+    assert_floors("real3", &score, &[("all", 0.26, 0.40)]);
+}
