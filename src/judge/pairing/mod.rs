@@ -246,7 +246,13 @@ pub fn clash_rows(
                         i,
                         j,
                         verdict: c.verdict,
-                        inputs: c.features.inputs,
+                        inputs: pairing.inputs(
+                            i,
+                            j,
+                            c.features.similarity,
+                            c.features.leads,
+                            c.features.quoted,
+                        ),
                     });
                 }
             }
@@ -385,9 +391,8 @@ struct Features {
     named: bool,
     /// How precise the vaguer of the two figures is ([`precision`]), 0 to 1.
     precision: f64,
-    /// What the fitted model ([`model`]) reads of the pair, in the order of
-    /// [`model::FEATURES`].
-    inputs: [f64; model::N],
+    /// Both figures are their lead's day of the story ([`Side::lead_day`]).
+    leads: bool,
     /// The model's estimate that the two figures speak of one thing, 0 to 1; 1 for pairs that
     /// do not clash (the model judges only clashes).
     same_thing: f64,
@@ -600,7 +605,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
                 closeness: ratio(x, y).map_or(0.5, |r| 1.0 / r),
                 named: x.subject == y.subject,
                 precision: precision(x).min(precision(y)),
-                inputs,
+                leads,
                 same_thing,
             },
         })
