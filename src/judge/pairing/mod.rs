@@ -169,13 +169,13 @@ pub fn explain_outlets(
         Ok(c) => c,
     };
     let outcome = pairing.run();
-    let said = |c: &Candidate| {
+    let said = |c: &Ranked| {
         format!(
             "{} ~ {} ({}, score {:.2})",
-            a[c.i].text,
-            b[c.j].text,
+            a[c.i()].text,
+            b[c.j()].text,
             c.verdict.as_str(),
-            c.score()
+            c.score
         )
     };
     let mut out = format!(
@@ -189,22 +189,22 @@ pub fn explain_outlets(
         candidate.score(),
         candidate.features.describe()
     );
-    let taken: Vec<&Candidate> = outcome
+    let taken: Vec<&Ranked> = outcome
         .taken
         .iter()
         .map(|&k| &outcome.candidates[k])
         .collect();
-    if taken.iter().any(|c| (c.i, c.j) == (i, j)) {
+    if taken.iter().any(|c| (c.i(), c.j()) == (i, j)) {
         out.push_str("; paired");
         return out;
     }
     for c in &taken {
-        if c.i == i || c.j == j {
+        if c.i() == i || c.j() == j {
             out.push_str("; lost to ");
             out.push_str(&said(c));
         }
     }
-    if !outcome.candidates.iter().any(|c| (c.i, c.j) == (i, j)) {
+    if !outcome.candidates.iter().any(|c| (c.i(), c.j()) == (i, j)) {
         out.push_str("; cut from the best candidates of its claim");
     }
     out
@@ -470,10 +470,39 @@ impl Candidate {
         self.features.score()
     }
 
+    /// What the assignment keeps of a candidate.
+    fn ranked(&self) -> Ranked {
+        Ranked {
+            i: self.i as u32,
+            j: self.j as u32,
+            verdict: self.verdict,
+            score: self.score(),
+        }
+    }
+}
+
+/// A candidate as the assignment reads it: a text of a long report has up to
+/// [`KEEP_PER_CLAIM`] of them per claim, so it keeps only what orders and judges the pair.
+struct Ranked {
+    i: u32,
+    j: u32,
+    verdict: Verdict,
+    score: f64,
+}
+
+impl Ranked {
+    fn i(&self) -> usize {
+        self.i as usize
+    }
+
+    fn j(&self) -> usize {
+        self.j as usize
+    }
+
     /// Best first; ties by position, so the pairing does not depend on anything else.
-    fn order(x: &Candidate, y: &Candidate) -> std::cmp::Ordering {
-        y.score()
-            .total_cmp(&x.score())
+    fn order(x: &Ranked, y: &Ranked) -> std::cmp::Ordering {
+        y.score
+            .total_cmp(&x.score)
             .then(x.i.cmp(&y.i))
             .then(x.j.cmp(&y.j))
     }
@@ -481,7 +510,7 @@ impl Candidate {
 
 /// The candidates of a pairing and those taken, as indices into the candidates.
 struct Outcome {
-    candidates: Vec<Candidate>,
+    candidates: Vec<Ranked>,
     taken: Vec<usize>,
 }
 
@@ -691,7 +720,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
     /// where its own text contradicts itself.
     fn run(&self) -> Outcome {
         let (a, b) = (&self.a, &self.b);
-        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut candidates: Vec<Ranked> = Vec::new();
         let mut mine: Vec<Candidate> = Vec::new();
         let mut near: Vec<usize> = Vec::new();
         for i in 0..a.claims.len() {
@@ -714,18 +743,18 @@ impl<'t, 'c> Pairing<'t, 'c> {
                 });
                 mine.truncate(KEEP_PER_CLAIM);
             }
-            candidates.append(&mut mine);
+            candidates.extend(mine.drain(..).map(|c| c.ranked()));
         }
-        candidates.sort_by(Candidate::order);
+        candidates.sort_by(Ranked::order);
         let mut used_a = vec![false; a.claims.len()];
         let mut used_b = vec![false; b.claims.len()];
         let mut taken = Vec::new();
         for (k, c) in candidates.iter().enumerate() {
-            if used_a[c.i] || used_b[c.j] {
+            if used_a[c.i()] || used_b[c.j()] {
                 continue;
             }
-            used_a[c.i] = true;
-            used_b[c.j] = true;
+            used_a[c.i()] = true;
+            used_b[c.j()] = true;
             taken.push(k);
         }
         // A text that contradicts itself ("31 seats", later "33 seats") sides with the other
@@ -747,12 +776,12 @@ impl<'t, 'c> Pairing<'t, 'c> {
         let mut partner_of_b = vec![None; b.claims.len()];
         for &k in &taken {
             let c = &candidates[k];
-            paired.insert((c.i, c.j));
-            partner_of_a[c.i] = Some(c.j);
-            partner_of_b[c.j] = Some(c.i);
+            paired.insert((c.i(), c.j()));
+            partner_of_a[c.i()] = Some(c.j());
+            partner_of_b[c.j()] = Some(c.i());
         }
         for (k, c) in candidates.iter().enumerate() {
-            let (i, j) = (c.i, c.j);
+            let (i, j) = (c.i(), c.j());
             if !c.verdict.is_alarm() || paired.contains(&(i, j)) {
                 continue;
             }
@@ -769,13 +798,13 @@ impl<'t, 'c> Pairing<'t, 'c> {
     }
 
     /// The finding a taken candidate makes.
-    fn finding(&self, c: &Candidate) -> Judged<'t> {
+    fn finding(&self, c: &Ranked) -> Judged<'t> {
         finding(
             c.verdict,
-            &self.a.claims[c.i],
-            &self.b.claims[c.j],
-            &self.a.voices[c.i],
-            &self.b.voices[c.j],
+            &self.a.claims[c.i()],
+            &self.b.claims[c.j()],
+            &self.a.voices[c.i()],
+            &self.b.voices[c.j()],
             Relation::Outlets,
         )
     }
