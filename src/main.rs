@@ -307,13 +307,13 @@ fn emit(mut report: Report, common: &Common) -> Result<ExitCode> {
         color,
         all: common.all,
     };
-    let mut buffer = Vec::new();
-    report::write(report, format, &options, &mut buffer)?;
+    // Written as it is formatted, not held whole: a long report's text can outweigh its claims.
+    let write = |out: &mut dyn Write| report::write(report, format, &options, out);
     match &common.output {
-        Some(path) => write_atomically(path, &buffer)?,
+        Some(path) => write_atomically_with(path, write)?,
         None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout.write_all(&buffer).and_then(|_| stdout.flush()) {
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            if let Err(e) = write(&mut stdout).and_then(|_| stdout.flush()) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     return Err(e).context("standard output");
                 }
@@ -330,6 +330,14 @@ fn emit(mut report: Report, common: &Common) -> Result<ExitCode> {
 /// Writes through a temporary file in the same folder, renamed into place, so a failed run
 /// never leaves a half-written or emptied report.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomically`] what `write` writes, as it writes it.
+fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -343,8 +351,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         std::process::id()
     ));
     let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut f = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
+        write(&mut f)?;
+        let f = f.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
