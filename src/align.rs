@@ -824,6 +824,7 @@ fn sentence_key(peers: &[&Claim], key: &mut Vec<u8>) {
     for c in peers {
         key.push(c.kind as u8);
         text(key, &c.text);
+        text(key, &c.subject);
         match c.value {
             Some(v) => {
                 key.push(1);
@@ -1038,13 +1039,21 @@ fn context(
         .skip(1)
         .map(|&k| tokens[k].lower.as_str())
         .collect();
-    let increment = inner
-        .iter()
-        .chain(after.iter().take(1))
-        .enumerate()
-        .any(|(k, &w)| {
-            INCREMENT_WORDS.contains(&w) && !(w == "more" && inner.get(k + 1) == Some(&"than"))
-        });
+    // "killing 12 and wounding 49 others", "zwölf Tote und fast 50 weitere Verletzte": after a
+    // figure of another subject in its sentence, the word sets the figure beside that one; it
+    // adds to an earlier figure of its own subject only.
+    let beside_another = peers.iter().any(|p| {
+        p.text_start < c.text_start && p.kind == Kind::Count && p.subject != c.subject
+    });
+    let increment = !beside_another
+        && inner
+            .iter()
+            .chain(after.iter().take(1))
+            .enumerate()
+            .any(|(k, &w)| {
+                INCREMENT_WORDS.contains(&w)
+                    && !(w == "more" && inner.get(k + 1) == Some(&"than"))
+            });
     let tail = after.join(" ");
     let opener = first
         .checked_sub(1)
