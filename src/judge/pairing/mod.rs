@@ -252,6 +252,7 @@ pub fn clash_rows(
                             c.features.similarity,
                             c.features.leads,
                             c.features.quoted,
+                            c.verdict,
                         ),
                     });
                 }
@@ -315,6 +316,9 @@ struct Pairing<'t, 'c> {
     b: Side<'t>,
     blocks: Blocks<'t>,
     b_is_later: bool,
+    /// How far apart the texts were published, in days up to three, as a share of three
+    /// days; 0 where a time is missing.
+    apart: f64,
     same_lang: bool,
     one_streak: bool,
     /// Whether the model's estimate keeps unlikely clashes out (off only to read the rows the
@@ -520,7 +524,15 @@ impl<'t, 'c> Pairing<'t, 'c> {
             (Some(x), Some(y)) => y.sort_key() > x.sort_key(),
             _ => false,
         };
+        let apart = match (a.doc.published, b.doc.published) {
+            (Some(x), Some(y)) => {
+                let hours = (y.sort_key() - x.sort_key()).num_minutes().abs() as f64 / 60.0;
+                (hours / 72.0).min(1.0)
+            }
+            _ => 0.0,
+        };
         Pairing {
+            apart,
             same_lang: a.doc.lang == b.doc.lang,
             one_streak: a.streaks == 1 && b.streaks == 1,
             gate: true,
@@ -614,7 +626,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
         {
             return Err(Veto::UnnamedDate);
         }
-        let inputs = self.inputs(i, j, similarity, leads, vx != vy);
+        let inputs = self.inputs(i, j, similarity, leads, vx != vy, verdict);
         let same_thing = if verdict.is_alarm() {
             model::same_thing(&inputs)
         } else {
@@ -648,6 +660,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
         similarity: f64,
         leads: bool,
         quoted: bool,
+        verdict: Verdict,
     ) -> [f64; model::N] {
         let (x, y) = (&self.a.claims[i], &self.b.claims[j]);
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
@@ -686,6 +699,8 @@ impl<'t, 'c> Pairing<'t, 'c> {
             close_alike: flag(close(x, y) && similarity >= 0.1),
             close_across: flag(close(x, y) && !self.same_lang),
             tally_near: flag(tally && (within_3 || similarity >= 0.3)),
+            rise: flag(verdict == Verdict::Update),
+            rise_apart: flag(verdict == Verdict::Update) * self.apart,
             rule_of_thumb: flag(match x.kind {
                 Kind::Count | Kind::Percent | Kind::Money | Kind::Duration => {
                     (unique && within_3)

@@ -4,9 +4,9 @@
 //! subject, ...).
 //!
 //! The weights are fitted by `scripts/fit-pairing.py` on the gold of the fixture stories, the
-//! first three blind sets and the first real-coverage set (the rows come from
-//! `cargo test --release --test stories -- --ignored pairing_rows`); the fourth blind set and
-//! the second real-coverage set are held out to measure it. Refit after changing an input.
+//! first four blind sets and the first two real-coverage sets (the rows come from
+//! `cargo test --release --test stories -- --ignored pairing_rows`); the fifth blind set and
+//! the third real-coverage set are held out to measure it. Refit after changing an input.
 //!
 //! A clash the model gives less than [`THRESHOLD`] is not reported
 //! ([`Veto::Implausible`](super::Veto)); among clashes, the likelier pair goes first.
@@ -58,6 +58,11 @@ pub(crate) struct Inputs {
     pub close_alike: f64,
     pub close_across: f64,
     pub tally_near: f64,
+    /// The later text raises a running tally (the clash is an update), and that times how
+    /// far apart the texts were published (up to three days): a toll told a day later is
+    /// likelier the same toll grown than one told the same hour.
+    pub rise: f64,
+    pub rise_apart: f64,
     /// The rule of thumb the model replaced: each is its text's only figure of the subject
     /// (counts and sums: within a factor of 3), close values in sentences that share words
     /// or across languages, a running tally near the other, or (other kinds) sentences that
@@ -92,10 +97,12 @@ pub const FEATURES: [&str; N] = [
     "close_across",
     "tally_near",
     "rule_of_thumb",
+    "rise",
+    "rise_apart",
 ];
 
 /// How many inputs the model reads.
-pub const N: usize = 25;
+pub const N: usize = 27;
 
 /// The inputs as the vector the weights apply to.
 pub(crate) fn inputs(x: Inputs) -> [f64; N] {
@@ -125,6 +132,8 @@ pub(crate) fn inputs(x: Inputs) -> [f64; N] {
         x.close_across,
         x.tally_near,
         x.rule_of_thumb,
+        x.rise,
+        x.rise_apart,
     ]
 }
 
@@ -136,35 +145,38 @@ pub(crate) fn same_thing(inputs: &[f64; N]) -> f64 {
 
 /// Below this estimate a clash is not reported. Chosen on the end-to-end scores of the sets
 /// the model is fitted on (0.15 to 0.65 tried; 0.25 gave the best precision at about the
-/// same recall), not on the held-out sets.
+/// same recall; refitted with the rise inputs, 0.20 gained the blind sets a finding or two
+/// and cost the real sets precision), not on the held-out sets.
 pub const THRESHOLD: f64 = 0.25;
 
 // Written by scripts/fit-pairing.py.
-const BIAS: f64 = -3.7317;
+const BIAS: f64 = -4.0727;
 const WEIGHTS: [f64; N] = [
-    -0.0056, // similarity
-    2.5681,  // closeness
-    0.1316,  // close
-    0.5306,  // within_3
-    0.4400,  // named
-    1.0448,  // unique
-    0.7506,  // tally
-    -0.0271, // same_lang
-    -0.4302, // precision
-    0.0000,  // quoted
-    0.4982,  // leads
-    0.9852,  // streaks
-    -0.1220, // count
-    0.1344,  // date
-    0.2721,  // span
-    -1.7151, // share
-    1.4307,  // ordinal
-    -3.4413, // distance
-    1.6385,  // both_lead
-    -0.0556, // place
-    1.1252,  // unique_within_3
-    0.9835,  // close_alike
-    -0.2537, // close_across
-    0.2970,  // tally_near
-    0.9844,  // rule_of_thumb
+    0.0319, // similarity
+    4.2831, // closeness
+    0.2801, // close
+    0.2607, // within_3
+    0.4599, // named
+    1.3268, // unique
+    0.0935, // tally
+    -0.0167, // same_lang
+    -0.7689, // precision
+    0.0000, // quoted
+    0.8124, // leads
+    1.6644, // streaks
+    -0.2217, // count
+    -0.0556, // date
+    0.3907, // span
+    -1.9818, // share
+    1.8684, // ordinal
+    -4.8699, // distance
+    1.7074, // both_lead
+    -0.7792, // place
+    0.8788, // unique_within_3
+    0.5360, // close_alike
+    -0.1403, // close_across
+    -0.0833, // tally_near
+    0.9907, // rule_of_thumb
+    1.3567, // rise
+    1.4385, // rise_apart
 ];
