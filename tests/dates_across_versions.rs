@@ -314,3 +314,41 @@ fn publication_time_comes_from_front_matter_or_a_manifest_and_its_zone_decides_t
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Outlets that disagree on one event's day are off by a day or a few: a day against a month
+/// ("yesterday" / "since April") or against a date months away is not one event's day told
+/// twice, while a weekday against another weekday is.
+#[test]
+fn a_day_against_a_month_is_not_one_event() {
+    let alarms = |a: &str, b: &str| {
+        let report = compare(
+            vec![doc("a.txt", Some(FRIDAY), a), doc("b.txt", Some(FRIDAY), b)],
+            &Config::default(),
+        );
+        date_findings(&report)
+            .into_iter()
+            .filter(|f| f.0.is_alarm())
+            .count()
+    };
+    assert_eq!(
+        alarms(
+            "The trial of the former guard resumed yesterday in Lüneburg.",
+            "The trial of the former guard has been running in Lüneburg since April.",
+        ),
+        0
+    );
+    assert_eq!(
+        alarms(
+            "Der Streik der Lokführer begann am Mittwoch.",
+            "Der Streik der Lokführer dauerte vom 17. bis 20. Oktober.",
+        ),
+        0
+    );
+    assert_eq!(
+        alarms(
+            "The trial of the former guard resumed on Wednesday in Lüneburg.",
+            "The trial of the former guard resumed on Tuesday in Lüneburg.",
+        ),
+        1
+    );
+}

@@ -21,7 +21,7 @@ use super::{
     Finding, Judged, Relation, Verdict, Voice,
 };
 use crate::align::{self, Context};
-use crate::claim::{Claim, Interval, Kind};
+use crate::claim::{Claim, DayRange, Interval, Kind};
 use crate::config::Config;
 use crate::document::Document;
 use crate::limits::{self, KEEP_PER_CLAIM};
@@ -351,6 +351,10 @@ enum Veto {
     UnnamedDate,
     /// A clash with nothing to show that both figures speak of one thing.
     Implausible,
+    /// A single day against a period of more than a week ("gestern" / "since April"), or
+    /// against a date more than a month away. Outlets that disagree on one event's day are off
+    /// by a day or a few, not by months; two periods may be one deadline told twice.
+    OtherTimeScale,
     /// The later text dates its figure after the earlier text was published, while the
     /// earlier text's figure is of its own past: the later text tells of something the
     /// earlier one could not have known.
@@ -369,6 +373,7 @@ impl Veto {
             Veto::OtherGroups => "counts of different groups of people",
             Veto::NoVerdict => "values that cannot be compared",
             Veto::UnnamedDate => "a date of no named event, in sentences that differ",
+            Veto::OtherTimeScale => "a day against a period, or against a date more than a month away",
             Veto::AfterEarlierText => {
                 "the later text's day comes after the earlier text was published, \
                  so it tells of something the earlier text could not know"
@@ -589,6 +594,9 @@ impl<'t, 'c> Pairing<'t, 'c> {
         }
         if self.after_earlier_text(x, y) {
             return Err(Veto::AfterEarlierText);
+        }
+        if x.kind == Kind::Date && other_time_scale(x, y) {
+            return Err(Veto::OtherTimeScale);
         }
         if other_occurrence_or_place((cx, &a.places), (cy, &b.places)) {
             return Err(Veto::OtherOccurrenceOrPlace);
@@ -823,6 +831,26 @@ impl<'t, 'c> Pairing<'t, 'c> {
             Relation::Outlets,
         )
     }
+}
+
+/// Whether a single day stands against a period or a date far from it
+/// ([`Veto::OtherTimeScale`]).
+fn other_time_scale(x: &Claim, y: &Claim) -> bool {
+    const PERIOD_DAYS: i64 = 7;
+    const APART_DAYS: i64 = 31;
+    let (Some(p), Some(q)) = (x.days, y.days) else {
+        return false;
+    };
+    let span = |d: DayRange| (d.end.unwrap_or(d.start) - d.start).num_days() + 1;
+    let (sp, sq) = (span(p), span(q));
+    if sp != 1 && sq != 1 {
+        // Two periods ("bis Ende 2026" / "bis Ende 2027") may well be one deadline told twice.
+        return false;
+    }
+    let gap = (q.start - p.end.unwrap_or(p.start))
+        .num_days()
+        .max((p.start - q.end.unwrap_or(q.start)).num_days());
+    sp.max(sq) > PERIOD_DAYS || gap > APART_DAYS
 }
 
 /// Whether two casualty counts name different groups of people ("einen Polizisten" injured
