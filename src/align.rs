@@ -651,6 +651,9 @@ pub struct Context {
     pub place: Option<String>,
     /// The language of the text, so places are compared only in one language ("Kiew"/"Kyiv").
     pub lang: Option<Lang>,
+    /// Of a share: the name it is of, the nearest name before it in its clause ("Hofer 48,3
+    /// Prozent", "the SPD won 20.5 percent"), lower-cased.
+    pub holder: Option<String>,
 }
 
 /// What [`Context::similarity`] reads of a claim's sentence. Most contexts are never compared
@@ -1131,8 +1134,42 @@ fn context(
         rate,
         place,
         lang: Some(c.lang),
+        holder: (c.kind == Kind::Percent)
+            .then(|| holder(tokens, first, lexicon))
+            .flatten(),
     };
     (cx, day_from)
+}
+
+/// The name a figure at token `first` is of: the nearest name among the few words before it
+/// in its clause. A name is an acronym ("SPD", "AfD") or a capitalized word inside the
+/// sentence that is no concept, weekday, month or function word; in German, where every noun
+/// is capitalized, not after an article either ("der Kandidat").
+fn holder(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<String> {
+    const REACH: usize = 6;
+    for k in (first.saturating_sub(REACH)..first).rev() {
+        let t = &tokens[k];
+        if t.kind == crate::extract::token::TokenKind::Punct && t.text != "-" {
+            return None;
+        }
+        if !t.is_word() {
+            continue;
+        }
+        let acronym = t.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && t.text.chars().count() <= 6;
+        let after_article = k > 0 && lexicon.articles.contains(&tokens[k - 1].lower.as_str());
+        let name = t.is_capitalized()
+            && k > 0
+            && lexicon.concept(&t.lower).is_none()
+            && lexicon.weekday(&t.lower).is_none()
+            && lexicon.month(&t.lower).is_none()
+            && lexicon.function_word_count(&t.lower) == 0
+            && (lexicon.lang != Lang::De || !after_article);
+        if acronym || name {
+            return Some(t.lower.clone());
+        }
+    }
+    None
 }
 
 /// The places a sentence names, as (token index, lower-cased name): a capitalized word after a
@@ -1183,6 +1220,7 @@ impl Context {
             + std::mem::size_of::<std::sync::OnceLock<Sets>>()
             + 32
             + self.place.as_ref().map_or(0, |p| p.len() + 16)
+            + self.holder.as_ref().map_or(0, |h| h.len() + 16)
     }
 
     /// Short stems of the words near the mention (same-language similarity).

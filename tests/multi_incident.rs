@@ -111,3 +111,29 @@ fn one_changed_incident_is_one_finding() {
         );
     }
 }
+
+/// An election report gives each candidate's share: a share named for one candidate is never
+/// set against another candidate's share in another outlet, while the same candidate's two
+/// shares are.
+#[test]
+fn shares_of_different_candidates_do_not_clash() {
+    let published = "2025-03-27T10:00:00+01:00";
+    let compare = |a: &str, b: &str| {
+        let report = claimdiff::compare(
+            vec![
+                doc("a.txt", published, a.to_string()),
+                doc("b.txt", published, b.to_string()),
+            ],
+            &Config::default(),
+        );
+        alarms(&report)
+    };
+    let a = "Nach Auszählung aller Stimmen kam Hofer auf 48,3 Prozent.";
+    assert_eq!(
+        compare(a, "Nach Auszählung aller Stimmen kam Bellen auf 51,7 Prozent."),
+        vec![]
+    );
+    let clash = compare(a, "Nach Auszählung aller Stimmen kam Hofer auf 46,4 Prozent.");
+    assert_eq!(clash.len(), 1, "{clash:?}");
+    assert_eq!(clash[0].0, Verdict::Contradiction);
+}

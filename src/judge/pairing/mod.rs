@@ -355,6 +355,8 @@ enum Veto {
     /// against a date more than a month away. Outlets that disagree on one event's day are off
     /// by a day or a few, not by months; two periods may be one deadline told twice.
     OtherTimeScale,
+    /// Shares of different names ("Hofer 48,3 Prozent" / "Van der Bellen 51.9%").
+    OtherHolder,
     /// The later text dates its figure after the earlier text was published, while the
     /// earlier text's figure is of its own past: the later text tells of something the
     /// earlier one could not have known.
@@ -373,6 +375,7 @@ impl Veto {
             Veto::OtherGroups => "counts of different groups of people",
             Veto::NoVerdict => "values that cannot be compared",
             Veto::UnnamedDate => "a date of no named event, in sentences that differ",
+            Veto::OtherHolder => "shares of different names",
             Veto::OtherTimeScale => "a day against a period, or against a date more than a month away",
             Veto::AfterEarlierText => {
                 "the later text's day comes after the earlier text was published, \
@@ -597,6 +600,9 @@ impl<'t, 'c> Pairing<'t, 'c> {
         }
         if x.kind == Kind::Date && other_time_scale(x, y) {
             return Err(Veto::OtherTimeScale);
+        }
+        if matches!((&cx.holder, &cy.holder), (Some(p), Some(q)) if p != q) {
+            return Err(Veto::OtherHolder);
         }
         if other_occurrence_or_place((cx, &a.places), (cy, &b.places)) {
             return Err(Veto::OtherOccurrenceOrPlace);
