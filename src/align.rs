@@ -1143,8 +1143,8 @@ fn context(
 
 /// The name a figure at token `first` is of: the nearest name among the few words before it
 /// in its clause. A name is an acronym ("SPD", "AfD") or a capitalized word inside the
-/// sentence that is no concept, weekday, month or function word; in German, where every noun
-/// is capitalized, not after an article either ("der Kandidat").
+/// sentence that is no common word ([`is_common_word`]) or function word; in German, where
+/// every noun is capitalized, not after an article either ("der Kandidat").
 fn holder(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<String> {
     const REACH: usize = 6;
     for k in (first.saturating_sub(REACH)..first).rev() {
@@ -1160,9 +1160,7 @@ fn holder(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<String> {
         let after_article = k > 0 && lexicon.articles.contains(&tokens[k - 1].lower.as_str());
         let name = t.is_capitalized()
             && k > 0
-            && lexicon.concept(&t.lower).is_none()
-            && lexicon.weekday(&t.lower).is_none()
-            && lexicon.month(&t.lower).is_none()
+            && !is_common_word(&t.lower, lexicon)
             && lexicon.function_word_count(&t.lower) == 0
             && (lexicon.lang != Lang::De || !after_article);
         if acronym || name {
@@ -1199,17 +1197,22 @@ fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, String)> {
         let Some(name) = tokens.get(at) else {
             continue;
         };
-        let w = name.lower.as_str();
-        let common = lexicon.concept(w).is_some()
-            || lexicon.months.iter().any(|(m, _)| *m == w)
-            || lexicon.weekdays.iter().any(|(d, _)| *d == w)
-            || lexicon.time_unit(w).is_some();
+        let common = is_common_word(&name.lower, lexicon);
         let needs_noun = lexicon.lang == Lang::De && determined;
         if name.is_word() && name.is_capitalized() && !common && (place_noun || !needs_noun) {
             out.push((at, name.lower.clone()));
         }
     }
     out
+}
+
+/// Whether a (lower-cased) word that stands capitalized is a common word, not a name: a
+/// concept, a month, a weekday or a unit of time.
+fn is_common_word(w: &str, lexicon: &Lexicon) -> bool {
+    lexicon.concept(w).is_some()
+        || lexicon.months.iter().any(|(m, _)| *m == w)
+        || lexicon.weekdays.iter().any(|(d, _)| *d == w)
+        || lexicon.time_unit(w).is_some()
 }
 
 impl Context {
