@@ -138,6 +138,11 @@ impl DayRange {
         self.end.unwrap_or(self.start)
     }
 
+    /// How many days the range covers: 1 for a single day.
+    pub fn days(&self) -> i64 {
+        (self.last() - self.start).num_days().max(0) + 1
+    }
+
     pub fn overlaps(&self, other: &DayRange) -> bool {
         self.start <= other.last() && other.start <= self.last()
     }

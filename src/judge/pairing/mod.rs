@@ -21,7 +21,7 @@ use super::{
     Finding, Judged, Relation, Verdict, Voice,
 };
 use crate::align::{self, Context};
-use crate::claim::{Claim, DayRange, Interval, Kind};
+use crate::claim::{Claim, Interval, Kind};
 use crate::config::Config;
 use crate::document::Document;
 use crate::limits::{self, KEEP_PER_CLAIM};
@@ -456,10 +456,7 @@ impl Features {
 /// its days.
 fn precision(c: &Claim) -> f64 {
     if let Some(days) = c.days {
-        let n = days
-            .end
-            .map_or(1, |end| (end - days.start).num_days().max(0) + 1);
-        return 1.0 / n as f64;
+        return 1.0 / days.days() as f64;
     }
     match c.interval {
         None => 1.0,
@@ -847,15 +844,14 @@ fn other_time_scale(x: &Claim, y: &Claim) -> bool {
     let (Some(p), Some(q)) = (x.days, y.days) else {
         return false;
     };
-    let span = |d: DayRange| (d.end.unwrap_or(d.start) - d.start).num_days() + 1;
-    let (sp, sq) = (span(p), span(q));
+    let (sp, sq) = (p.days(), q.days());
     if sp != 1 && sq != 1 {
         // Two periods ("bis Ende 2026" / "bis Ende 2027") may well be one deadline told twice.
         return false;
     }
-    let gap = (q.start - p.end.unwrap_or(p.start))
+    let gap = (q.start - p.last())
         .num_days()
-        .max((p.start - q.end.unwrap_or(q.start)).num_days());
+        .max((p.start - q.last()).num_days());
     sp.max(sq) > PERIOD_DAYS || gap > APART_DAYS
 }
 
