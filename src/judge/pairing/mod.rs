@@ -276,6 +276,8 @@ struct Side<'t> {
     /// The one date a lead names is the day of the story's event, in any language.
     lead: Option<bool>,
     places: HashSet<&'t str>,
+    /// The names the text's shares are of ([`Context::holder`]).
+    holders: HashSet<&'t str>,
     streaks: usize,
 }
 
@@ -298,6 +300,7 @@ impl<'t> Side<'t> {
             rivals,
             lead,
             places: places_of(cx),
+            holders: cx.iter().filter_map(|c| c.holder.as_deref()).collect(),
             // A story tells of one run of events at most: the only streak of each text is one
             // run.
             streaks: claims.iter().filter(|c| is_streak(c)).count(),
@@ -355,7 +358,8 @@ enum Veto {
     /// against a date more than a month away. Outlets that disagree on one event's day are off
     /// by a day or a few, not by months; two periods may be one deadline told twice.
     OtherTimeScale,
-    /// Shares of different names ("Hofer 48,3 Prozent" / "Van der Bellen 51.9%").
+    /// Shares of different names ("Hofer 48,3 Prozent" / "Van der Bellen 51.9%"), each known
+    /// to both texts ([`other_holder`]).
     OtherHolder,
     /// The later text dates its figure after the earlier text was published, while the
     /// earlier text's figure is of its own past: the later text tells of something the
@@ -598,7 +602,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
         if x.kind == Kind::Date && other_time_scale(x, y) {
             return Err(Veto::OtherTimeScale);
         }
-        if matches!((&cx.holder, &cy.holder), (Some(p), Some(q)) if p != q) {
+        if other_holder((cx, &a.holders), (cy, &b.holders)) {
             return Err(Veto::OtherHolder);
         }
         if other_occurrence_or_place((cx, &a.places), (cy, &b.places)) {
@@ -869,6 +873,18 @@ fn other_groups(x: &Claim, y: &Claim) -> bool {
             .filter(|k| crate::extract::lexicon::PERSON_KEYS.contains(k))
     };
     matches!((group(x), group(y)), (Some(a), Some(b)) if a != b)
+}
+
+/// Whether two shares are of different names ("Hofer 48,3 Prozent" / "Van der Bellen won
+/// 51.9%"). Outlets name one party in different words and languages ("Allianz" /
+/// "Alliance"), so, as with places, two names set shares apart only when a text that names one
+/// also gives a share of the other.
+fn other_holder(
+    (x, holders_x): (&Context, &HashSet<&str>),
+    (y, holders_y): (&Context, &HashSet<&str>),
+) -> bool {
+    matches!((&x.holder, &y.holder), (Some(p), Some(q))
+        if p != q && (holders_x.contains(q.as_str()) || holders_y.contains(p.as_str())))
 }
 
 /// The places a text names near its figures.
