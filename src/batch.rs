@@ -264,13 +264,20 @@ impl Summary {
 
 /// The raw records of one article, as read from the corpus.
 struct RawGroup {
-    seq: u64,
     records: Vec<RawRecord>,
     /// For CSV rows: where the columns stand.
     csv_header: Option<Arc<CsvHeader>>,
 }
 
 impl RawRecord {
+    /// The bytes the record holds (a file's are read later, by its worker).
+    fn len(&self) -> usize {
+        match self {
+            RawRecord::Line { bytes, .. } => bytes.len(),
+            RawRecord::File { .. } | RawRecord::Failed(_) => 0,
+        }
+    }
+
     /// Where the record stands, as errors name it.
     fn place(&self, options: &Options) -> String {
         match self {
@@ -290,11 +297,13 @@ enum RawRecord {
     Failed(RecordError),
 }
 
-/// One group, processed: its rows already serialised.
+/// One group (or a batch of them), processed: its rows already serialised.
 #[derive(Default)]
 struct GroupOut {
     seq: u64,
     documents: usize,
+    /// Groups with at least one document read.
+    articles: usize,
     bytes: u64,
     claims: Vec<u8>,
     findings: Vec<u8>,
@@ -305,8 +314,48 @@ struct GroupOut {
     errors: Vec<RecordError>,
 }
 
-/// Groups in flight per job: enough to keep every worker busy while a slow group finishes.
-const WINDOW_PER_JOB: usize = 8;
+/// Batches in flight per job: enough to keep every worker busy while a slow batch finishes.
+const WINDOW_PER_JOB: usize = 4;
+
+/// A worker takes consecutive article groups in batches of about this many records or bytes
+/// (whichever comes first; at least one group). An article of a few versions is a fraction of
+/// a millisecond's work: handed over one at a time, the hand-overs (a job, a result on the
+/// channel, the writer and the reader woken) cost a tenth of the run on two cores.
+const BATCH_RECORDS: usize = 64;
+const BATCH_BYTES: usize = 64 << 10;
+
+/// The next batch of groups, in corpus order; empty at the end of the corpus.
+fn next_batch(source: &mut Source) -> Result<Vec<RawGroup>> {
+    let mut batch = Vec::new();
+    let (mut records, mut bytes) = (0, 0);
+    while records < BATCH_RECORDS && bytes < BATCH_BYTES {
+        let Some(group) = source.next_group()? else {
+            break;
+        };
+        records += group.records.len();
+        bytes += group.records.iter().map(RawRecord::len).sum::<usize>();
+        batch.push(group);
+    }
+    Ok(batch)
+}
+
+/// Processes the groups of a batch one after the other, their rows in corpus order.
+fn process_batch(
+    seq: u64,
+    batch: Vec<RawGroup>,
+    options: &Options,
+    wanted: Wanted,
+    memos: &Memos,
+) -> GroupOut {
+    let mut out = GroupOut {
+        seq,
+        ..GroupOut::default()
+    };
+    for group in batch {
+        process_guarded(group, options, wanted, memos, &mut out);
+    }
+    out
+}
 
 /// Runs corpus mode: reads the corpus, writes rows to the sinks, returns the summary.
 ///
@@ -354,23 +403,25 @@ pub fn run(options: &Options, mut sinks: Sinks) -> Result<Summary> {
         let writer = scope
             .spawn(|| write_in_order(result_rx, token_rx, &mut sinks, &mut summary, &bar, &abort));
         let read_result = pool.in_place_scope(|s| -> Result<()> {
-            loop {
+            for seq in 0.. {
                 if abort.load(Ordering::Relaxed) {
                     return Ok(());
                 }
-                let Some(group) = profile::time(Stage::Read, || source.next_group())? else {
+                let batch = profile::time(Stage::Read, || next_batch(&mut source))?;
+                if batch.is_empty() {
                     return Ok(());
-                };
-                // Blocks while `window` groups are in flight: this is what keeps memory flat.
+                }
+                // Blocks while `window` batches are in flight: this is what keeps memory flat.
                 if token_tx.send(()).is_err() {
                     return Ok(());
                 }
                 let tx = result_tx.clone();
                 s.spawn(move |_| {
-                    let out = profile::worker(|| process_guarded(group, options, wanted, memos));
+                    let out = profile::worker(|| process_batch(seq, batch, options, wanted, memos));
                     let _ = tx.send(out);
                 });
             }
+            Ok(())
         });
         drop(result_tx);
         drop(token_tx);
@@ -442,7 +493,7 @@ fn write_in_order(
                 continue;
             }
             summary.documents += out.documents;
-            summary.articles += usize::from(out.documents > 0);
+            summary.articles += out.articles;
             summary.bytes += out.bytes;
             summary.claims += out.claim_count;
             summary.findings += out.finding_count;
@@ -453,11 +504,13 @@ fn write_in_order(
             for (k, n) in out.findings_by_kind {
                 *summary.findings_by_kind.entry(k).or_default() += n;
             }
-            bar.inc(out.bytes);
-            bar.set_message(format!(
-                "{} docs, {} errors",
-                summary.documents, summary.errors
-            ));
+            if !bar.is_hidden() {
+                bar.inc(out.bytes);
+                bar.set_message(format!(
+                    "{} docs, {} errors",
+                    summary.documents, summary.errors
+                ));
+            }
         }
     }
     if let Some(e) = failure {
@@ -517,40 +570,50 @@ fn write_group(
 
 /// [`process`], but a panic on one article (a bug, never meant to happen) is reported as an
 /// error of its records instead of ending a run that may have taken hours.
-fn process_guarded(group: RawGroup, options: &Options, wanted: Wanted, memos: &Memos) -> GroupOut {
-    let seq = group.seq;
+fn process_guarded(
+    group: RawGroup,
+    options: &Options,
+    wanted: Wanted,
+    memos: &Memos,
+    out: &mut GroupOut,
+) {
     let places: Vec<String> = group.records.iter().map(|r| r.place(options)).collect();
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        process(group, options, wanted, memos)
-    }))
-    .unwrap_or_else(|panic| {
+    // What the group adds to `out` until it is done: taken back if it fails.
+    let (claims, findings, errors, bytes) = (
+        out.claims.len(),
+        out.findings.len(),
+        out.errors.len(),
+        out.bytes,
+    );
+    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        process(group, options, wanted, memos, out)
+    }));
+    if let Err(panic) = done {
         let message = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        let errors = places
-            .into_iter()
-            .map(|at| RecordError {
-                at,
-                id: None,
-                problem: format!("internal error on this article, please report it: {message}"),
-            })
-            .collect();
-        GroupOut {
-            seq,
-            errors,
-            ..GroupOut::default()
-        }
-    })
+        out.claims.truncate(claims);
+        out.findings.truncate(findings);
+        out.errors.truncate(errors);
+        out.bytes = bytes;
+        out.errors.extend(places.into_iter().map(|at| RecordError {
+            at,
+            id: None,
+            problem: format!("internal error on this article, please report it: {message}"),
+        }));
+    }
 }
 
-/// Turns one group of raw records into rows.
-fn process(group: RawGroup, options: &Options, wanted: Wanted, memos: &Memos) -> GroupOut {
-    let mut out = GroupOut {
-        seq: group.seq,
-        ..GroupOut::default()
-    };
+/// Turns one group of raw records into rows, added to `out`'s.
+fn process(
+    group: RawGroup,
+    options: &Options,
+    wanted: Wanted,
+    memos: &Memos,
+    out: &mut GroupOut,
+) {
     let mut docs: Vec<Document> = Vec::with_capacity(group.records.len());
     profile::time(Stage::Read, || {
         for record in group.records {
@@ -560,7 +623,6 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted, memos: &Memos) ->
             }
         }
     });
-    out.documents = docs.len();
     let config = &options.config;
     let (docs, claims, cx) = read_article(docs, config, memos);
     // Judged even when only claims are written: the summary and `--fail-on` count findings.
@@ -568,44 +630,47 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted, memos: &Memos) ->
     let findings = profile::time(Stage::Judge, || {
         crate::compare_group_with(&docs, &claims, &cx, &sentences, options.outlets, config)
     });
-    for c in claims.iter().flatten() {
-        *out.claims_by_kind.entry(c.kind.as_str()).or_default() += 1;
-        out.claim_count += 1;
-    }
-    for f in &findings {
-        *out.findings_by_kind.entry(f.verdict.as_str()).or_default() += 1;
-        out.finding_count += 1;
-    }
+    let claim_count: usize = claims.iter().map(Vec::len).sum();
     profile::time(Stage::Rows, || {
         match wanted.claims {
             Some(RowFormat::Csv) => {
                 // About a hundred bytes a claim row, two hundred and fifty a finding's.
-                out.claims.reserve(out.claim_count * 112);
+                out.claims.reserve(claim_count * 112);
                 let mut rows = Rows::new(&mut out.claims);
                 for c in claims.iter().flatten() {
                     rows.claim(c);
                 }
             }
-            Some(RowFormat::Jsonl) => {
-                out.claims = json_lines(claims.iter().flatten().map(ClaimRecord::from))
-            }
+            Some(RowFormat::Jsonl) => json_lines(
+                &mut out.claims,
+                claims.iter().flatten().map(ClaimRecord::from),
+            ),
             None => {}
         }
         match wanted.findings {
             Some(RowFormat::Csv) => {
-                out.findings.reserve(out.finding_count * 256);
+                out.findings.reserve(findings.len() * 256);
                 let mut rows = Rows::new(&mut out.findings);
                 for f in &findings {
                     rows.judged(f);
                 }
             }
             Some(RowFormat::Jsonl) => {
-                out.findings = json_lines(findings.iter().map(FindingRecord::from))
+                json_lines(&mut out.findings, findings.iter().map(FindingRecord::from))
             }
             None => {}
         }
     });
-    out
+    for c in claims.iter().flatten() {
+        *out.claims_by_kind.entry(c.kind.as_str()).or_default() += 1;
+    }
+    for f in &findings {
+        *out.findings_by_kind.entry(f.verdict.as_str()).or_default() += 1;
+    }
+    out.claim_count += claim_count;
+    out.finding_count += findings.len();
+    out.documents += docs.len();
+    out.articles += usize::from(!docs.is_empty());
 }
 
 /// One article as `batch` judges it.
@@ -733,14 +798,12 @@ fn read_article(
     (docs, claims, cx)
 }
 
-fn json_lines<T: Serialize>(records: impl Iterator<Item = T>) -> Vec<u8> {
-    let mut buf = Vec::new();
+fn json_lines<T: Serialize>(buf: &mut Vec<u8>, records: impl Iterator<Item = T>) {
     for r in records {
-        if serde_json::to_writer(&mut buf, &r).is_ok() {
+        if serde_json::to_writer(&mut *buf, &r).is_ok() {
             buf.push(b'\n');
         }
     }
-    buf
 }
 
 /// Reads one raw record into a document; `bytes` counts what was read.
@@ -939,7 +1002,6 @@ struct IndexedSource {
     groups: std::vec::IntoIter<Vec<Slot>>,
     /// Records that failed in the index pass, given out first, one group each.
     failed: std::vec::IntoIter<RecordError>,
-    seq: u64,
     total_bytes: u64,
     /// The CSV header's column positions; `None` for a JSONL manifest.
     csv_header: Option<Arc<CsvHeader>>,
@@ -1027,18 +1089,14 @@ impl IndexedSource {
             path,
             groups: grouper.groups.into_iter(),
             failed: grouper.failed.into_iter(),
-            seq: 0,
             total_bytes: grouper.total_bytes,
             csv_header,
         })
     }
 
     fn next_group(&mut self) -> Result<Option<RawGroup>> {
-        let seq = self.seq;
         if let Some(err) = self.failed.next() {
-            self.seq += 1;
             return Ok(Some(RawGroup {
-                seq,
                 records: vec![RawRecord::Failed(err)],
                 csv_header: None,
             }));
@@ -1046,7 +1104,6 @@ impl IndexedSource {
         let Some(slots) = self.groups.next() else {
             return Ok(None);
         };
-        self.seq += 1;
         let mut records = Vec::with_capacity(slots.len());
         for slot in slots {
             let mut bytes = vec![0; slot.len as usize];
@@ -1064,7 +1121,6 @@ impl IndexedSource {
             });
         }
         Ok(Some(RawGroup {
-            seq,
             records,
             csv_header: self.csv_header.clone(),
         }))
@@ -1234,7 +1290,6 @@ struct TreeSource {
     stack: Vec<PathBuf>,
     /// Files directly in the root wait here: each is an article of its own.
     loose: std::vec::IntoIter<PathBuf>,
-    seq: u64,
     total_bytes: Option<u64>,
 }
 
@@ -1270,7 +1325,6 @@ impl TreeSource {
             shard: options.shard,
             stack,
             loose: files.into_iter(),
-            seq: 0,
             total_bytes,
         })
     }
@@ -1291,14 +1345,12 @@ impl TreeSource {
                 let (dirs, files) = match list_folder(&dir) {
                     Ok(listing) => listing,
                     Err(e) => {
-                        let seq = self.next_seq();
                         let err = RecordError {
                             at: dir.display().to_string(),
                             id: None,
                             problem: problem_of(e),
                         };
                         return Ok(Some(RawGroup {
-                            seq,
                             records: vec![RawRecord::Failed(err)],
                             csv_header: None,
                         }));
@@ -1312,7 +1364,6 @@ impl TreeSource {
             if files.is_empty() || self.shard.is_some_and(|s| !s.holds(&article)) {
                 continue;
             }
-            let seq = self.next_seq();
             let records = files
                 .into_iter()
                 .map(|path| RawRecord::File {
@@ -1321,16 +1372,10 @@ impl TreeSource {
                 })
                 .collect();
             return Ok(Some(RawGroup {
-                seq,
                 records,
                 csv_header: None,
             }));
         }
-    }
-
-    fn next_seq(&mut self) -> u64 {
-        self.seq += 1;
-        self.seq - 1
     }
 }
 
