@@ -720,7 +720,7 @@ struct Memos {
 
 /// What a run's memos hold at most, together (the two generations of each; see
 /// [`crate::memo`]).
-const RUN_MEMO_BYTES: usize = 48 << 20;
+const RUN_MEMO_BYTES: usize = 64 << 20;
 
 /// What the memos of one [`judge_article`] call hold at most.
 const ARTICLE_MEMO_BYTES: usize = 16 << 20;
@@ -732,8 +732,9 @@ impl Memos {
 
     fn with_budget(bytes: usize) -> Memos {
         Memos {
-            statements: crate::extract::StatementMemo::new(bytes / 2),
-            contexts: crate::align::ContextMemo::new(bytes / 2),
+            // A sentence read anew costs several times what its claims' contexts do.
+            statements: crate::extract::StatementMemo::new(bytes / 8 * 5),
+            contexts: crate::align::ContextMemo::new(bytes / 8 * 3),
         }
     }
 }
