@@ -853,13 +853,19 @@ fn times_scale(
 /// Milliardste", "zu dritt", and relative ones ("penultimate", "next one", "vorletzte").
 pub fn ordinal_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<Ordinal> {
     let t = tokens.get(i)?;
+    // Most words start no relative ordinal: asked of the first words before the phrases.
     let relative = lexicon
-        .relative_ordinals
-        .iter()
-        .filter_map(|(phrase, anchor, offset)| {
-            Some((phrase_at(tokens, i, phrase)?, *anchor, *offset))
+        .starts_relative_ordinal(&t.lower)
+        .then(|| {
+            lexicon
+                .relative_ordinals
+                .iter()
+                .filter_map(|(phrase, anchor, offset)| {
+                    Some((phrase_at(tokens, i, phrase)?, *anchor, *offset))
+                })
+                .max_by_key(|(end, _, _)| *end)
         })
-        .max_by_key(|(end, _, _)| *end);
+        .flatten();
     if let Some((end, anchor, offset)) = relative {
         return Some(Ordinal {
             value: f64::from(offset),

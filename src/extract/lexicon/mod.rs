@@ -698,6 +698,11 @@ impl Lexicon {
         self.index().phrase_starts.contains(word)
     }
 
+    /// Whether a (lowercase) word begins a relative ordinal ("the", "penultimate", "nächsten").
+    pub fn starts_relative_ordinal(&self, word: &str) -> bool {
+        self.index().relative_ordinal_starts.contains(word)
+    }
+
     /// The hedges whose last word is `word` ("als" → "mehr als", "weniger als").
     pub fn hedges_ending_in(&self, word: &str) -> &'static [(&'static str, Qualifier)] {
         self.index()
@@ -816,6 +821,8 @@ struct Index {
     longest_compound: usize,
     predicates: WordMap<&'static str, &'static str>,
     phrase_starts: WordSet,
+    /// The first words of the relative ordinals ("the" of "the last but one", "vorletzte").
+    relative_ordinal_starts: WordSet,
     function_words: WordSet,
     abbreviations: WordSet,
     hedges_by_last: WordMap<&'static str, Vec<(&'static str, Qualifier)>>,
@@ -900,6 +907,11 @@ impl Index {
                     .chain(lexicon.range_openers.iter().copied())
                     .collect()
             },
+            relative_ordinal_starts: lexicon
+                .relative_ordinals
+                .iter()
+                .map(|(p, _, _)| p.split(' ').next().unwrap_or(p))
+                .collect(),
             scales: table(lexicon.scales),
             currencies: table(lexicon.currencies),
             months: table(lexicon.months),
