@@ -607,13 +607,7 @@ fn process_guarded(
 }
 
 /// Turns one group of raw records into rows, added to `out`'s.
-fn process(
-    group: RawGroup,
-    options: &Options,
-    wanted: Wanted,
-    memos: &Memos,
-    out: &mut GroupOut,
-) {
+fn process(group: RawGroup, options: &Options, wanted: Wanted, memos: &Memos, out: &mut GroupOut) {
     let mut docs: Vec<Document> = Vec::with_capacity(group.records.len());
     profile::time(Stage::Read, || {
         for record in group.records {
