@@ -12,9 +12,15 @@
 # cargo-fuzz needs nightly compiler flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept
 # them. The address sanitizer is off (safe Rust gains little from it and it halves the speed);
 # debug assertions are on, so arithmetic overflow counts as a crash.
+#
+# FUZZ_TIMEOUT (default 10) is the seconds one input may take before libFuzzer stops with a
+# "timeout". On a loaded machine a niced fuzzer gets little CPU, and inputs that take a fraction
+# of a second alone can pass 10 s of wall time: raise it there, and replay any timeout alone
+# before calling it a hang.
 set -euo pipefail
 
 seconds="${1:-600}"
+timeout="${FUZZ_TIMEOUT:-10}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -71,6 +77,6 @@ for target in "${targets[@]}"; do
     [ "$target" = extract_compare ] && max_len=8192
     echo "== $target: ${seconds}s"
     cargo fuzz run --sanitizer none --debug-assertions "$target" -- \
-        -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 2>&1 \
+        -max_total_time="$seconds" -max_len="$max_len" -timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1 2>&1 \
         | tee "$root/fuzz/last-run-$target.log" | grep -E '^(#[0-9]+: *DONE|stat::|==|SUMMARY|Done|.*(panicked|deadly|timeout|crash))' || true
 done
