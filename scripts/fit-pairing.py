@@ -134,7 +134,10 @@ def main():
     if args.dry_run:
         return
     text = MODEL.read_text()
-    weights = "".join(f"\n    {x:.4f}, // {name}" for name, x in zip(names, w[1:]))
+    # As rustfmt lays it out: the trailing comments aligned one space after the widest value.
+    values = [f"{x:.4f}," for x in w[1:]]
+    width = max(len(v) for v in values)
+    weights = "".join(f"\n    {v:<{width}} // {name}" for name, v in zip(names, values))
     text = re.sub(r"const BIAS: f64 = [^;]*;", f"const BIAS: f64 = {w[0]:.4f};", text)
     text = re.sub(r"const WEIGHTS: \[f64; N\] = \[[^\]]*\];", f"const WEIGHTS: [f64; N] = [{weights}\n];", text, flags=re.S)
     MODEL.write_text(text)

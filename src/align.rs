@@ -1045,17 +1045,16 @@ fn context(
     // "killing 12 and wounding 49 others", "zwölf Tote und fast 50 weitere Verletzte": after a
     // figure of another subject in its sentence, the word sets the figure beside that one; it
     // adds to an earlier figure of its own subject only.
-    let beside_another = peers.iter().any(|p| {
-        p.text_start < c.text_start && p.kind == Kind::Count && p.subject != c.subject
-    });
+    let beside_another = peers
+        .iter()
+        .any(|p| p.text_start < c.text_start && p.kind == Kind::Count && p.subject != c.subject);
     let increment = !beside_another
         && inner
             .iter()
             .chain(after.iter().take(1))
             .enumerate()
             .any(|(k, &w)| {
-                INCREMENT_WORDS.contains(&w)
-                    && !(w == "more" && inner.get(k + 1) == Some(&"than"))
+                INCREMENT_WORDS.contains(&w) && !(w == "more" && inner.get(k + 1) == Some(&"than"))
             });
     let tail = after.join(" ");
     let opener = first
@@ -1155,8 +1154,8 @@ fn holder(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<String> {
         if !t.is_word() {
             continue;
         }
-        let acronym = t.text.chars().filter(|c| c.is_uppercase()).count() >= 2
-            && t.text.chars().count() <= 6;
+        let acronym =
+            t.text.chars().filter(|c| c.is_uppercase()).count() >= 2 && t.text.chars().count() <= 6;
         let after_article = k > 0 && lexicon.articles.contains(&tokens[k - 1].lower.as_str());
         let name = t.is_capitalized()
             && k > 0

@@ -126,7 +126,11 @@ pub fn notes(
         }
         if compared && aligned(doc) {
             let (first, second) = longest[group(doc)];
-            let other = if sentences.len() == first { second } else { first };
+            let other = if sentences.len() == first {
+                second
+            } else {
+                first
+            };
             if sentences.len().saturating_mul(other) > SCORED_PAIRS {
                 out.push(format!(
                     "{}: {} sentences; a reworded or moved sentence is looked for among the {} \

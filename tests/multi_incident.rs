@@ -132,14 +132,9 @@ fn shares_of_different_candidates_do_not_clash() {
         let k = d.text().find(s).unwrap();
         k..k + s.len()
     };
-    let why = claimdiff::explain_outlet_pair(
-        &a,
-        at(&a, "48,3"),
-        &b,
-        at(&b, "53,6"),
-        &Config::default(),
-    )
-    .unwrap();
+    let why =
+        claimdiff::explain_outlet_pair(&a, at(&a, "48,3"), &b, at(&b, "53,6"), &Config::default())
+            .unwrap();
     assert!(why.contains("shares of different names"), "{why}");
     let report = claimdiff::compare(vec![a, b], &Config::default());
     let mut got: Vec<(String, String)> = alarms(&report)
@@ -150,7 +145,10 @@ fn shares_of_different_candidates_do_not_clash() {
         })
         .collect();
     got.sort();
-    let want = [("48,3 Prozent", "46,4 Prozent"), ("51,7 Prozent", "53,6 Prozent")];
+    let want = [
+        ("48,3 Prozent", "46,4 Prozent"),
+        ("51,7 Prozent", "53,6 Prozent"),
+    ];
     assert_eq!(got.len(), 2, "{got:?}");
     for (x, y) in want {
         assert!(

@@ -380,7 +380,9 @@ impl Veto {
             Veto::NoVerdict => "values that cannot be compared",
             Veto::UnnamedDate => "a date of no named event, in sentences that differ",
             Veto::OtherHolder => "shares of different names",
-            Veto::OtherTimeScale => "a day against a period, or against a date more than a month away",
+            Veto::OtherTimeScale => {
+                "a day against a period, or against a date more than a month away"
+            }
             Veto::AfterEarlierText => {
                 "the later text's day comes after the earlier text was published, \
                  so it tells of something the earlier text could not know"

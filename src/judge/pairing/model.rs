@@ -152,31 +152,31 @@ pub const THRESHOLD: f64 = 0.25;
 // Written by scripts/fit-pairing.py.
 const BIAS: f64 = -4.0727;
 const WEIGHTS: [f64; N] = [
-    0.0319, // similarity
-    4.2831, // closeness
-    0.2801, // close
-    0.2607, // within_3
-    0.4599, // named
-    1.3268, // unique
-    0.0935, // tally
+    0.0319,  // similarity
+    4.2831,  // closeness
+    0.2801,  // close
+    0.2607,  // within_3
+    0.4599,  // named
+    1.3268,  // unique
+    0.0935,  // tally
     -0.0167, // same_lang
     -0.7689, // precision
-    0.0000, // quoted
-    0.8124, // leads
-    1.6644, // streaks
+    0.0000,  // quoted
+    0.8124,  // leads
+    1.6644,  // streaks
     -0.2217, // count
     -0.0556, // date
-    0.3907, // span
+    0.3907,  // span
     -1.9818, // share
-    1.8684, // ordinal
+    1.8684,  // ordinal
     -4.8699, // distance
-    1.7074, // both_lead
+    1.7074,  // both_lead
     -0.7792, // place
-    0.8788, // unique_within_3
-    0.5360, // close_alike
+    0.8788,  // unique_within_3
+    0.5360,  // close_alike
     -0.1403, // close_across
     -0.0833, // tally_near
-    0.9907, // rule_of_thumb
-    1.3567, // rise
-    1.4385, // rise_apart
+    0.9907,  // rule_of_thumb
+    1.3567,  // rise
+    1.4385,  // rise_apart
 ];
