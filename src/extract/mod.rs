@@ -26,7 +26,7 @@ use crate::document::{Document, Lang};
 use crate::resolve::TimeExpr;
 use crate::segment::Sentence;
 
-use lexicon::{Lexicon, EVENT_KEYS, PART_OPENERS, PERSON_KEYS};
+use lexicon::{Lexicon, EVENT_KEYS, HOLDER_KEYS, PART_OPENERS, PERSON_KEYS};
 use token::{tokenize, Token, TokenKind};
 
 /// Extracts every claim of a document, in text order.
@@ -1321,6 +1321,10 @@ fn measured_subject(
     }
     subject::noun_before(tokens, start, lexicon)
         .filter(|(key, _, _)| !key.contains(':'))
+        .filter(|(key, _, _)| {
+            let key = key.as_str();
+            !PERSON_KEYS.contains(&key) && !HOLDER_KEYS.contains(&key)
+        })
         .map(|(key, text, _)| (key, text))
 }
 

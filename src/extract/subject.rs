@@ -253,6 +253,22 @@ fn phrase_concept(
     None
 }
 
+/// A concept of several words ending at token `k` ("pay rise", "consumer prices"): its key.
+fn phrase_concept_ending(
+    tokens: &[Token],
+    k: usize,
+    lexicon: &'static Lexicon,
+) -> Option<&'static str> {
+    (2..=3).rev().find_map(|len| {
+        let words = tokens.get((k + 1).checked_sub(len)?..=k)?;
+        if words.iter().any(|w| w.kind != TokenKind::Word) {
+            return None;
+        }
+        let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+        lexicon.concept_phrase(&lower)
+    })
+}
+
 /// "US", "MAX", "StR": letters in capitals, a name or code rather than a counted noun.
 fn is_acronym(t: &Token) -> bool {
     let letters = t.text.chars().filter(|c| c.is_alphabetic());
@@ -435,7 +451,10 @@ pub fn noun_before(
         if lexicon.time_unit(&t.lower).is_some() {
             continue;
         }
-        if let Some(key) = lexicon.concept(&t.lower) {
+        // "a pay rise of 4.5 per cent", "consumer prices rose 2.4%": a concept of several words
+        // that ends here outranks its last word alone.
+        let phrase = phrase_concept_ending(tokens, k, lexicon);
+        if let Some(key) = phrase.or_else(|| lexicon.concept(&t.lower)) {
             if !figure_noun_ahead
                 && !EVENT_KEYS.contains(&key)
                 && !matches!(key, "year" | "month" | "week" | "day")

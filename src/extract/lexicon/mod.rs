@@ -397,6 +397,42 @@ pub const PERSON_KEYS: &[&str] = &[
     "protester",
     "resident",
     "fan",
+    "delegate",
+    "member",
+    "crew",
+    "participant",
+    "displaced",
+    "asylum_seeker",
+    "doctor",
+    "nurse",
+    "teacher",
+    "homeless",
+    "voter",
+    "eligible_voter",
+    "candidate",
+    "observer",
+    "customer",
+    "user",
+    "minister",
+    "witness",
+    "defendant",
+    "pensioner",
+];
+
+/// Keys of those who win a share or pay a sum, and of things counted one by one: said before a
+/// share or sum, they hold it rather than name what it measures ("Vollmer hatte unter sechs
+/// Bewerbern 36,9 Prozent erreicht", "die Linkspartei 9,2 Prozent"). After "of", "der" they do
+/// name it ("46 Prozent der Wahlberechtigten"). People are [`PERSON_KEYS`].
+pub const HOLDER_KEYS: &[&str] = &[
+    "party",
+    "municipality",
+    "hospital",
+    "school",
+    "bed",
+    "plant",
+    "train",
+    "aircraft",
+    "medal",
 ];
 
 /// Keys whose counts are running tallies: a later, higher figure is an update, not a clash.
