@@ -416,7 +416,12 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("*konzernverlust", "loss"),
         ("*milliardenverlust", "loss"),
         ("*millionenverlust", "loss"),
-        ("*kosten", "cost"),
+        // The verb "kosten" ("Tickets kosten 145 Euro") says what costs, not that it is a cost:
+        // the noun only in a compound or after its article.
+        ("-kosten", "cost"),
+        ("die kosten", "cost"),
+        ("der kosten", "cost"),
+        ("den kosten", "cost"),
         // Plural "Ausgaben" is spending; singular "Ausgabe" numbers an edition.
         ("*ausgaben", "spending"),
         ("ausgabe", "edition"),
@@ -580,7 +585,6 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("*ranglistenplatz", "rank"),
         ("*episode", "episode"),
         ("*jugendstrafe", "sentence"),
-        ("*arbeitskampf", "strike"),
         ("*straftat", "crime"),
         ("*delikt", "crime"),
         ("*wähler", "voter"),

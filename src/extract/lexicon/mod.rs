@@ -148,7 +148,8 @@ pub struct Lexicon {
     /// Articles and pronouns that are numbers only in count context ("ein", "eine", "a", "one").
     pub article_ones: &'static [&'static str],
     /// Counted nouns: a stem and its concept key. A leading `*` lets the stem end a compound
-    /// ("Gipfeltreffen" for `*treffen`).
+    /// ("Gipfeltreffen" for `*treffen`); a leading `-` lets it only end one, for a stem that
+    /// alone is another word ("Baukosten" for `-kosten`, not the verb "kosten").
     pub concepts: &'static [(&'static str, &'static str)],
     /// Endings a noun stem may carry.
     pub noun_endings: &'static [&'static str],
@@ -628,9 +629,11 @@ impl Lexicon {
                 if best.is_some_and(|(len, _)| tail.len() <= len) {
                     break;
                 }
-                if let Some(&key) = index.compound.get(tail) {
-                    best = Some((tail.len(), key));
-                    break;
+                if let Some(&(key, alone)) = index.compound.get(tail) {
+                    if alone || at > 0 {
+                        best = Some((tail.len(), key));
+                        break;
+                    }
                 }
             }
         }
@@ -852,8 +855,9 @@ pub type WordSet = foldhash::HashSet<&'static str>;
 struct Index {
     /// Concept stems that must match the whole word (less its ending).
     exact: WordMap<&'static str, &'static str>,
-    /// Concept stems that may end a compound (`*` in the list).
-    compound: WordMap<&'static str, &'static str>,
+    /// Concept stems that may end a compound (`*` in the list), and whether they may also
+    /// stand alone (not when `-`).
+    compound: WordMap<&'static str, (&'static str, bool)>,
     longest_compound: usize,
     predicates: WordMap<&'static str, &'static str>,
     phrase_starts: WordSet,
@@ -897,13 +901,12 @@ impl Index {
         let mut exact = WordMap::default();
         let mut compound = WordMap::default();
         for &(stem, key) in lexicon.concepts {
-            match stem.strip_prefix('*') {
-                Some(s) => {
-                    compound.entry(s).or_insert(key);
-                }
-                None => {
-                    exact.entry(stem).or_insert(key);
-                }
+            if let Some(s) = stem.strip_prefix('*') {
+                compound.entry(s).or_insert((key, true));
+            } else if let Some(s) = stem.strip_prefix('-') {
+                compound.entry(s).or_insert((key, false));
+            } else {
+                exact.entry(stem).or_insert(key);
             }
         }
         // First entry wins, as the lists are read top down.
