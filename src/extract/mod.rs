@@ -1307,11 +1307,14 @@ fn measured_subject(
         }) {
             k += 1;
         }
-        for t in tokens.iter().skip(k).take(3) {
+        for (n, t) in tokens.iter().enumerate().skip(k).take(3) {
             if t.kind != TokenKind::Word || (lexicon.cardinal)(&t.lower).is_some() {
                 break;
             }
             if let Some(key) = lexicon.concept(&t.lower) {
+                if subject::modifies_next(tokens, n, key, lexicon) {
+                    continue;
+                }
                 return Some((key.to_string(), t.text.to_string()));
             }
             if lexicon.lang == crate::Lang::De && t.is_capitalized() {

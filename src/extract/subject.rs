@@ -119,8 +119,13 @@ pub fn counted(
             break;
         }
         if let Some(key) = lexicon.concept(&t.lower) {
-            noun = Some((k, k + 1, Some(key)));
-            break;
+            if !modifies_next(tokens, k, key, lexicon) {
+                noun = Some((k, k + 1, Some(key)));
+                break;
+            }
+            adjectives += 1;
+            k += 1;
+            continue;
         }
         if is_acronym(t) {
             adjectives += 1;
@@ -266,6 +271,37 @@ fn phrase_concept_ending(
         }
         let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
         lexicon.concept_phrase(&lower)
+    })
+}
+
+/// Whether the English noun at `k`, singular, modifies the plural noun after it ("40,000 train
+/// drivers", "40 percent of hospital beds"): then that noun is what is counted. German joins
+/// such nouns into one word. People ("people", "staff", "15 injured persons") and spans of time
+/// are heads.
+pub(crate) fn modifies_next(
+    tokens: &[Token],
+    k: usize,
+    key: &str,
+    lexicon: &'static Lexicon,
+) -> bool {
+    if lexicon.lang != Lang::En
+        || tokens[k].lower.ends_with('s')
+        || PERSON_KEYS.contains(&key)
+        || key.starts_with("people_")
+        || lexicon.predicate(&tokens[k].lower).is_some()
+        || lexicon.time_unit(&tokens[k].lower).is_some()
+    {
+        return false;
+    }
+    tokens.get(k + 1).is_some_and(|n| {
+        n.kind == TokenKind::Word
+            && !n.is_capitalized()
+            && n.lower.ends_with('s')
+            && !n.lower.ends_with("ss")
+            && n.lower.chars().count() > 3
+            && !EN_STOP.contains(&n.lower.as_str())
+            && lexicon.predicate(&n.lower).is_none()
+            && (lexicon.cardinal)(&n.lower).is_none()
     })
 }
 

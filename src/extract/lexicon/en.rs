@@ -260,6 +260,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("vote", "vote"),
         ("seat", "seat"),
         ("job", "job"),
+        // "2,500 job losses", "job cuts": jobs counted, whatever happens to them.
+        ("job loss", "job"),
+        ("job cut", "job"),
         ("position", "job"),
         ("election", "election"),
         ("runoff", "election"),
