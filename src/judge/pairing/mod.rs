@@ -718,6 +718,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
             tally_near: flag(tally && (within_3 || similarity >= 0.3)),
             rise: flag(verdict == Verdict::Update),
             rise_apart: flag(verdict == Verdict::Update) * self.apart,
+            crowd: 1.0 - 1.0 / ((self.a.rivals[i].max(1) * self.b.rivals[j].max(1)) as f64).sqrt(),
             rule_of_thumb: flag(match x.kind {
                 Kind::Count | Kind::Percent | Kind::Money | Kind::Duration => {
                     (unique && within_3)
