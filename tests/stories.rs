@@ -550,3 +550,16 @@ fn judgement_on_real_coverage_3() {
     assert!(score.stories >= 6);
     assert_floors("real3", &score, &[("all", 0.26, 0.40)]);
 }
+
+/// The fourth real-coverage set (`fixtures/real4/`, its README): 8 real events, 69 outlets'
+/// pages quoted on 2026-12-05 by someone who had read neither the judge nor the other sets.
+///
+/// First score (code of 15f13d1, gold frozen in the commit before this test), 148 gold findings,
+/// 118 reported, 36 hit: contradiction P 0.10 R 0.15, update P 0.59 R 0.29, all P 0.31 R 0.24;
+/// quiet pairs flagged 15 of 308.
+#[test]
+fn judgement_on_real_coverage_4() {
+    let score = score_set("real4");
+    assert!(score.stories >= 6);
+    assert_floors("real4", &score, &[("all", 0.28, 0.21)]);
+}

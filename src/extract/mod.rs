@@ -2088,13 +2088,26 @@ mod tests {
         let count = c.iter().find(|c| c.kind == Kind::Count).expect("a count");
         assert_eq!(count.subject, "people_killed");
 
-        // After a figure, "over" spreads it across a span; elsewhere it means "more than".
+        // After a share or sum in its clause, or opening a sentence before a comma, "over"
+        // spreads across a span; elsewhere it means "more than".
         for (text, qualifier) in [
             (
                 "Workers accepted a 38% raise over four years.",
                 Qualifier::Exact,
             ),
+            (
+                "Dock workers secured a 7.4 per cent pay rise over 24 months.",
+                Qualifier::Exact,
+            ),
+            (
+                "Over two days, the airline cancelled 1,800 flights.",
+                Qualifier::Exact,
+            ),
             ("The dispute lasted over four years.", Qualifier::MoreThan),
+            (
+                "The 3 suspects spent over two years in custody.",
+                Qualifier::MoreThan,
+            ),
         ] {
             let c = claims(Lang::En, text);
             let d = c.iter().find(|c| c.kind == Kind::Duration).expect(text);

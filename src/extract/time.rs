@@ -126,6 +126,17 @@ fn clause_of<'t, 'a>(
     &tokens[a..b]
 }
 
+/// Whether a token names a share or a sum ("%", "per cent", "Prozent", "€", "euros", "cents").
+fn is_share_or_sum(t: &Token, lexicon: &'static Lexicon) -> bool {
+    matches!(t.text, "%" | "€" | "$" | "£")
+        || lexicon.percent_words.contains(&t.lower.as_str())
+        || lexicon.currency(&t.lower).is_some()
+        || lexicon
+            .currency_subunits
+            .iter()
+            .any(|(w, _, _)| *w == t.lower)
+}
+
 /// The most words a clause reaches on either side of a token: text without punctuation
 /// (a table, a run-on line) must not make every lookup scan the whole sentence.
 const CLAUSE_REACH: usize = 40;
@@ -1718,14 +1729,17 @@ fn duration_at(
         }
     }
     let (mut q, unit) = time_quantity(tokens, i, lexicon, hedges)?;
-    // "a 38% raise over four years", "€1.5bn over five years": after a figure, "over" spans
-    // the time the sum or share is spread across; it hedges nothing.
+    // "a 38% raise over four years", "a 7.4 per cent pay rise over 24 months": after a figure
+    // in its clause, "over" spans the time the sum or share is spread across; so does "over"
+    // opening a sentence before a comma ("Over two days, 1,800 flights were cancelled"). It
+    // hedges nothing there.
     let spread = lexicon
         .span_hedges
         .contains(&tokens[q.start].lower.as_str())
-        && tokens[q.start.saturating_sub(4)..q.start]
+        && (tokens[clause_bounds(tokens, q.start, lexicon).0..q.start]
             .iter()
-            .any(|t| t.is_number() || t.text.starts_with(|c: char| c.is_ascii_digit()));
+            .any(|t| is_share_or_sum(t, lexicon))
+            || (q.start == 0 && tokens.get(q.end + 1).is_some_and(|t| t.text == ",")));
     if let Some(n) = q
         .value
         .filter(|_| spread && q.qualifier == Qualifier::MoreThan)
