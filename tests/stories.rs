@@ -454,6 +454,20 @@ fn judgement_on_the_fifth_blind_set() {
     assert!(score.quiet_violated <= 4);
 }
 
+/// The sixth blind set (`fixtures/blind6/`, its README): 24 stories written on 2026-12-05 by
+/// someone who had read neither the judge nor the other sets.
+///
+/// First score (15f13d1, not written from this set), 113 gold findings: contradiction
+/// P 0.64 R 0.28, correction P 0.93 R 0.93, update P 1.00 R 0.55, all P 0.79 R 0.46
+/// (52 of 66 reported); quiet pairs flagged 8 of 239.
+#[test]
+fn judgement_on_the_sixth_blind_set() {
+    let score = score_set("blind6");
+    assert!(score.stories >= 20);
+    assert_floors("blind6", &score, &[("all", 0.77, 0.44)]);
+    assert!(score.quiet_violated <= 9);
+}
+
 /// The sets the pairing model (`judge::pairing::model`) is fitted on; the fifth blind set
 /// and the third real-coverage set are held out to measure it.
 const FITTED_ON: [&str; 7] = [
