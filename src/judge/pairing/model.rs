@@ -5,8 +5,9 @@
 //!
 //! The weights are fitted by `scripts/fit-pairing.py` on the gold of the fixture stories, the
 //! first four blind sets and the first two real-coverage sets (the rows come from
-//! `cargo test --release --test stories -- --ignored pairing_rows`); the fifth blind set and
-//! the third real-coverage set are held out to measure it. Refit after changing an input.
+//! `cargo test --release --test stories -- --ignored pairing_rows`); the fifth and sixth blind
+//! sets and the third and fourth real-coverage sets are held out to measure it. Refit after
+//! changing an input.
 //!
 //! A clash the model gives less than [`THRESHOLD`] is not reported
 //! ([`Veto::Implausible`](super::Veto)); among clashes, the likelier pair goes first.
