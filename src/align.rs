@@ -638,6 +638,10 @@ pub struct Context {
     pub ordinal: Option<u32>,
     /// The sentence speaks of something planned or expected ("soll", "will", "expected").
     pub future: bool,
+    /// The year the sentence sets its figures in, where it names one: a year in so many words
+    /// ("im Jahr 1987", "In 2019, ...") or a date of a year or more ("im vergangenen Jahr",
+    /// "last year").
+    pub year: Option<i32>,
     /// Inside quotation marks.
     pub quoted: bool,
     /// "zwei weitere Tote": an increment, not a total.
@@ -948,7 +952,18 @@ impl<'a> ContextReader<'a> {
 /// A context with the day its sentence is about: that of the claim of the sentence that names
 /// it, as its document dates it.
 fn dated((mut cx, day_from): (Context, Option<usize>), peers: &[&Claim]) -> Context {
+    use chrono::Datelike;
     cx.day = day_from.and_then(|k| peers[k].days);
+    // A date of a year or more ("im vergangenen Jahr", "last year") sets the sentence in the
+    // year it starts in, as a year in so many words does.
+    cx.year = cx.year.or_else(|| {
+        peers
+            .iter()
+            .filter(|p| p.kind == Kind::Date)
+            .filter_map(|p| p.days)
+            .find(|d| d.days() >= 365)
+            .map(|d| d.start.year())
+    });
     cx
 }
 
@@ -968,6 +983,7 @@ struct Parsed<'a> {
     tokens: Vec<Token<'a>>,
     places: Vec<(usize, String)>,
     future: bool,
+    year: Option<i32>,
 }
 
 impl<'a> Parsed<'a> {
@@ -981,10 +997,12 @@ impl<'a> Parsed<'a> {
             lexicon.future_markers.contains(&t.lower.as_str())
                 && !AUXILIARIES.contains(&t.lower.as_str())
         });
+        let year = crate::extract::time::named_year(&tokens, lexicon);
         Parsed {
             tokens,
             places,
             future,
+            year,
         }
     }
 }
@@ -1127,6 +1145,7 @@ fn context(
         day: None,
         ordinal,
         future,
+        year: parsed.year,
         quoted,
         increment,
         part,

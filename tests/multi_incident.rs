@@ -158,3 +158,46 @@ fn shares_of_different_candidates_do_not_clash() {
         );
     }
 }
+
+/// A figure a text sets in a year of its own ("im Jahr 1987", "In 2019,", "last year") is
+/// history beside the text's figures of now, not a second figure for them; without the year,
+/// the two figures contradict each other.
+#[test]
+fn a_figure_of_an_earlier_year_does_not_contradict_the_news() {
+    let published = "2026-03-01T10:00:00+01:00";
+    let cases = [
+        (
+            "In der Nacht zu Sonntag sind bei einem Brand drei Menschen ums Leben gekommen. \
+             Bei dem schwersten Brand der Altstadt waren {year} vier Menschen gestorben.",
+            "im Jahr 1987",
+        ),
+        (
+            "The death toll from the bridge collapse rose to four. \
+             A smaller bridge collapsed nearby {year} and killed six people.",
+            "in 2019",
+        ),
+        (
+            "41.300 Besucher sahen das Festival, teilten die Veranstalter mit. \
+             Gezählt wurden {year} 38.500 Besucher.",
+            "im vergangenen Jahr",
+        ),
+    ];
+    for (template, year) in cases {
+        let claims_of = |text: String| {
+            claimdiff::extract::extract(&doc("a.txt", published, text), &Config::default())
+        };
+        let dated = claims_of(template.replace("{year}", year));
+        let found = claimdiff::judge::within(&dated, &Config::default());
+        assert!(
+            found.iter().all(|f| !f.verdict.is_alarm()),
+            "{year}: {found:?}"
+        );
+        // The same sentences without their year: one event, two figures.
+        let undated = claims_of(template.replace("{year} ", "").replace("{year}", ""));
+        let found = claimdiff::judge::within(&undated, &Config::default());
+        assert!(
+            found.iter().any(|f| f.verdict == Verdict::Contradiction),
+            "without {year}: {found:?}"
+        );
+    }
+}

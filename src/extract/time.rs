@@ -224,7 +224,20 @@ fn tense_of(clause: &[Token], lexicon: &'static Lexicon) -> Tense {
     }
 }
 
-fn year_at(tokens: &[Token], i: usize) -> Option<i32> {
+/// The year a sentence names as the time of what it tells, after a lead-in or a word for year:
+/// "im Jahr 1987", "In 2019, ...", "seit 2015", "the year 2019". A four-digit number elsewhere
+/// may be a count ("2000 Menschen").
+pub(crate) fn named_year(tokens: &[Token], lexicon: &'static Lexicon) -> Option<i32> {
+    (1..tokens.len()).find_map(|k| {
+        let before = tokens[k - 1].lower.as_str();
+        let lead =
+            lexicon.lead_ins.contains(&before) || lexicon.time_unit(before) == Some(TimeUnit::Year);
+        year_at(tokens, k).filter(|_| lead)
+    })
+}
+
+/// The year a token writes in four digits (1900 to 2100), if it is one.
+pub(crate) fn year_at(tokens: &[Token], i: usize) -> Option<i32> {
     let t = tokens.get(i)?;
     if t.kind != TokenKind::Number || t.text.len() != 4 {
         return None;
