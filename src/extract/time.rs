@@ -721,18 +721,28 @@ fn mention_tense(
 struct Triggers {
     names: WordSet,
     leads: WordSet,
+    /// The leads, the words of hedges and of duration openers ("für weitere"): what stands
+    /// between a lead and its time.
+    skipped: WordSet,
 }
 
 /// How far past a lead word the name or number it leads to may stand ("in den vergangenen",
 /// "for the past", "zwischen dem 3.").
-const LEAD_REACH: usize = 3;
+const LEAD_REACH: usize = 2;
 
 fn triggers(lexicon: &'static Lexicon) -> &'static Triggers {
     fn build(lexicon: &'static Lexicon) -> Triggers {
         let first = |p: &'static str| p.split(' ').next().unwrap_or(p);
         let mut names = WordSet::default();
         names.extend(lexicon.weekend_words);
-        names.extend(lexicon.relative_days.iter().map(|(p, _)| first(p)));
+        // One word ("heute", "tomorrow"), or a phrase that names its day later ("the day
+        // before yesterday").
+        let (days, day_phrases): (Vec<_>, Vec<_>) = lexicon
+            .relative_days
+            .iter()
+            .map(|(p, _)| *p)
+            .partition(|p| !p.contains(' '));
+        names.extend(days);
         names.extend(lexicon.month_parts.iter().map(|(w, _)| *w));
         names.extend(lexicon.part_nouns.iter().map(|(w, _)| *w));
         names.extend(lexicon.this_words);
@@ -740,6 +750,10 @@ fn triggers(lexicon: &'static Lexicon) -> &'static Triggers {
         names.extend(lexicon.after_next);
         names.extend(lexicon.seasons.iter().map(|(w, _)| *w));
         let mut leads = WordSet::default();
+        leads.extend(day_phrases.into_iter().map(first));
+        // "a year ago", "eine Woche lang", "vor einem Jahr": an article read as one counts
+        // only before its unit.
+        leads.extend(lexicon.article_ones);
         leads.extend(lexicon.after_words);
         leads.extend(lexicon.ago_before);
         leads.extend(lexicon.later_words);
@@ -756,7 +770,15 @@ fn triggers(lexicon: &'static Lexicon) -> &'static Triggers {
         leads.extend(lexicon.articles);
         leads.extend(lexicon.lead_ins);
         leads.retain(|w| !names.contains(w));
-        Triggers { names, leads }
+        let mut skipped = leads.clone();
+        skipped.extend(lexicon.hedges.iter().flat_map(|(p, _)| p.split(' ')));
+        skipped.extend(lexicon.duration_openers.iter().flat_map(|p| p.split(' ')));
+        skipped.retain(|w| !names.contains(w));
+        Triggers {
+            names,
+            leads,
+            skipped,
+        }
     }
     static DE: LazyLock<Triggers> = LazyLock::new(|| build(Lexicon::of(Lang::De)));
     static EN: LazyLock<Triggers> = LazyLock::new(|| build(Lexicon::of(Lang::En)));
@@ -777,11 +799,29 @@ fn may_start_mention(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> b
         return !matches!(t.text, "." | "," | ";" | "!" | "?" | ")");
     }
     names_time(t, lexicon)
-        || triggers(lexicon).leads.contains(t.lower.as_str())
-            && tokens[i + 1..]
-                .iter()
-                .take(LEAD_REACH)
-                .any(|n| names_time(n, lexicon))
+        || t.is_word()
+            && triggers(lexicon).leads.contains(t.lower.as_str())
+            && leads_to_time(&tokens[i + 1..], lexicon)
+}
+
+/// Whether a name of a time or a number stands in the first [`LEAD_REACH`] words after a
+/// lead, not counting further leads and the words of hedges and duration openers ("for more
+/// than a year", "seit mindestens drei Wochen", "für weitere fünf Tage").
+fn leads_to_time(after: &[Token], lexicon: &'static Lexicon) -> bool {
+    let triggers = triggers(lexicon);
+    let mut words = 0;
+    for t in after.iter().take(3 * LEAD_REACH) {
+        if names_time(t, lexicon) {
+            return true;
+        }
+        if !(t.is_word() && triggers.skipped.contains(t.lower.as_str())) {
+            words += 1;
+            if words == LEAD_REACH {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a word or number may name a time, a point of it or a number of units on its own.
@@ -790,7 +830,11 @@ fn names_time(t: &Token, lexicon: &'static Lexicon) -> bool {
         return t.is_number();
     }
     let w = t.lower.as_str();
-    triggers(lexicon).names.contains(w)
+    let triggers = triggers(lexicon);
+    if triggers.leads.contains(w) {
+        return false;
+    }
+    triggers.names.contains(w)
         // "mid-2025", "Mitte-März"
         || w.contains('-')
         || t.is_capitalized() && lexicon.weekdays.iter().any(|(d, _)| w.starts_with(d))
