@@ -432,6 +432,12 @@ pub fn scan_with(
     reading: Reading,
 ) -> Vec<TimeMention> {
     let mut out = Vec::new();
+    // A claim reading tries only the tokens the trigger test lets through; a mention reading
+    // tries every token.
+    let names = match reading {
+        Reading::Claims => time_names(tokens, lexicon),
+        Reading::Mentions => Vec::new(),
+    };
     let mut i = 0;
     while i < tokens.len() {
         if taken[i] {
@@ -442,6 +448,10 @@ pub fn scan_with(
             taken[i] = true;
             i += 1;
             out.push(m);
+            continue;
+        }
+        if reading == Reading::Claims && !may_start_mention(tokens, &names, i, lexicon) {
+            i += 1;
             continue;
         }
         if let Some(mut m) = mention_at(tokens, i, lexicon, hedges, reading) {
@@ -615,10 +625,6 @@ fn mention_at(
     hedges: &Hedges,
     reading: Reading,
 ) -> Option<TimeMention> {
-    // Most tokens start no time expression: find out before reading the clause's tense.
-    if reading == Reading::Claims && !may_start_mention(tokens, i, lexicon) {
-        return None;
-    }
     let mut m = mention_in_tense(tokens, i, lexicon, hedges, Tense::Past, reading)?;
     let mut clause = clause_tense(tokens, i, lexicon);
     if clause != Tense::Past {
@@ -791,27 +797,39 @@ fn triggers(lexicon: &'static Lexicon) -> &'static Triggers {
 /// Whether a time expression may start at token `i`: false only where every scanner of
 /// [`mention_in_tense`] gives `None`, so that most words are passed over with a hash lookup
 /// or two. A new scanner adds the words it starts at to [`triggers`] (or a test here).
-fn may_start_mention(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> bool {
+/// `names` holds [`time_names`] of the tokens.
+fn may_start_mention(
+    tokens: &[Token],
+    names: &[bool],
+    i: usize,
+    lexicon: &'static Lexicon,
+) -> bool {
     let t = &tokens[i];
     if t.kind == TokenKind::Punct {
         // A sign or a currency before a number, an apostrophe before a decade ("'90s"):
         // never a full stop or a comma, which end a third of the tokens that come here.
         return !matches!(t.text, "." | "," | ";" | "!" | "?" | ")");
     }
-    names_time(t, lexicon)
+    names[i]
         || t.is_word()
             && triggers(lexicon).leads.contains(t.lower.as_str())
-            && leads_to_time(&tokens[i + 1..], lexicon)
+            && leads_to_time(&tokens[i + 1..], &names[i + 1..], lexicon)
+}
+
+/// For each token, whether it names a time on its own ([`names_time`]): asked once per token,
+/// then of each lead before it.
+fn time_names(tokens: &[Token], lexicon: &'static Lexicon) -> Vec<bool> {
+    tokens.iter().map(|t| names_time(t, lexicon)).collect()
 }
 
 /// Whether a name of a time or a number stands in the first [`LEAD_REACH`] words after a
 /// lead, not counting further leads and the words of hedges and duration openers ("for more
 /// than a year", "seit mindestens drei Wochen", "für weitere fünf Tage").
-fn leads_to_time(after: &[Token], lexicon: &'static Lexicon) -> bool {
+fn leads_to_time(after: &[Token], names: &[bool], lexicon: &'static Lexicon) -> bool {
     let triggers = triggers(lexicon);
     let mut words = 0;
-    for t in after.iter().take(3 * LEAD_REACH) {
-        if names_time(t, lexicon) {
+    for (t, names_time) in after.iter().zip(names).take(3 * LEAD_REACH) {
+        if *names_time {
             return true;
         }
         if !(t.is_word() && triggers.skipped.contains(t.lower.as_str())) {
@@ -2393,6 +2411,7 @@ mod tests {
                 let tokens = tokenize(record["text"].as_str().unwrap());
                 for lang in [Lang::De, Lang::En] {
                     let lexicon = Lexicon::of(lang);
+                    let names = time_names(&tokens, lexicon);
                     for i in 0..tokens.len() {
                         for tense in [Tense::Past, Tense::Present, Tense::Future] {
                             let found = mention_in_tense(
@@ -2404,7 +2423,7 @@ mod tests {
                                 Reading::Claims,
                             );
                             assert!(
-                                found.is_none() || may_start_mention(&tokens, i, lexicon),
+                                found.is_none() || may_start_mention(&tokens, &names, i, lexicon),
                                 "{path}: token {i} ({}) of {line}",
                                 tokens[i].text
                             );
