@@ -914,6 +914,7 @@ impl<'a> ContextReader<'a> {
     /// The contexts of the claims of one sentence, in their order.
     fn sentence(&mut self, peers: &[&'a Claim]) -> Vec<Context> {
         let first = peers[0];
+        let year = year_of_dates(peers);
         let uniform = peers
             .iter()
             .all(|c| c.lang == first.lang && c.sentence_text == first.sentence_text);
@@ -923,7 +924,7 @@ impl<'a> ContextReader<'a> {
                 .map(|c| {
                     let parsed = parsed_of(&mut self.parsed, c);
                     let text = SentenceText::of(parsed, &c.sentence_text, c.lang, self.config);
-                    dated(context(c, peers, parsed, &Arc::new(text)), peers)
+                    dated(context(c, peers, parsed, &Arc::new(text)), peers, year)
                 })
                 .collect();
         }
@@ -945,26 +946,36 @@ impl<'a> ContextReader<'a> {
             let size = size + cxs.iter().map(|(cx, _)| cx.weight()).sum::<usize>();
             (SentenceContexts(cxs), size)
         });
-        read.0.iter().map(|cx| dated(cx.clone(), peers)).collect()
+        read.0
+            .iter()
+            .map(|cx| dated(cx.clone(), peers, year))
+            .collect()
     }
 }
 
 /// A context with the day its sentence is about: that of the claim of the sentence that names
 /// it, as its document dates it.
-fn dated((mut cx, day_from): (Context, Option<usize>), peers: &[&Claim]) -> Context {
-    use chrono::Datelike;
+fn dated(
+    (mut cx, day_from): (Context, Option<usize>),
+    peers: &[&Claim],
+    year: Option<i32>,
+) -> Context {
     cx.day = day_from.and_then(|k| peers[k].days);
-    // A date of a year or more ("im vergangenen Jahr", "last year") sets the sentence in the
-    // year it starts in, as a year in so many words does.
-    cx.year = cx.year.or_else(|| {
-        peers
-            .iter()
-            .filter(|p| p.kind == Kind::Date)
-            .filter_map(|p| p.days)
-            .find(|d| d.days() >= 365)
-            .map(|d| d.start.year())
-    });
+    cx.year = cx.year.or(year);
     cx
+}
+
+/// The year a sentence's date of a year or more starts in ("im vergangenen Jahr", "last
+/// year"): it sets the sentence in that year, as a year in so many words does. Read once per
+/// sentence, as its document dates it.
+fn year_of_dates(peers: &[&Claim]) -> Option<i32> {
+    use chrono::Datelike;
+    peers
+        .iter()
+        .filter(|p| p.kind == Kind::Date)
+        .filter_map(|p| p.days)
+        .find(|d| d.days() >= 365)
+        .map(|d| d.start.year())
 }
 
 /// A claim's sentence parsed, once per sentence text and language.

@@ -128,8 +128,7 @@ fn clause_of<'t, 'a>(
 
 /// Whether a token names a share or a sum ("%", "per cent", "Prozent", "€", "euros", "cents").
 fn is_share_or_sum(t: &Token, lexicon: &'static Lexicon) -> bool {
-    matches!(t.text, "%" | "€" | "$" | "£")
-        || lexicon.percent_words.contains(&t.lower.as_str())
+    lexicon.percent_words.contains(&t.lower.as_str())
         || lexicon.currency(&t.lower).is_some()
         || lexicon
             .currency_subunits
