@@ -962,7 +962,7 @@ fn quantity_claim(
             {
                 return None;
             }
-            found
+            people_of_figure_noun(tokens, &q, found, lexicon)
         }
         None => {
             if after_name(tokens, i, &q, lexicon)
@@ -1131,6 +1131,28 @@ fn is_time_unit_noun(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> b
     lexicon.time_unit(&t.lower).is_some()
 }
 
+/// "the death toll for the earthquake has risen to 250 people": people that a figure noun in
+/// the clause before counts ("toll", "Zahl der Toten") are those it names; other counts keep
+/// what they count.
+fn people_of_figure_noun(
+    tokens: &[Token],
+    q: &quantity::Quantity,
+    found: (String, String, usize),
+    lexicon: &'static Lexicon,
+) -> (String, String, usize) {
+    let linked = q
+        .start
+        .checked_sub(1)
+        .is_some_and(|k| lexicon.figure_links.contains(&tokens[k].lower.as_str()));
+    if found.0 != "people" || !linked {
+        return found;
+    }
+    match subject::noun_before(tokens, q.start - 1, lexicon) {
+        Some((key, _, true)) if key.starts_with("people_") => (key, found.1, found.2),
+        _ => found,
+    }
+}
+
 /// A figure without a noun of its own: "208 of the 630 seats", "84 zu 4 Stimmen", "five votes
 /// to four", "Die Zahl der Toten stieg auf 62", "86 were rescued", "forced thousands from their
 /// homes". Its subject comes from the noun it shares or the one named before.
@@ -1183,6 +1205,15 @@ fn figure_alone(
         }
     }
     let link_before = q.start.checked_sub(1).map(|k| tokens[k].lower.as_str());
+    // "Die Zahl der Toten stieg auf 62", "stand at 7.5 million", "dropped by over 1,700": the
+    // noun before in the clause. A figure noun ("toll", "Zahl") names the figure even where a
+    // count stands before it ("found three members of a family, bringing the death toll to 43").
+    let named = link_before
+        .filter(|l| lexicon.figure_links.contains(l))
+        .and_then(|_| subject::noun_before(tokens, q.start - 1, lexicon));
+    if let Some((subject, text, true)) = named.clone() {
+        return Some((subject, text, q.end));
+    }
     // "five votes to four", "3 rockets were intercepted and 1 fell", "his rival's 226", "4.500
     // Stellen, davon knapp 1.200 in Deutschland", "3,500 jobs, including 900 at the plant".
     if link_before.is_some_and(|l| {
@@ -1194,16 +1225,12 @@ fn figure_alone(
             return Some(found);
         }
     }
-    // "Die Zahl der Toten stieg auf 62", "stand at 7.5 million", "dropped by over 1,700".
     // The figure as said, not its interval: "up to 80,000" is big though its interval starts at 0.
     let big = q.value.unwrap_or(q.interval.lo) >= 10.0 || q.qualifier == Qualifier::Vague;
-    if link_before.is_some_and(|l| lexicon.figure_links.contains(&l)) {
-        // A small figure only after a figure noun ("die Zahl der Toten stieg auf sieben"):
-        // elsewhere it is as likely a rank or an hour ("rose to third", "at seven").
-        let named = subject::noun_before(tokens, q.start - 1, lexicon);
-        if let Some((subject, text, _)) = named.filter(|(_, _, figure)| big || *figure) {
-            return Some((subject, text, q.end));
-        }
+    // Without a figure noun, only a big figure takes the noun before: a small one is as likely
+    // a rank or an hour ("rose to third", "at seven").
+    if let Some((subject, text, _)) = named.filter(|_| big) {
+        return Some((subject, text, q.end));
     }
     if big && link_before.is_some_and(|l| lexicon.figure_links.contains(&l)) {
         // "3,410 new infections on Thursday, down from 4,025": compared with the count before.
@@ -1512,6 +1539,42 @@ mod tests {
                 De,
                 "Die Zahl der Todesopfer stieg am Abend auf sieben.",
                 &[("count", "sieben", "people_killed")],
+            ),
+            (
+                De,
+                "Rund 35 Menschen sind beim Einsturz einer Brücke in Genua am Dienstag ums Leben gekommen.",
+                &[("count", "Rund 35 Menschen", "people_killed")],
+            ),
+            (
+                De,
+                "Die Lawine riss mindestens 18 Menschen in den Tod.",
+                &[("count", "mindestens 18 Menschen", "people_killed")],
+            ),
+            (
+                En,
+                "Divers found two members of a family in the wreck, bringing the death toll to 43.",
+                &[
+                    ("count", "two members", "member"),
+                    ("count", "43", "people_killed"),
+                ],
+            ),
+            (
+                En,
+                "The number of people killed in the bombings has risen to 35.",
+                &[("count", "35", "people_killed")],
+            ),
+            (
+                En,
+                "The death toll from the earthquake has risen to 250 people.",
+                &[("count", "250 people", "people_killed")],
+            ),
+            (
+                En,
+                "The truck was used to kill 12 people and wound 49 others.",
+                &[
+                    ("count", "12 people", "people_killed"),
+                    ("count", "49 others", "people_injured"),
+                ],
             ),
             (De, "Das Team rückte auf Platz sieben vor.", &[]),
             (

@@ -344,7 +344,7 @@ fn predicate_near(
 ) -> Option<&'static str> {
     // Within the noun's own clause first: "four people were hurt", "dozens were injured".
     let mut k = after;
-    while k < tokens.len() && k < after + 10 {
+    while k < tokens.len() && k < after + lexicon.predicate_reach {
         let t = &tokens[k];
         // Another figure starts another count; "eines Sprechers" is an article, not one.
         let figure = (lexicon.cardinal)(&t.lower).is_some()
@@ -461,9 +461,8 @@ pub fn noun_before(
                 return Some((key.to_string(), t.text.to_string(), true));
             }
             // "Zahl der Toten", "number of dead": the noun after it.
-            let mut after = tokens[k + 1..at]
-                .iter()
-                .filter(|n| n.kind == TokenKind::Word)
+            let mut after = (k + 1..at)
+                .filter(|&j| tokens[j].kind == TokenKind::Word)
                 .skip(1)
                 .take(2)
                 .peekable();
@@ -472,9 +471,16 @@ pub fn noun_before(
             if after.peek().is_none() {
                 return None;
             }
-            for n in after {
+            for j in after {
+                let n = &tokens[j];
                 if let Some(key) = lexicon.concept(&n.lower) {
-                    return Some((key.to_string(), n.text.to_string(), true));
+                    // "the number of people killed": the predicate after says which people.
+                    let predicate = tokens.get(j + 1).and_then(|p| lexicon.predicate(&p.lower));
+                    let key = match predicate {
+                        Some(p) if PERSON_KEYS.contains(&key) => format!("people_{p}"),
+                        _ => key.to_string(),
+                    };
+                    return Some((key, n.text.to_string(), true));
                 }
                 if n.is_capitalized() || lexicon.lang == Lang::En {
                     return Some((lexicon.stem(n.text), n.text.to_string(), true));

@@ -649,6 +649,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("*kampfjet", "aircraft"),
     ],
     noun_endings: &["", "e", "n", "en", "er", "ern", "es", "s", "ns", "nen"],
+    predicate_reach: 16,
     predicates: &[
         ("getötet", "killed"),
         ("tot", "killed"),
@@ -657,6 +658,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("gestorben", "killed"),
         ("umgekommen", "killed"),
         ("ums leben", "killed"),
+        // "riss mindestens 18 Menschen in den Tod", "in den Tod gestürzt".
+        ("den tod", "killed"),
         ("getötete", "killed"),
         ("erschossen", "killed"),
         ("verletzt", "injured"),

@@ -561,6 +561,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("warplane", "aircraft"),
     ],
     noun_endings: &["", "s", "es"],
+    predicate_reach: 10,
     predicates: &[
         ("killed", "killed"),
         ("dead", "killed"),
@@ -574,6 +575,10 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("hurt", "injured"),
         ("injuring", "injured"),
         ("wounding", "injured"),
+        // "used to kill 12 people and wound 49 others": the verbs before their objects.
+        ("kill", "killed"),
+        ("wound", "injured"),
+        ("injure", "injured"),
         ("injuries", "injured"),
         ("killing", "killed"),
         ("missing", "missing"),

@@ -155,6 +155,10 @@ pub struct Lexicon {
     pub noun_endings: &'static [&'static str],
     /// Words that make a head count a casualty count, with the predicate key.
     pub predicates: &'static [(&'static str, &'static str)],
+    /// How many words after a counted noun its clause's predicate may stand: German puts the
+    /// participle at the clause's end ("35 Menschen sind beim Einsturz der Brücke in Genua am
+    /// Dienstag ums Leben gekommen"), English the verb right after its subject.
+    pub predicate_reach: usize,
     /// Words that may stand between a number and its noun ("von", "of").
     pub linkers: &'static [&'static str],
     /// Words before a number that make it a label, not a count ("Seite", "Artikel").
