@@ -338,7 +338,8 @@ enum Veto {
     Unpairable,
     /// Different kinds or subjects.
     NotComparable,
-    /// The sentences date their figures to different days.
+    /// The sentences date their figures to different days (not for a running tally, which is
+    /// counted again on later days).
     OtherDay,
     /// Different occurrences of an event, or different places.
     OtherOccurrenceOrPlace,
@@ -595,7 +596,10 @@ impl<'t, 'c> Pairing<'t, 'c> {
             && y.span.sentence == 0
             && a.lead == Some(true)
             && b.lead == Some(true);
-        if cx.other_day(cy) && !leads_story {
+        // A running tally told on a later day is the same tally grown (or shrunk): its day
+        // says when it was counted, not which event it counts.
+        let tally = self.config.is_running_tally(finding_subject(x, y));
+        if cx.other_day(cy) && !leads_story && !tally {
             return Err(Veto::OtherDay);
         }
         if self.after_earlier_text(x, y) {
