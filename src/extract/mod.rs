@@ -1208,9 +1208,16 @@ fn figure_alone(
     // "Die Zahl der Toten stieg auf 62", "stand at 7.5 million", "dropped by over 1,700": the
     // noun before in the clause. A figure noun ("toll", "Zahl") names the figure even where a
     // count stands before it ("found three members of a family, bringing the death toll to 43").
-    let named = link_before
-        .filter(|l| lexicon.figure_links.contains(l))
-        .and_then(|_| subject::noun_before(tokens, q.start - 1, lexicon));
+    // A figure noun names the figure after any link but a change's ("gibt die Zahl der Toten
+    // mit 3419 an", "the death toll kept growing - exceeding 25,300"; not "stieg um 7 auf
+    // 117"); another noun only after a figure link.
+    let linked = link_before.is_some_and(|l| lexicon.figure_links.contains(&l));
+    let change = link_before.is_some_and(|l| lexicon.change_links.contains(&l));
+    let named = q
+        .start
+        .checked_sub(1)
+        .filter(|_| linked || !change)
+        .and_then(|k| subject::noun_before(tokens, k, lexicon));
     if let Some((subject, text, true)) = named.clone() {
         return Some((subject, text, q.end));
     }
@@ -1229,7 +1236,7 @@ fn figure_alone(
     let big = q.value.unwrap_or(q.interval.lo) >= 10.0 || q.qualifier == Qualifier::Vague;
     // Without a figure noun, only a big figure takes the noun before: a small one is as likely
     // a rank or an hour ("rose to third", "at seven").
-    if let Some((subject, text, _)) = named.filter(|_| big) {
+    if let Some((subject, text, _)) = named.filter(|_| big && linked) {
         return Some((subject, text, q.end));
     }
     if big && link_before.is_some_and(|l| lexicon.figure_links.contains(&l)) {
@@ -1575,6 +1582,36 @@ mod tests {
                     ("count", "12 people", "people_killed"),
                     ("count", "49 others", "people_injured"),
                 ],
+            ),
+            (
+                De,
+                "Die Zahl der Menschen, die beim Hochwasser ums Leben kamen, ist am Mittwoch auf 141 gestiegen.",
+                &[("count", "141", "people_killed")],
+            ),
+            (
+                De,
+                "Der Minister gibt die Zahl der Toten auf türkischem Gebiet mit 3419 an.",
+                &[("count", "3419", "people_killed")],
+            ),
+            (
+                De,
+                "Die Zahl der Toten stieg von Sonntag auf Montag um 7 auf 117.",
+                &[("count", "117", "people_killed")],
+            ),
+            (
+                En,
+                "The death toll in the fire that ravaged a London tower block last week has risen to 79.",
+                &[("count", "79", "people_killed")],
+            ),
+            (
+                En,
+                "The death toll kept growing - exceeding 25,300 across the region.",
+                &[("count", "25,300", "people_killed")],
+            ),
+            (
+                En,
+                "Core inflation, which strips out energy and food prices, held at 2.8 percent.",
+                &[("percent", "2.8 percent", "core_inflation")],
             ),
             (De, "Das Team rückte auf Platz sieben vor.", &[]),
             (

@@ -424,6 +424,53 @@ fn separable_at(
     })
 }
 
+/// How many words before a figure a noun of its own may stand.
+const NOUN_REACH: usize = 12;
+
+/// How many words before a figure a figure noun may stand ("The death toll in the fire that
+/// ravaged a London tower block last week has risen to 79").
+const FIGURE_NOUN_REACH: usize = 20;
+
+/// The tokens of the clause before `at`, nearest first, at most [`FIGURE_NOUN_REACH`] of them.
+/// A relative clause set off by commas is stepped over: "Die Zahl der Menschen, die bei dem
+/// Hochwasser ums Leben kamen, ist auf 141 gestiegen".
+fn clause_before(tokens: &[Token], at: usize, lexicon: &'static Lexicon) -> Vec<usize> {
+    let stops = |t: &Token| {
+        t.kind == TokenKind::Punct && !t.is_punct("-") && !t.is_punct("'") && !t.is_punct("’")
+    };
+    let mut out = Vec::new();
+    let mut k = at;
+    while k > 0 && out.len() < FIGURE_NOUN_REACH {
+        k -= 1;
+        if stops(&tokens[k]) {
+            // The comma that closes a relative clause: go on before the comma that opens it.
+            let open = (k.saturating_sub(FIGURE_NOUN_REACH)..k)
+                .rev()
+                .find(|&j| stops(&tokens[j]))
+                .filter(|&j| {
+                    tokens[k].is_punct(",") && relative_clause_at(tokens, j, lexicon).is_some()
+                });
+            match open {
+                Some(j) => {
+                    k = j;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        out.push(k);
+    }
+    out
+}
+
+/// Where the words of a relative clause start, when the comma at `k` opens one (", die …",
+/// ", who …").
+fn relative_clause_at(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<usize> {
+    let pronoun = tokens.get(k + 1)?;
+    (tokens[k].is_punct(",") && lexicon.relative_pronouns.contains(&pronoun.lower.as_str()))
+        .then_some(k + 2)
+}
+
 /// The noun a figure standing alone belongs to, named before it in its clause: "Die Zahl der
 /// Toten stieg auf 62" (→ the dead), "the death toll rose to 17", "NHS waiting lists stand at
 /// 7.5 million". A known concept wins over the nearest unknown noun.
@@ -436,24 +483,18 @@ pub fn noun_before(
     lexicon: &'static Lexicon,
 ) -> Option<(String, String, bool)> {
     let mut nearest: Option<usize> = None;
-    let stops = |t: &Token| {
-        t.kind == TokenKind::Punct && !t.is_punct("-") && !t.is_punct("'") && !t.is_punct("’")
-    };
+    let clause = clause_before(tokens, at, lexicon);
+    let is_figure_noun = |t: &Token| lexicon.figure_nouns.iter().any(|(w, _)| *w == t.lower);
     // "The death toll from Monday's earthquake has climbed to 312": a figure noun in the
     // clause says what the figure is of, before any nearer noun.
-    let figure_noun_ahead = tokens[at.saturating_sub(12)..at]
-        .iter()
-        .rev()
-        .take_while(|t| !stops(t))
-        .any(|t| lexicon.figure_nouns.iter().any(|(w, _)| *w == t.lower));
-    let mut k = at;
-    while k > 0 && at - k < 12 {
-        k -= 1;
+    let figure_noun_ahead = clause.iter().any(|&k| is_figure_noun(&tokens[k]));
+    for (steps, &k) in clause.iter().enumerate() {
         let t = &tokens[k];
-        if stops(t) {
-            break;
-        }
         if t.kind != TokenKind::Word {
+            continue;
+        }
+        // Beyond the reach of other nouns, only a figure noun names the figure.
+        if steps >= NOUN_REACH && !is_figure_noun(t) {
             continue;
         }
         if let Some((_, key)) = lexicon.figure_nouns.iter().find(|(w, _)| *w == t.lower) {
@@ -474,8 +515,16 @@ pub fn noun_before(
             for j in after {
                 let n = &tokens[j];
                 if let Some(key) = lexicon.concept(&n.lower) {
-                    // "the number of people killed": the predicate after says which people.
-                    let predicate = tokens.get(j + 1).and_then(|p| lexicon.predicate(&p.lower));
+                    // "the number of people killed", "die Zahl der Menschen, die … ums Leben
+                    // kamen": the predicate after, or in the relative clause after, says which
+                    // people.
+                    let predicate = tokens
+                        .get(j + 1)
+                        .and_then(|p| lexicon.predicate(&p.lower))
+                        .or_else(|| {
+                            let relative = relative_clause_at(tokens, j + 1, lexicon)?;
+                            predicate_near(tokens, relative, relative, lexicon)
+                        });
                     let key = match predicate {
                         Some(p) if PERSON_KEYS.contains(&key) => format!("people_{p}"),
                         _ => key.to_string(),

@@ -356,6 +356,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("fan", "fan"),
         ("*inflationsrate", "inflation"),
         ("inflation", "inflation"),
+        ("*kerninflation", "core_inflation"),
+        ("*kerninflationsrate", "core_inflation"),
         ("teuerung", "inflation"),
         ("*arbeitslosenquote", "unemployment"),
         ("*wahlbeteiligung", "turnout"),
@@ -1254,7 +1256,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     partitive_links: &["von", "zu", "aus", "der"],
     comparison_links: &["von", "gegenüber"],
-    change_links: &[],
+    change_links: &["um"],
     ratio_links: &[],
     point_words: &["punkte", "punkten", "punkt"],
     basis_point_words: &["basispunkte", "basispunkten", "basispunkt"],
@@ -1264,6 +1266,10 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "wurden", "sind", "waren", "seien", "wären", "konnten", "mussten", "blieben",
     ],
     number_parts,
+    relative_pronouns: &[
+        "die", "der", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher",
+        "welches", "welchen",
+    ],
     figure_nouns: &[
         ("zahl", None),
         ("anzahl", None),

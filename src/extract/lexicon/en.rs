@@ -378,6 +378,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("others", "people"),
         ("inflation", "inflation"),
         ("inflation rate", "inflation"),
+        // A measure of its own, without energy and food: not the headline rate.
+        ("core inflation", "core_inflation"),
+        ("underlying inflation", "core_inflation"),
         ("unemployment", "unemployment"),
         ("unemployment rate", "unemployment"),
         ("jobless rate", "unemployment"),
@@ -1082,6 +1085,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     equal_markers: &["as"],
     auxiliaries: &["were", "are", "remain", "remained", "have", "had"],
     number_parts,
+    relative_pronouns: &["who", "which", "that", "whom", "whose"],
     figure_nouns: &[
         ("number", None),
         ("toll", Some("people_killed")),

@@ -344,6 +344,8 @@ pub struct Lexicon {
     /// The language's most frequent function words, which tell a sentence's language where a
     /// character model has too little text ("die", "und", "wurde"; "the", "and", "was").
     pub function_words: &'static [&'static str],
+    /// Pronouns that open a relative clause after a comma ("die", "who").
+    pub relative_pronouns: &'static [&'static str],
     /// Words naming the figure of what follows ("Zahl", "number", "toll").
     pub figure_nouns: &'static [(&'static str, Option<&'static str>)],
     /// The words every cardinal and ordinal word contains, whole or inside a compound
