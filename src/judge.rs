@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::align::{self, Context};
-use crate::claim::{Claim, Kind, Number, Qualifier};
+use crate::claim::{Claim, Interval, Kind, Number, Qualifier};
 use crate::config::Config;
 use crate::document::Document;
 use crate::limits::{self, PAIR_REACH};
@@ -215,8 +215,55 @@ fn compare_values(a: &Claim, b: &Claim) -> Option<(bool, bool, std::cmp::Orderin
     if a.unit != b.unit && (a.kind == Kind::Duration || a.kind == Kind::Money) {
         return None;
     }
-    let (x, y) = (a.interval?, b.interval?);
+    let (x, y) = if a.kind == Kind::Duration && b.kind == Kind::Duration {
+        (span_interval(a)?, span_interval(b)?)
+    } else {
+        (a.interval?, b.interval?)
+    };
     Some((x.same(&y), x.overlaps(&y), x.lo.total_cmp(&y.lo)))
+}
+
+/// A span of time as a reader takes it when setting two against each other. Time runs on
+/// where counts step: a whole number of units said plainly is that number rounded ("five
+/// years" for a trial of five years and two months), and a hedge bounds it without the step
+/// of one that counts have ("more than four years" takes in four and a half, as "nearly five
+/// years" does). Two different whole numbers said plainly still never meet.
+fn span_interval(c: &Claim) -> Option<Interval> {
+    // Just inside the bound: "four years" and "five years" do not share their half.
+    const EDGE: f64 = 1e-6;
+    let interval = c.interval?;
+    let Some(n) = c.value else {
+        return Some(interval);
+    };
+    let rounding = if n.fract() == 0.0 { 0.5 - EDGE } else { 0.0 };
+    Some(match c.qualifier {
+        Qualifier::Exact => Interval {
+            lo: n - rounding,
+            hi: Some(n + rounding),
+        },
+        Qualifier::Approx | Qualifier::Range => Interval {
+            lo: interval.lo - rounding,
+            hi: interval.hi.map(|hi| hi + rounding),
+        },
+        Qualifier::MoreThan => Interval {
+            lo: n + EDGE,
+            hi: None,
+        },
+        Qualifier::AtLeast => Interval { lo: n, hi: None },
+        Qualifier::Almost => Interval {
+            lo: interval.lo,
+            hi: Some(n - EDGE),
+        },
+        Qualifier::LessThan => Interval {
+            lo: 0.0,
+            hi: Some(n - EDGE),
+        },
+        Qualifier::AtMost => Interval {
+            lo: 0.0,
+            hi: Some(n),
+        },
+        Qualifier::Vague => interval,
+    })
 }
 
 /// Who stands behind a figure: the narrator, or a speaker quoted directly.
@@ -1231,6 +1278,50 @@ mod tests {
                 (f.verdict.as_str(), text(&f.a), text(&f.b))
             })
             .collect()
+    }
+
+    /// Spans of time are rounded and hedged without the whole-number step of counts.
+    #[test]
+    fn spans_of_time_meet_where_a_reader_would_round() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "The trial lasted nearly five years.",
+                "The trial lasted five years.",
+                false,
+            ),
+            (
+                "The trial lasted five years.",
+                "The trial lasted over five years.",
+                false,
+            ),
+            (
+                "The trial lasted more than four years.",
+                "The trial lasted nearly five years.",
+                false,
+            ),
+            (
+                "The trial lasted four years.",
+                "The trial lasted five years.",
+                true,
+            ),
+            (
+                "The trial lasted three years.",
+                "The trial lasted more than four years.",
+                true,
+            ),
+            (
+                "The trial lasted nearly three years.",
+                "The trial lasted three years.",
+                false,
+            ),
+        ];
+        for &(a, b, clash) in cases {
+            let got = alarms(vec![
+                doc("en-a", "2025-06-12T10:00:00+01:00", a),
+                doc("en-b", "2025-06-12T10:00:00+01:00", b),
+            ]);
+            assert_eq!(!got.is_empty(), clash, "{a} / {b}: {got:?}");
+        }
     }
 
     #[test]
