@@ -161,7 +161,16 @@ fn describe_into(out: &mut String, c: &Claim) {
         out.push_str(&c.text);
         return;
     };
+    // A span of time is read without the whole-number step of counts ([`span_interval`]).
+    let span = |words: &str| c.kind == Kind::Duration && c.value.is_some() && !words.is_empty();
+    let hedge = match c.qualifier {
+        Qualifier::MoreThan => "more than",
+        Qualifier::Almost => "just under",
+        Qualifier::LessThan => "less than",
+        _ => "",
+    };
     let _ = match (c.qualifier, i.hi) {
+        _ if span(hedge) => write!(out, "{hedge} {}", n(c.value.unwrap_or(i.lo))),
         (Qualifier::Exact, _) => write!(out, "{}", n(i.lo)),
         (_, None) => write!(out, "{} or more", n(i.lo)),
         (Qualifier::Almost, Some(hi)) => write!(
