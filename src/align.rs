@@ -17,7 +17,7 @@ use crate::extract::lexicon::{
     Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS, PLACE_NOUNS,
     PLACE_PREPOSITIONS, QUOTE_MARKS, RATE_WORDS,
 };
-use crate::extract::token::{tokenize, Token};
+use crate::extract::token::{tokenize, Token, TokenKind};
 use crate::limits::{nearest, ALIGN_BLOCK, SCORED_BAND, SCORED_PAIRS};
 use crate::Lang;
 
@@ -650,6 +650,9 @@ pub struct Context {
     pub part: bool,
     /// "8.900 Besucher pro Heimspiel", "an average of 40 a day": a rate, not a total.
     pub rate: bool,
+    /// Of a span of time: it runs up to the time of writing ("seit 16 Tagen", "have been
+    /// trapped for 17 days"), so a text written a day later says a day more.
+    pub ongoing: bool,
     /// The place named nearest to the mention ("in Hamburg", "bei Hof", "in the Solomianskyi
     /// district"), lower-cased: where the counted thing happened.
     pub place: Option<String>,
@@ -1146,6 +1149,7 @@ fn context(
             .map(|v| v as u32)
     };
     let future = parsed.future;
+    let ongoing = c.kind == Kind::Duration && ongoing(tokens, first, lexicon);
     let cx = Context {
         surroundings: Surroundings {
             sentence: Some(Arc::clone(text)),
@@ -1161,6 +1165,7 @@ fn context(
         increment,
         part,
         rate,
+        ongoing,
         place,
         lang: Some(c.lang),
         holder: (c.kind == Kind::Percent)
@@ -1168,6 +1173,26 @@ fn context(
             .flatten(),
     };
     (cx, day_from)
+}
+
+/// Whether the span of time whose mention starts at token `first` runs up to the time of
+/// writing: opened by "seit", or with "have been" in its clause before it.
+fn ongoing(tokens: &[Token], first: usize, lexicon: &Lexicon) -> bool {
+    let opened = tokens
+        .get(first)
+        .is_some_and(|t| lexicon.ongoing_openers.contains(&t.lower.as_str()));
+    let clause_start = tokens[..first]
+        .iter()
+        .rposition(|t| t.kind == TokenKind::Punct && !t.is_punct("-"))
+        .map_or(0, |k| k + 1);
+    let clause = &tokens[clause_start..first];
+    let marked = lexicon.ongoing_markers.iter().any(|marker| {
+        let words: Vec<&str> = marker.split(' ').collect();
+        clause
+            .windows(words.len())
+            .any(|w| w.iter().zip(&words).all(|(t, word)| t.lower == *word))
+    });
+    opened || marked
 }
 
 /// The name a figure at token `first` is of: the nearest name among the few words before it

@@ -1333,6 +1333,29 @@ mod tests {
         }
     }
 
+    /// A span that runs up to the time of writing grows with the time between two texts.
+    #[test]
+    fn a_span_of_now_grows_between_two_texts() {
+        let first = || {
+            doc(
+                "en-a",
+                "2018-07-07T10:00:00+00:00",
+                "The boys have been trapped in the cave for 15 days.",
+            )
+        };
+        let later = |text: &str| doc("de-b", "2018-07-09T12:00:00+02:00", text);
+        let quiet = alarms(vec![
+            first(),
+            later("Die Jungen sitzen seit 17 Tagen in der Höhle fest."),
+        ]);
+        assert_eq!(quiet, vec![]);
+        let clash = alarms(vec![
+            first(),
+            later("Die Jungen sitzen seit 20 Tagen in der Höhle fest."),
+        ]);
+        assert_eq!(clash.len(), 1, "{clash:?}");
+    }
+
     #[test]
     fn a_named_share_pairs_before_an_unnamed_one() {
         let got = alarms(vec![

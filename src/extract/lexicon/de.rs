@@ -1266,6 +1266,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "wurden", "sind", "waren", "seien", "wären", "konnten", "mussten", "blieben",
     ],
     number_parts,
+    ongoing_openers: &["seit"],
+    ongoing_markers: &["bereits seit", "schon seit"],
     relative_pronouns: &[
         "die", "der", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher",
         "welches", "welchen",

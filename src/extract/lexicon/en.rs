@@ -1085,6 +1085,15 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     equal_markers: &["as"],
     auxiliaries: &["were", "are", "remain", "remained", "have", "had"],
     number_parts,
+    ongoing_openers: &[],
+    ongoing_markers: &[
+        "has been",
+        "have been",
+        "has lasted",
+        "have lasted",
+        "has gone on",
+        "have gone on",
+    ],
     relative_pronouns: &["who", "which", "that", "whom", "whose"],
     figure_nouns: &[
         ("number", None),

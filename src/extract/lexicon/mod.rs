@@ -344,6 +344,10 @@ pub struct Lexicon {
     /// The language's most frequent function words, which tell a sentence's language where a
     /// character model has too little text ("die", "und", "wurde"; "the", "and", "was").
     pub function_words: &'static [&'static str],
+    /// Words that say a span of time runs up to the time of writing: before the span's number
+    /// ("seit 16 Tagen") or earlier in its clause ("have been trapped for 17 days").
+    pub ongoing_openers: &'static [&'static str],
+    pub ongoing_markers: &'static [&'static str],
     /// Pronouns that open a relative clause after a comma ("die", "who").
     pub relative_pronouns: &'static [&'static str],
     /// Words naming the figure of what follows ("Zahl", "number", "toll").

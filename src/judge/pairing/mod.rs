@@ -556,6 +556,41 @@ impl<'t, 'c> Pairing<'t, 'c> {
         }
     }
 
+    /// Spans `x` of `a` and `y` of `b` that both run up to the time of writing, as of the
+    /// later text: the earlier text's span longer by the whole units between the two.
+    fn grown_spans(&self, x: &Claim, y: &Claim) -> (Option<Claim>, Option<Claim>) {
+        let (Some(from), Some(to)) = (self.a.doc.published, self.b.doc.published) else {
+            return (None, None);
+        };
+        let hours = (to.sort_key() - from.sort_key()).num_hours();
+        let grow = |c: &Claim| -> Option<Claim> {
+            let unit_days = match c.unit.as_deref()? {
+                "day" => 1.0,
+                "week" => 7.0,
+                "month" => 30.44,
+                "year" => 365.25,
+                _ => return None,
+            };
+            // Whole units only: a span told in days grows by the days between, not by hours.
+            let grown = (hours.abs() as f64 / 24.0 / unit_days).floor();
+            if grown < 1.0 || c.kind != Kind::Duration {
+                return None;
+            }
+            let mut c = c.clone();
+            c.value = c.value.map(|v| v + grown);
+            c.interval = c.interval.map(|i| crate::claim::Interval {
+                lo: i.lo + grown,
+                hi: i.hi.map(|hi| hi + grown),
+            });
+            Some(c)
+        };
+        if hours > 0 {
+            (grow(x), None)
+        } else {
+            (None, grow(y))
+        }
+    }
+
     /// Where claim `i` of `a` would stand in `b`, were the texts told in the same order.
     fn position(&self, i: usize) -> usize {
         i * self.b.claims.len() / self.a.claims.len().max(1)
@@ -624,9 +659,15 @@ impl<'t, 'c> Pairing<'t, 'c> {
             return Err(Veto::OtherGroups);
         }
         let (vx, vy) = (&a.voices[i], &b.voices[j]);
+        // Two spans that run up to the time of writing ("seit 16 Tagen", "have been trapped
+        // for 17 days") are set against each other as of the later text.
+        let (gx, gy) = match cx.ongoing && cy.ongoing && x.unit == y.unit {
+            true => self.grown_spans(x, y),
+            false => (None, None),
+        };
         let verdict = verdict_of(
-            x,
-            y,
+            gx.as_ref().unwrap_or(x),
+            gy.as_ref().unwrap_or(y),
             vx,
             vy,
             Relation::Outlets,
