@@ -227,9 +227,80 @@ fn compare_values(a: &Claim, b: &Claim) -> Option<(bool, bool, std::cmp::Orderin
     let (x, y) = if a.kind == Kind::Duration && b.kind == Kind::Duration {
         (span_interval(a)?, span_interval(b)?)
     } else {
-        (a.interval?, b.interval?)
+        (rounded_interval(a)?, rounded_interval(b)?)
     };
     Some((x.same(&y), x.overlaps(&y), x.lo.total_cmp(&y.lo)))
+}
+
+/// The interval of a figure said plainly as the values that round to it: a share to its last
+/// digit ("66,1 Prozent" takes in 66.06, "33 percent" 32.9), a count or sum written with
+/// decimals or a word of scale to the step of its last digit ("10,6 Millionen" takes in
+/// 10,644,118, "vier Millionen" 4.09 million). A whole count or sum written out in full is
+/// exact ("4,200", "350"), as are hedged figures, whose hedge sets their bounds.
+fn rounded_interval(c: &Claim) -> Option<Interval> {
+    let interval = c.interval?;
+    let half = match (c.qualifier, c.value) {
+        (Qualifier::Exact, Some(v)) => last_digit_step(c, v) / 2.0,
+        _ => 0.0,
+    };
+    if half == 0.0 {
+        return Some(interval);
+    }
+    // Just inside the upper bound: "51,7" and "51,8" do not share their half.
+    let v = c.value?;
+    Some(Interval {
+        lo: v - half,
+        hi: Some(v + half * (1.0 - 1e-9)),
+    })
+}
+
+/// The step of the last digit a figure is written to, 0 where it is written out in full.
+fn last_digit_step(c: &Claim, value: f64) -> f64 {
+    if !matches!(c.kind, Kind::Percent | Kind::Money | Kind::Count) {
+        return 0.0;
+    }
+    let decimal = match c.lang {
+        crate::Lang::De => ',',
+        crate::Lang::En => '.',
+    };
+    // The first number written in digits, with its separators.
+    let digits: String = c
+        .text
+        .chars()
+        .skip_while(|ch| !ch.is_ascii_digit())
+        .take_while(|ch| ch.is_ascii_digit() || *ch == ',' || *ch == '.')
+        .collect();
+    let digits = digits.trim_end_matches([',', '.']);
+    let decimals = digits
+        .rsplit_once(decimal)
+        .map_or(0, |(_, after)| after.len() as i32);
+    let written: Option<f64> = (!digits.is_empty())
+        .then(|| {
+            digits
+                .chars()
+                .filter(|&ch| ch != ',' && ch != '.' || ch == decimal)
+                .map(|ch| if ch == decimal { '.' } else { ch })
+                .collect::<String>()
+                .parse()
+                .ok()
+        })
+        .flatten();
+    let step = 10f64.powi(-decimals);
+    match written {
+        Some(w) if w > 0.0 => {
+            let scale = value / w;
+            match c.kind {
+                Kind::Percent => step,
+                // A word of scale ("Millionen", "bn") after the digits.
+                _ if scale > 1.5 => scale * step,
+                _ if decimals > 0 => step,
+                _ => 0.0,
+            }
+        }
+        // A number in words with a word of scale ("vier Millionen"): its first digit.
+        None if value >= 1e6 && c.kind != Kind::Percent => 10f64.powi(value.log10().floor() as i32),
+        _ => 0.0,
+    }
 }
 
 /// A span of time as a reader takes it when setting two against each other. Time runs on
@@ -1327,6 +1398,56 @@ mod tests {
         for &(a, b, clash) in cases {
             let got = alarms(vec![
                 doc("en-a", "2025-06-12T10:00:00+01:00", a),
+                doc("en-b", "2025-06-12T10:00:00+01:00", b),
+            ]);
+            assert_eq!(!got.is_empty(), clash, "{a} / {b}: {got:?}");
+        }
+    }
+
+    /// A figure said to fewer digits is the other rounded; figures written out in full are
+    /// exact.
+    #[test]
+    fn a_rounded_figure_meets_the_figure_it_rounds() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "Macron gewann mit 66,1 Prozent.",
+                "Macron won 66.06 percent.",
+                false,
+            ),
+            (
+                "Die Wahlbeteiligung lag bei 74,6 Prozent.",
+                "Turnout was 74.56 percent.",
+                false,
+            ),
+            (
+                "Die Union kam auf 33 Prozent.",
+                "The Union won 32.9 percent.",
+                false,
+            ),
+            (
+                "Le Pen erhielt 10,6 Millionen Stimmen.",
+                "Le Pen won 10,644,118 votes.",
+                false,
+            ),
+            (
+                "Van der Bellen kam auf 51,7 Prozent.",
+                "Van der Bellen won 53.8 percent.",
+                true,
+            ),
+            (
+                "An Bord waren 4.234 Menschen.",
+                "There were 4,200 people aboard.",
+                true,
+            ),
+            (
+                "Vertreter aus 30 Ländern kamen.",
+                "Delegates from 31 countries came.",
+                true,
+            ),
+        ];
+        for &(a, b, clash) in cases {
+            let got = alarms(vec![
+                doc("de-a", "2025-06-12T10:00:00+01:00", a),
                 doc("en-b", "2025-06-12T10:00:00+01:00", b),
             ]);
             assert_eq!(!got.is_empty(), clash, "{a} / {b}: {got:?}");
