@@ -650,6 +650,9 @@ pub struct Context {
     pub part: bool,
     /// "8.900 Besucher pro Heimspiel", "an average of 40 a day": a rate, not a total.
     pub rate: bool,
+    /// The text gives the figure as said before and since replaced ("zuvor war von 212
+    /// Fällen die Rede", "up from 31"): not a figure of its own to set against others.
+    pub superseded: bool,
     /// Of a span of time: it runs up to the time of writing ("seit 16 Tagen", "have been
     /// trapped for 17 days"), so a text written a day later says a day more.
     pub ongoing: bool,
@@ -1150,6 +1153,7 @@ fn context(
     };
     let future = parsed.future;
     let ongoing = c.kind == Kind::Duration && ongoing(tokens, first, lexicon);
+    let superseded = superseded(tokens, first, last, lexicon);
     let cx = Context {
         surroundings: Surroundings {
             sentence: Some(Arc::clone(text)),
@@ -1165,6 +1169,7 @@ fn context(
         increment,
         part,
         rate,
+        superseded,
         ongoing,
         place,
         lang: Some(c.lang),
@@ -1173,6 +1178,24 @@ fn context(
             .flatten(),
     };
     (cx, day_from)
+}
+
+/// Whether the figure at tokens `first..=last` is one its text gives as said before and
+/// since replaced ([`Lexicon::earlier_words`]).
+fn superseded(tokens: &[Token], first: usize, last: usize, lexicon: &Lexicon) -> bool {
+    let replaced = crate::extract::quantity::replaced_before(tokens, first, lexicon);
+    let is_break = |t: &Token| t.kind == TokenKind::Punct && !t.is_punct("-");
+    let start = tokens[..first]
+        .iter()
+        .rposition(is_break)
+        .map_or(0, |k| k + 1);
+    let end = tokens[last.min(tokens.len())..]
+        .iter()
+        .position(is_break)
+        .map_or(tokens.len(), |k| last + k);
+    let clause = &tokens[start..end];
+    let has = |list: &[&str]| clause.iter().any(|t| list.contains(&t.lower.as_str()));
+    replaced || (has(lexicon.earlier_words) && has(lexicon.pluperfect_auxiliaries))
 }
 
 /// Whether the span of time whose mention starts at token `first` runs up to the time of

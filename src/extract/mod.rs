@@ -942,6 +942,16 @@ fn quantity_claim(
         && tokens
             .get(q.end)
             .is_none_or(|n| !lexicon.linkers.contains(&n.lower.as_str()));
+    // "rose from 2.40 to 2.55 euros": a bare figure replaced by one with a unit is said in that
+    // unit, and stands only as what was before (as German "von 65 auf 74" does); no count.
+    let replaced_bare = quantity::replaced_before(tokens, q.start, lexicon)
+        && tokens
+            .get(q.end)
+            .is_some_and(|l| lexicon.range_links.contains(&l.lower.as_str()))
+        && tokens.get(q.end + 1).is_some_and(|n| n.is_number());
+    if replaced_bare {
+        return None;
+    }
     let counted = subject::counted(tokens, q.end, q.start, lexicon)
         .filter(|(key, text, _)| !number_noun || text.is_empty() || !key.contains(':'));
     let (subject, subject_text, end) = match counted {
@@ -1612,6 +1622,11 @@ mod tests {
                 En,
                 "Core inflation, which strips out energy and food prices, held at 2.8 percent.",
                 &[("percent", "2.8 percent", "core_inflation")],
+            ),
+            (
+                En,
+                "Penalty fares will go up from £50 to £70.",
+                &[("money", "£50", "fare"), ("money", "£70", "fare")],
             ),
             (De, "Das Team rückte auf Platz sieben vor.", &[]),
             (

@@ -428,7 +428,10 @@ pub fn quantity_at(
     // "20 bis 30", "20 to 30", "20–30"; not a change and the level it reaches ("rose by two
     // to 14"), which lies far above the change ("rose by 2 to 3 percent" is a range).
     let change = i > 0 && lexicon.change_links.contains(&tokens[i - 1].lower.as_str());
-    if let Some(link) = tokens.get(end) {
+    // "go up from £50 to £70", "rose from 2.40 to 2.55": the figure replaced, then the one
+    // reached; no range.
+    let replaced = replaced_before(tokens, i, lexicon);
+    if let Some(link) = tokens.get(end).filter(|_| !replaced) {
         if lexicon.range_links.contains(&link.lower.as_str()) {
             if let Some((b, b_end, false, _)) = number_after_sign(tokens, end + 1, lexicon) {
                 if b > n && !weak && !(change && b > 3.0 * n) {
@@ -438,6 +441,48 @@ pub fn quantity_at(
         }
     }
     Some(hedged(tokens, i, end, n, weak, digits, lexicon, hedges))
+}
+
+/// Whether the figure at token `i` follows words that give it as replaced
+/// ([`Lexicon::replaced_openers`]: "statt bisher 248 Euro", "up from 31", "rose from 2.40"),
+/// with signs such as "£" between; or, in German, stands between "von" and "auf" and a
+/// figure ("klettert von 33 Prozent auf 35,4 Prozent").
+pub(crate) fn replaced_before(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
+    let words: Vec<&str> = tokens[..i]
+        .iter()
+        .rev()
+        .skip_while(|t| !t.is_word())
+        .take(3)
+        .map(|t| t.lower.as_str())
+        .collect();
+    // The opener's words, then at most one more ("statt bisher").
+    let opened = lexicon.replaced_openers.iter().any(|opener| {
+        let n = opener.split(' ').count();
+        (n..=n + 1).any(|len| {
+            len <= words.len() && {
+                let before: Vec<&str> = words[..len].iter().rev().copied().collect();
+                before[..n].join(" ") == *opener
+            }
+        })
+    });
+    opened || from_to(tokens, i, &words, lexicon)
+}
+
+/// "von 33 Prozent auf 35,4 Prozent": the figure at `i` after the language's word of "from"
+/// (one word such as "bisher" may stand between), with its word of "to" and a number within
+/// the next few tokens.
+fn from_to(tokens: &[Token], i: usize, words: &[&str], lexicon: &Lexicon) -> bool {
+    let Some(&(from, to)) = lexicon.change_from_to.first() else {
+        return false;
+    };
+    let after_from = words.first() == Some(&from) || words.get(1) == Some(&from);
+    after_from
+        && tokens[i..].iter().take(5).enumerate().any(|(k, t)| {
+            t.lower == to
+                && tokens
+                    .get(i + k + 1)
+                    .is_some_and(|n| n.is_number() || n.is_word())
+        })
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -435,8 +435,14 @@ const FIGURE_NOUN_REACH: usize = 20;
 /// A relative clause set off by commas is stepped over: "Die Zahl der Menschen, die bei dem
 /// Hochwasser ums Leben kamen, ist auf 141 gestiegen".
 fn clause_before(tokens: &[Token], at: usize, lexicon: &'static Lexicon) -> Vec<usize> {
+    // Marks that end a clause or a quote; signs ("£", "%") and dashes do not.
     let stops = |t: &Token| {
-        t.kind == TokenKind::Punct && !t.is_punct("-") && !t.is_punct("'") && !t.is_punct("’")
+        t.kind == TokenKind::Punct
+            && [
+                ",", ";", ":", ".", "!", "?", "(", ")", "\"", "„", "“", "”", "«", "»",
+            ]
+            .iter()
+            .any(|p| t.is_punct(p))
     };
     let mut out = Vec::new();
     let mut k = at;

@@ -1268,6 +1268,17 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     number_parts,
     ongoing_openers: &["seit"],
     ongoing_markers: &["bereits seit", "schon seit"],
+    earlier_words: &[
+        "zuvor",
+        "zunächst",
+        "ursprünglich",
+        "anfangs",
+        "vorher",
+        "bisher",
+    ],
+    pluperfect_auxiliaries: &["hatte", "hatten", "war", "waren"],
+    replaced_openers: &["statt", "anstatt", "anstelle"],
+    change_from_to: &[("von", "auf")],
     relative_pronouns: &[
         "die", "der", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher",
         "welches", "welchen",

@@ -348,6 +348,17 @@ pub struct Lexicon {
     /// ("seit 16 Tagen") or earlier in its clause ("have been trapped for 17 days").
     pub ongoing_openers: &'static [&'static str],
     pub ongoing_markers: &'static [&'static str],
+    /// A figure its own text gives as said before and since replaced: an adverb of before
+    /// with a pluperfect's auxiliary in its clause ("zuvor war von 212 Fällen die Rede", "had
+    /// said earlier that 20 people were missing"), or a word of replacing right before it
+    /// ("statt bisher 248 Euro", "up from 31").
+    pub earlier_words: &'static [&'static str],
+    pub pluperfect_auxiliaries: &'static [&'static str],
+    pub replaced_openers: &'static [&'static str],
+    /// The words of a change from one figure to another where the language has one pair
+    /// that says so unambiguously ("von 33 Prozent auf 35,4 Prozent"; English "from … to"
+    /// is as often a range).
+    pub change_from_to: &'static [(&'static str, &'static str)],
     /// Pronouns that open a relative clause after a comma ("die", "who").
     pub relative_pronouns: &'static [&'static str],
     /// Words naming the figure of what follows ("Zahl", "number", "toll").

@@ -338,6 +338,9 @@ enum Veto {
     Unpairable,
     /// Different kinds or subjects.
     NotComparable,
+    /// A figure its own text gives as said before and since replaced ("zuvor war von 212
+    /// Fällen die Rede", "up from 31").
+    Superseded,
     /// The sentences date their figures to different days (not for a running tally, which is
     /// counted again on later days).
     OtherDay,
@@ -373,6 +376,7 @@ impl Veto {
         match self {
             Veto::Unpairable => "a claim that is not compared across outlets",
             Veto::NotComparable => "different kinds or subjects",
+            Veto::Superseded => "its own text gives one figure as said before and since replaced",
             Veto::OtherDay => "the figures belong to different days",
             Veto::OtherOccurrenceOrPlace => "different occurrences or places",
             Veto::IncrementPartOrRate => "an increment, a part or a rate against a total",
@@ -634,6 +638,9 @@ impl<'t, 'c> Pairing<'t, 'c> {
         // A running tally told on a later day is the same tally grown (or shrunk): its day
         // says when it was counted, not which event it counts.
         let tally = self.config.is_running_tally(finding_subject(x, y));
+        if cx.superseded || cy.superseded {
+            return Err(Veto::Superseded);
+        }
         if cx.other_day(cy) && !leads_story && !tally {
             return Err(Veto::OtherDay);
         }
