@@ -629,6 +629,17 @@ fn ordinal_at(
             break;
         }
         series |= lexicon.series_markers.contains(&w.lower.as_str());
+        // "the third storm surge", "his second stage win": an event named in several words.
+        if let Some((end, key)) =
+            subject::phrase_concept(tokens, k, lexicon).filter(|(_, key)| EVENT_KEYS.contains(key))
+        {
+            let text = tokens[k..end]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Some(ordinal(i, end, n, key.to_string(), text));
+        }
         let key = lexicon
             .concept(&w.lower)
             .map(|k| subject::labour_or_military(k, &w.lower, tokens, lexicon));
@@ -1627,6 +1638,22 @@ mod tests {
                 En,
                 "Penalty fares will go up from £50 to £70.",
                 &[("money", "£50", "fare"), ("money", "£70", "fare")],
+            ),
+            (
+                En,
+                "It was the third storm surge and his second stage win.",
+                &[
+                    ("ordinal", "third storm surge", "storm_surge"),
+                    ("ordinal", "second stage win", "stage_win"),
+                ],
+            ),
+            (
+                De,
+                "Es ist der zweite Ausbruch und der dritte Neuzugang.",
+                &[
+                    ("ordinal", "zweite Ausbruch", "outbreak"),
+                    ("ordinal", "dritte Neuzugang", "signing"),
+                ],
             ),
             (De, "Das Team rückte auf Platz sieben vor.", &[]),
             (

@@ -238,7 +238,7 @@ pub fn counted(
 
 /// A concept of several words starting at token `k` ("heads of state", "Staats- und
 /// Regierungschefs"): its end token and key.
-fn phrase_concept(
+pub(crate) fn phrase_concept(
     tokens: &[Token],
     k: usize,
     lexicon: &'static Lexicon,

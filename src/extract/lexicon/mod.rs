@@ -587,6 +587,11 @@ pub const EVENT_KEYS: &[&str] = &[
     "edition",
     "title",
     "race",
+    "stage_win",
+    "outbreak",
+    "storm_surge",
+    "signing",
+    "mission",
 ];
 
 impl Lexicon {
