@@ -161,8 +161,11 @@ fn describe_into(out: &mut String, c: &Claim) {
         out.push_str(&c.text);
         return;
     };
-    // A span of time is read without the whole-number step of counts ([`span_interval`]).
-    let span = |words: &str| c.kind == Kind::Duration && c.value.is_some() && !words.is_empty();
+    // Spans of time and shares are read without the whole-number step of counts
+    // ([`reader_interval`]).
+    let span = |words: &str| {
+        matches!(c.kind, Kind::Duration | Kind::Percent) && c.value.is_some() && !words.is_empty()
+    };
     let hedge = match c.qualifier {
         Qualifier::MoreThan => "more than",
         Qualifier::Almost => "just under",
@@ -224,39 +227,65 @@ fn compare_values(a: &Claim, b: &Claim) -> Option<(bool, bool, std::cmp::Orderin
     if a.unit != b.unit && (a.kind == Kind::Duration || a.kind == Kind::Money) {
         return None;
     }
-    let (x, y) = if a.kind == Kind::Duration && b.kind == Kind::Duration {
-        (span_interval(a)?, span_interval(b)?)
-    } else {
-        (rounded_interval(a)?, rounded_interval(b)?)
-    };
+    let (x, y) = (reader_interval(a)?, reader_interval(b)?);
     Some((x.same(&y), x.overlaps(&y), x.lo.total_cmp(&y.lo)))
 }
 
-/// The interval of a figure said plainly as the values that round to it: a share to its last
+/// The values a reader takes a figure to allow when setting two against each other.
+///
+/// A figure said plainly is the values that round to it: a span of time in whole units to
+/// its unit ("five years" for a trial of five years and two months), a share to its last
 /// digit ("66,1 Prozent" takes in 66.06, "33 percent" 32.9), a count or sum written with
 /// decimals or a word of scale to the step of its last digit ("10,6 Millionen" takes in
 /// 10,644,118, "vier Millionen" 4.09 million). A whole count or sum written out in full is
-/// exact ("4,200", "350"), as are hedged figures, whose hedge sets their bounds.
-fn rounded_interval(c: &Claim) -> Option<Interval> {
+/// exact ("4,200", "350"). Spans of time and shares run on where counts step, so their hedges
+/// bound them without the step of one: "more than four years" takes in four and a half, as
+/// "nearly five years" does, and "more than 65%" takes in 65.82. Two different figures said
+/// plainly to the same digit never meet.
+fn reader_interval(c: &Claim) -> Option<Interval> {
+    // Just inside a bound: "four years" and "five years" do not share their half.
+    const EDGE: f64 = 1e-6;
     let interval = c.interval?;
-    let half = match (c.qualifier, c.value) {
-        (Qualifier::Exact, Some(v)) => last_digit_step(c, v) / 2.0,
-        _ => 0.0,
-    };
-    if half == 0.0 {
+    let Some(n) = c.value else {
         return Some(interval);
-    }
-    // Just inside the upper bound: "51,7" and "51,8" do not share their half.
-    let v = c.value?;
-    Some(Interval {
-        lo: v - half,
-        hi: Some(v + half * (1.0 - 1e-9)),
+    };
+    let continuous = matches!(c.kind, Kind::Duration | Kind::Percent);
+    let step = match c.kind {
+        Kind::Duration if n.fract() == 0.0 => 1.0,
+        _ => last_digit_step(c, n),
+    };
+    let half = step / 2.0 * (1.0 - EDGE);
+    Some(match c.qualifier {
+        Qualifier::Exact if half > 0.0 => Interval {
+            lo: n - half,
+            hi: Some(n + half),
+        },
+        Qualifier::Approx | Qualifier::Range if continuous => Interval {
+            lo: interval.lo - half,
+            hi: interval.hi.map(|hi| hi + half),
+        },
+        Qualifier::MoreThan if continuous => Interval {
+            lo: n + EDGE,
+            hi: None,
+        },
+        Qualifier::Almost if continuous => Interval {
+            lo: interval.lo,
+            hi: Some(n - EDGE),
+        },
+        Qualifier::LessThan if continuous => Interval {
+            lo: 0.0,
+            hi: Some(n - EDGE),
+        },
+        _ => interval,
     })
 }
 
 /// The step of the last digit a figure is written to, 0 where it is written out in full.
 fn last_digit_step(c: &Claim, value: f64) -> f64 {
-    if !matches!(c.kind, Kind::Percent | Kind::Money | Kind::Count) {
+    if !matches!(
+        c.kind,
+        Kind::Percent | Kind::Money | Kind::Count | Kind::Duration
+    ) {
         return 0.0;
     }
     let decimal = match c.lang {
@@ -301,49 +330,6 @@ fn last_digit_step(c: &Claim, value: f64) -> f64 {
         None if value >= 1e6 && c.kind != Kind::Percent => 10f64.powi(value.log10().floor() as i32),
         _ => 0.0,
     }
-}
-
-/// A span of time as a reader takes it when setting two against each other. Time runs on
-/// where counts step: a whole number of units said plainly is that number rounded ("five
-/// years" for a trial of five years and two months), and a hedge bounds it without the step
-/// of one that counts have ("more than four years" takes in four and a half, as "nearly five
-/// years" does). Two different whole numbers said plainly still never meet.
-fn span_interval(c: &Claim) -> Option<Interval> {
-    // Just inside the bound: "four years" and "five years" do not share their half.
-    const EDGE: f64 = 1e-6;
-    let interval = c.interval?;
-    let Some(n) = c.value else {
-        return Some(interval);
-    };
-    let rounding = if n.fract() == 0.0 { 0.5 - EDGE } else { 0.0 };
-    Some(match c.qualifier {
-        Qualifier::Exact => Interval {
-            lo: n - rounding,
-            hi: Some(n + rounding),
-        },
-        Qualifier::Approx | Qualifier::Range => Interval {
-            lo: interval.lo - rounding,
-            hi: interval.hi.map(|hi| hi + rounding),
-        },
-        Qualifier::MoreThan => Interval {
-            lo: n + EDGE,
-            hi: None,
-        },
-        Qualifier::AtLeast => Interval { lo: n, hi: None },
-        Qualifier::Almost => Interval {
-            lo: interval.lo,
-            hi: Some(n - EDGE),
-        },
-        Qualifier::LessThan => Interval {
-            lo: 0.0,
-            hi: Some(n - EDGE),
-        },
-        Qualifier::AtMost => Interval {
-            lo: 0.0,
-            hi: Some(n),
-        },
-        Qualifier::Vague => interval,
-    })
 }
 
 /// Who stands behind a figure: the narrator, or a speaker quoted directly.
@@ -1445,6 +1431,17 @@ mod tests {
             (
                 "Vertreter aus 30 Ländern kamen.",
                 "Delegates from 31 countries came.",
+                true,
+            ),
+            // Shares run on: a hedge bounds them without the step of a count.
+            (
+                "Die Wahlbeteiligung lag bei knapp 75 Prozent.",
+                "Turnout was 74.56 percent.",
+                false,
+            ),
+            (
+                "Sie kam auf mehr als 50 Prozent.",
+                "She won 48.7 percent.",
                 true,
             ),
         ];

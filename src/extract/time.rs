@@ -526,7 +526,10 @@ fn unit_adjective_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> O
         .concept(&head.lower)
         .map(|k| super::subject::lasting(k, &head.lower, lexicon));
     // "ein 41-jähriger Bulgare" is a person's age: a span of years needs a thing that lasts.
-    let person = key.is_none_or(|k| crate::extract::lexicon::PERSON_KEYS.contains(&k));
+    let person = match key {
+        Some(k) => crate::extract::lexicon::PERSON_KEYS.contains(&k),
+        None => !lexicon.lasting_heads.lasts(&head.lower),
+    };
     if person && (unit == TimeUnit::Year || key.is_some()) {
         return None;
     }
@@ -2070,6 +2073,20 @@ mod tests {
                 Lang::En,
                 &[("on Tuesday last week", Date)],
             ),
+            // A noun the lexicon does not know lasts, unless it is a market's measure or a
+            // German person of that age.
+            (
+                "After a three-year investigation the firm paid.",
+                Lang::En,
+                &[("three-year", Duration)],
+            ),
+            ("The pound hit a 20-year low.", Lang::En, &[]),
+            (
+                "Nach fünfjährigen Ermittlungen zahlte die Firma.",
+                Lang::De,
+                &[("fünfjährigen", Duration)],
+            ),
+            ("Ein 41-jähriger Bulgare wurde gefasst.", Lang::De, &[]),
             (
                 "They met the day before yesterday.",
                 Lang::En,

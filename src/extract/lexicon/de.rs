@@ -2,7 +2,7 @@
 
 use chrono::Weekday;
 
-use super::{Lexicon, MonthPart, Tense};
+use super::{LastingHeads, Lexicon, MonthPart, Tense};
 use crate::claim::{Qualifier, TimeUnit};
 use crate::document::Lang;
 
@@ -321,6 +321,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("jahrestag", "anniversary"),
         ("*etappe", "stage"),
         ("*etappensieg", "stage_win"),
+        ("*ermittlung", "investigation"),
+        ("*ermittlungen", "investigation"),
+        ("*untersuchung", "investigation"),
         ("ausbruch", "outbreak"),
         ("ausbrüche", "outbreak"),
         ("*sturmflut", "storm_surge"),
@@ -1287,6 +1290,23 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     pluperfect_auxiliaries: &["hatte", "hatten", "war", "waren"],
     replaced_openers: &["statt", "anstatt", "anstelle"],
     change_from_to: &[("von", "auf")],
+    lasting_heads: LastingHeads::Endings(&[
+        "ung",
+        "ungen",
+        "ion",
+        "ionen",
+        "frist",
+        "fristen",
+        "zeit",
+        "phase",
+        "pause",
+        "sperre",
+        "vertrag",
+        "verträge",
+        "programm",
+        "plan",
+        "pläne",
+    ]),
     relative_pronouns: &[
         "die", "der", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher",
         "welches", "welchen",

@@ -2,7 +2,7 @@
 
 use chrono::Weekday;
 
-use super::{Lexicon, MonthPart, Tense};
+use super::{LastingHeads, Lexicon, MonthPart, Tense};
 use crate::claim::{Qualifier, TimeUnit};
 use crate::document::Lang;
 
@@ -335,6 +335,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("anniversaries", "anniversary"),
         ("stage", "stage"),
         ("stage win", "stage_win"),
+        ("investigation", "investigation"),
+        ("probe", "investigation"),
+        ("inquiry", "investigation"),
         ("outbreak", "outbreak"),
         ("storm surge", "storm_surge"),
         ("signing", "signing"),
@@ -1124,6 +1127,10 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         "cut from",
     ],
     change_from_to: &[],
+    lasting_heads: LastingHeads::AllBut(&[
+        "low", "lows", "high", "highs", "bond", "bonds", "yield", "yields", "note", "notes",
+        "gilt", "gilts", "average", "averages", "old", "olds", "record",
+    ]),
     relative_pronouns: &["who", "which", "that", "whom", "whose"],
     figure_nouns: &[
         ("number", None),

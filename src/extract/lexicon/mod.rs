@@ -359,6 +359,10 @@ pub struct Lexicon {
     /// that says so unambiguously ("von 33 Prozent auf 35,4 Prozent"; English "from … to"
     /// is as often a range).
     pub change_from_to: &'static [(&'static str, &'static str)],
+    /// Which nouns the lexicon does not know last for years after a unit adjective ("a
+    /// three-year investigation", "nach fünfjährigen Ermittlungen"), rather than being a
+    /// person of that age ("ein 41-jähriger Bulgare") or a market's measure ("a 20-year low").
+    pub lasting_heads: LastingHeads,
     /// Pronouns that open a relative clause after a comma ("die", "who").
     pub relative_pronouns: &'static [&'static str],
     /// Words naming the figure of what follows ("Zahl", "number", "toll").
@@ -592,7 +596,27 @@ pub const EVENT_KEYS: &[&str] = &[
     "storm_surge",
     "signing",
     "mission",
+    "investigation",
 ];
+
+/// How a language tells an unknown noun that lasts for years after a unit adjective.
+#[derive(Debug, Clone, Copy)]
+pub enum LastingHeads {
+    /// Every noun but these (English: ages are "N-year-old", a word of their own).
+    AllBut(&'static [&'static str]),
+    /// Nouns with these endings (German: abstract nouns; a person's age takes any noun).
+    Endings(&'static [&'static str]),
+}
+
+impl LastingHeads {
+    /// Whether the (lowercase) noun lasts.
+    pub fn lasts(self, noun: &str) -> bool {
+        match self {
+            LastingHeads::AllBut(words) => !words.contains(&noun),
+            LastingHeads::Endings(endings) => endings.iter().any(|e| noun.ends_with(e)),
+        }
+    }
+}
 
 impl Lexicon {
     /// The lexicon of a language.
