@@ -1655,6 +1655,24 @@ mod tests {
                     ("ordinal", "dritte Neuzugang", "signing"),
                 ],
             ),
+            (
+                De,
+                "Es gab etwa 50 Schwer- und 300 Leichtverletzte.",
+                &[
+                    ("count", "etwa 50 Schwer-", "people_injured"),
+                    ("count", "300 Leichtverletzte", "people_injured"),
+                ],
+            ),
+            (
+                De,
+                "Der Attentäter tötete 60 Menschen.",
+                &[("count", "60 Menschen", "people_killed")],
+            ),
+            (
+                En,
+                "The number killed in last week's bombings has risen to 35.",
+                &[("count", "35", "people_killed")],
+            ),
             (De, "Das Team rückte auf Platz sieben vor.", &[]),
             (
                 De,

@@ -118,6 +118,12 @@ pub fn counted(
             noun = Some((k, end, Some(key)));
             break;
         }
+        // "etwa 50 Schwer- und 300 Leichtverletzte": a word cut at a hyphen shares the head of
+        // the compound after "und", and so its concept.
+        if let Some(key) = shared_head(tokens, k, lexicon) {
+            noun = Some((k, k + 1, Some(key)));
+            break;
+        }
         if let Some(key) = lexicon.concept(&t.lower) {
             if !modifies_next(tokens, k, key, lexicon) {
                 noun = Some((k, k + 1, Some(key)));
@@ -234,6 +240,24 @@ pub fn counted(
             Some((format!("people_{p}"), String::new(), from))
         }
     }
+}
+
+/// The concept of the compound whose head a word cut at a hyphen shares: "Schwer-" in
+/// "Schwer- und Leichtverletzte", "Kurz-" in "Kurz- und Langstreckenflüge".
+fn shared_head(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<&'static str> {
+    if lexicon.lang != Lang::De || !tokens[k].text.ends_with('-') {
+        return None;
+    }
+    let link = tokens.get(k + 1)?;
+    if !matches!(link.lower.as_str(), "und" | "oder" | "bis") {
+        return None;
+    }
+    // The compound may follow a figure of its own ("und 300 Leichtverletzte").
+    tokens[k + 2..]
+        .iter()
+        .take(3)
+        .find(|t| t.kind == TokenKind::Word && t.is_capitalized())
+        .and_then(|t| lexicon.concept(&t.lower))
 }
 
 /// A concept of several words starting at token `k` ("heads of state", "Staats- und
@@ -507,12 +531,26 @@ pub fn noun_before(
             if let Some(key) = key {
                 return Some((key.to_string(), t.text.to_string(), true));
             }
-            // "Zahl der Toten", "number of dead": the noun after it.
-            let mut after = (k + 1..at)
+            let mut words = (k + 1..at)
                 .filter(|&j| tokens[j].kind == TokenKind::Word)
-                .skip(1)
-                .take(2)
                 .peekable();
+            // "the number killed": a predicate right after says which people.
+            if let Some(&j) = words.peek() {
+                if let Some(p) = lexicon.predicate(&tokens[j].lower) {
+                    return Some((format!("people_{p}"), tokens[j].text.to_string(), true));
+                }
+            }
+            // "Zahl der Toten", "number of dead": the noun after its linking word.
+            let linking = |j: usize| {
+                let w = tokens[j].lower.as_str();
+                lexicon.linkers.contains(&w)
+                    || lexicon.partitive_links.contains(&w)
+                    || lexicon.articles.contains(&w)
+            };
+            if words.peek().is_some_and(|&j| linking(j)) {
+                words.next();
+            }
+            let mut after = words.take(2).peekable();
             // "put the figure at 40,000": no noun after it, so it names nothing of its own
             // and the figure counts what was counted before.
             if after.peek().is_none() {
