@@ -1180,20 +1180,31 @@ fn context(
     (cx, day_from)
 }
 
+/// The clause around tokens `first..=last`, up to the marks that bound it and no further
+/// than a few words either way (a line without punctuation may be long).
+fn clause_around(tokens: &[Token], first: usize, last: usize) -> std::ops::Range<usize> {
+    const REACH: usize = 24;
+    let is_break = |t: &Token| t.kind == TokenKind::Punct && !t.is_punct("-");
+    let first = first.min(tokens.len());
+    let from = first.saturating_sub(REACH);
+    let start = tokens[from..first]
+        .iter()
+        .rposition(is_break)
+        .map_or(from, |k| from + k + 1);
+    let last = last.clamp(first, tokens.len());
+    let to = (last + REACH).min(tokens.len());
+    let end = tokens[last..to]
+        .iter()
+        .position(is_break)
+        .map_or(to, |k| last + k);
+    start..end
+}
+
 /// Whether the figure at tokens `first..=last` is one its text gives as said before and
 /// since replaced ([`Lexicon::earlier_words`]).
 fn superseded(tokens: &[Token], first: usize, last: usize, lexicon: &Lexicon) -> bool {
     let replaced = crate::extract::quantity::replaced_before(tokens, first, lexicon);
-    let is_break = |t: &Token| t.kind == TokenKind::Punct && !t.is_punct("-");
-    let start = tokens[..first]
-        .iter()
-        .rposition(is_break)
-        .map_or(0, |k| k + 1);
-    let end = tokens[last.min(tokens.len())..]
-        .iter()
-        .position(is_break)
-        .map_or(tokens.len(), |k| last + k);
-    let clause = &tokens[start..end];
+    let clause = &tokens[clause_around(tokens, first, last)];
     let has = |list: &[&str]| clause.iter().any(|t| list.contains(&t.lower.as_str()));
     replaced || (has(lexicon.earlier_words) && has(lexicon.pluperfect_auxiliaries))
 }
@@ -1204,11 +1215,7 @@ fn ongoing(tokens: &[Token], first: usize, lexicon: &Lexicon) -> bool {
     let opened = tokens
         .get(first)
         .is_some_and(|t| lexicon.ongoing_openers.contains(&t.lower.as_str()));
-    let clause_start = tokens[..first]
-        .iter()
-        .rposition(|t| t.kind == TokenKind::Punct && !t.is_punct("-"))
-        .map_or(0, |k| k + 1);
-    let clause = &tokens[clause_start..first];
+    let clause = &tokens[clause_around(tokens, first, first).start..first];
     let marked = lexicon.ongoing_markers.iter().any(|marker| {
         let words: Vec<&str> = marker.split(' ').collect();
         clause

@@ -250,9 +250,12 @@ fn reader_interval(c: &Claim) -> Option<Interval> {
         return Some(interval);
     };
     let continuous = matches!(c.kind, Kind::Duration | Kind::Percent);
-    let step = match c.kind {
-        Kind::Duration if n.fract() == 0.0 => 1.0,
-        _ => last_digit_step(c, n),
+    let step = match c.qualifier {
+        Qualifier::Exact | Qualifier::Approx | Qualifier::Range => match c.kind {
+            Kind::Duration if n.fract() == 0.0 => 1.0,
+            _ => last_digit_step(c, n),
+        },
+        _ => 0.0,
     };
     let half = step / 2.0 * (1.0 - EDGE);
     Some(match c.qualifier {
@@ -288,32 +291,41 @@ fn last_digit_step(c: &Claim, value: f64) -> f64 {
     ) {
         return 0.0;
     }
+    // A whole count or sum below a million has neither decimals nor a word of scale.
+    if matches!(c.kind, Kind::Count | Kind::Money) && value.fract() == 0.0 && value < 1e6 {
+        return 0.0;
+    }
     let decimal = match c.lang {
         crate::Lang::De => ',',
         crate::Lang::En => '.',
     };
-    // The first number written in digits, with its separators.
-    let digits: String = c
-        .text
-        .chars()
-        .skip_while(|ch| !ch.is_ascii_digit())
-        .take_while(|ch| ch.is_ascii_digit() || *ch == ',' || *ch == '.')
-        .collect();
-    let digits = digits.trim_end_matches([',', '.']);
-    let decimals = digits
-        .rsplit_once(decimal)
-        .map_or(0, |(_, after)| after.len() as i32);
-    let written: Option<f64> = (!digits.is_empty())
-        .then(|| {
-            digits
-                .chars()
-                .filter(|&ch| ch != ',' && ch != '.' || ch == decimal)
-                .map(|ch| if ch == decimal { '.' } else { ch })
-                .collect::<String>()
-                .parse()
-                .ok()
-        })
-        .flatten();
+    // The first number written in digits, with its separators, read without copying it
+    // (figures are compared by the million in a corpus).
+    let start = c.text.find(|ch: char| ch.is_ascii_digit());
+    let digits = start.map_or("", |start| {
+        let rest = &c.text[start..];
+        let end = rest
+            .find(|ch: char| !(ch.is_ascii_digit() || ch == ',' || ch == '.'))
+            .unwrap_or(rest.len());
+        rest[..end].trim_end_matches([',', '.'])
+    });
+    let (mut whole, mut fraction, mut decimals, mut in_fraction) = (0.0, 0.0, 0i32, false);
+    for ch in digits.chars() {
+        match ch.to_digit(10) {
+            Some(d) if in_fraction => {
+                fraction = fraction * 10.0 + f64::from(d);
+                decimals += 1;
+            }
+            Some(d) => whole = whole * 10.0 + f64::from(d),
+            None if ch == decimal => {
+                // A second mark makes the first one a grouping mark: its digits are whole.
+                whole = whole * 10f64.powi(decimals) + fraction;
+                (fraction, decimals, in_fraction) = (0.0, 0, true);
+            }
+            None => {}
+        }
+    }
+    let written = (!digits.is_empty()).then(|| whole + fraction / 10f64.powi(decimals));
     let step = 10f64.powi(-decimals);
     match written {
         Some(w) if w > 0.0 => {

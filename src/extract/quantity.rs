@@ -455,14 +455,14 @@ pub(crate) fn replaced_before(tokens: &[Token], i: usize, lexicon: &Lexicon) -> 
         .take(3)
         .map(|t| t.lower.as_str())
         .collect();
-    // The opener's words, then at most one more ("statt bisher").
+    // The opener's words, then at most one more ("statt bisher"); `words` runs backwards.
     let opened = lexicon.replaced_openers.iter().any(|opener| {
         let n = opener.split(' ').count();
         (n..=n + 1).any(|len| {
-            len <= words.len() && {
-                let before: Vec<&str> = words[..len].iter().rev().copied().collect();
-                before[..n].join(" ") == *opener
-            }
+            len <= words.len()
+                && opener
+                    .split(' ')
+                    .eq(words[len - n..len].iter().rev().copied())
         })
     });
     opened || from_to(tokens, i, &words, lexicon)
