@@ -1396,12 +1396,18 @@ mod tests {
                 false,
             ),
         ];
-        for &(a, b, clash) in cases {
+        assert_clashes(cases, "en-a", "en-b");
+    }
+
+    /// Compares each pair of texts as two outlets of one hour (`a` and `b` name the documents
+    /// and so their languages) and asserts whether they clash.
+    fn assert_clashes(cases: &[(&str, &str, bool)], a: &str, b: &str) {
+        for &(x, y, clash) in cases {
             let got = alarms(vec![
-                doc("en-a", "2025-06-12T10:00:00+01:00", a),
-                doc("en-b", "2025-06-12T10:00:00+01:00", b),
+                doc(a, "2025-06-12T10:00:00+01:00", x),
+                doc(b, "2025-06-12T10:00:00+01:00", y),
             ]);
-            assert_eq!(!got.is_empty(), clash, "{a} / {b}: {got:?}");
+            assert_eq!(!got.is_empty(), clash, "{x} / {y}: {got:?}");
         }
     }
 
@@ -1457,13 +1463,7 @@ mod tests {
                 true,
             ),
         ];
-        for &(a, b, clash) in cases {
-            let got = alarms(vec![
-                doc("de-a", "2025-06-12T10:00:00+01:00", a),
-                doc("en-b", "2025-06-12T10:00:00+01:00", b),
-            ]);
-            assert_eq!(!got.is_empty(), clash, "{a} / {b}: {got:?}");
-        }
+        assert_clashes(cases, "de-a", "en-b");
     }
 
     /// A figure its own text gives as said before and since replaced is set against nothing.
