@@ -741,9 +741,9 @@ impl SentenceText {
                 && t.text.chars().count() > 2
                 && self.lang == crate::Lang::En
             {
-                keys.insert(t.lower.clone());
+                keys.insert(t.lower.to_string());
             } else if t.text.chars().all(|ch| ch.is_uppercase()) && t.text.chars().count() > 1 {
-                keys.insert(t.lower.clone());
+                keys.insert(t.lower.to_string());
             }
             if k + 8 >= first && k <= last + 8 && t.lower.chars().count() >= 4 {
                 words.insert(stem(&t.lower));
@@ -759,7 +759,7 @@ impl SentenceText {
                 .skip(1)
                 .filter(|(k, t)| t.is_word() && t.is_capitalized() && concepts[*k].is_none())
             {
-                keys.insert(t.lower.clone());
+                keys.insert(t.lower.to_string());
             }
         }
         Sets { words, keys }
@@ -1193,7 +1193,7 @@ fn holder(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<String> {
             && lexicon.function_word_count(&t.lower) == 0
             && (lexicon.lang != Lang::De || !after_article);
         if acronym || name {
-            return Some(t.lower.clone());
+            return Some(t.lower.to_string());
         }
     }
     None
@@ -1229,7 +1229,7 @@ fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, String)> {
         let common = is_common_word(&name.lower, lexicon);
         let needs_noun = lexicon.lang == Lang::De && determined;
         if name.is_word() && name.is_capitalized() && !common && (place_noun || !needs_noun) {
-            out.push((at, name.lower.clone()));
+            out.push((at, name.lower.to_string()));
         }
     }
     out
