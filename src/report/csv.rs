@@ -141,7 +141,12 @@ impl<'o> Rows<'o> {
                 break;
             }
         }
-        self.out.extend_from_slice(&digits[at..]);
+        // Byte by byte into reserved room: a cell's few digits are not worth a call to memcpy,
+        // which a copy of a length not known at compile time makes.
+        self.out.reserve(digits.len() - at);
+        for &d in &digits[at..] {
+            self.out.push(d);
+        }
     }
 
     /// A cell holding a number as [`Number`] prints it, or nothing.
