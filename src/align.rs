@@ -14,8 +14,8 @@ use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 use crate::claim::{Claim, DayRange, Kind};
 use crate::config::Config;
 use crate::extract::lexicon::{
-    Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS, PLACE_NOUNS,
-    PLACE_PREPOSITIONS, QUOTE_MARKS, RATE_WORDS,
+    among, Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS,
+    PLACE_NOUNS, PLACE_PREPOSITIONS, QUOTE_MARKS, RATE_WORDS,
 };
 use crate::extract::token::{tokenize, Token};
 use crate::limits::{nearest, ALIGN_BLOCK, SCORED_BAND, SCORED_PAIRS};
@@ -1004,10 +1004,9 @@ impl<'a> Parsed<'a> {
         let places = places(&tokens, lexicon);
         // Plain auxiliaries ("will", "wird", "werden") also make passives and forecasts; only
         // the words of planning mark a planned event.
-        let future = tokens.iter().any(|t| {
-            lexicon.future_markers.contains(&t.lower.as_str())
-                && !AUXILIARIES.contains(&t.lower.as_str())
-        });
+        let future = tokens
+            .iter()
+            .any(|t| among(lexicon.future_markers, &t.lower) && !among(AUXILIARIES, &t.lower));
         let year = crate::extract::time::named_year(&tokens, lexicon);
         Parsed {
             tokens,

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{Lexicon, Tense, WordSet, EVENT_KEYS};
+use super::lexicon::{among, Lexicon, Tense, WordSet, EVENT_KEYS};
 use super::quantity::{
     interval, may_start_quantity, number_at, phrase_at, phrase_before, quantity_at, Quantity,
 };
@@ -146,7 +146,7 @@ fn clause_bounds(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> (usiz
     // a list of days ("am 3. und 4. Mai", "Monday and Tuesday").
     let opens_at = |k: usize| {
         let t = &tokens[k];
-        lexicon.clause_openers.contains(&t.lower.as_str())
+        among(lexicon.clause_openers, &t.lower)
             && (!matches!(t.lower.as_str(), "und" | "and")
                 || tokens
                     .get(k + 1)
@@ -171,13 +171,13 @@ fn clause_bounds(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> (usiz
 fn in_clause(tokens: &[Token], i: usize, lexicon: &'static Lexicon, list: &[&str]) -> bool {
     clause_of(tokens, i, lexicon)
         .iter()
-        .any(|t| list.contains(&t.lower.as_str()))
+        .any(|t| among(list, &t.lower))
 }
 
 /// Whether a token is one of the marker words of `list`; capitalized words inside a sentence
 /// are names ("the Met Office"), not verbs.
 fn is_marker(t: &Token, list: &[&str]) -> bool {
-    list.contains(&t.lower.as_str()) && (!t.is_capitalized() || t.start == 0)
+    among(list, &t.lower) && (!t.is_capitalized() || t.start == 0)
 }
 
 /// Whether the English word at `k` is a regular past form ("announced"), not a passive

@@ -844,6 +844,16 @@ impl Lexicon {
     }
 }
 
+/// Whether `word` is one of a short `list` of words, as `list.contains(&word)` says. A word of
+/// another length or first letter is passed over without a call to memcmp: most words the
+/// scanners look up are in no list, and several lists are asked about every token.
+#[inline]
+pub fn among(list: &[&str], word: &str) -> bool {
+    let (len, first) = (word.len(), word.as_bytes().first());
+    list.iter()
+        .any(|w| w.len() == len && w.as_bytes().first() == first && *w == word)
+}
+
 /// A map keyed by words. foldhash is several times faster than the standard library's SipHash
 /// on short keys; the same hasher keys the sentence maps elsewhere.
 pub type WordMap<K, V> = foldhash::HashMap<K, V>;
