@@ -14,7 +14,7 @@ use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 use crate::claim::{Claim, DayRange, Kind};
 use crate::config::Config;
 use crate::extract::lexicon::{
-    among, Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS,
+    among, Lexicon, Markers, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS,
     PLACE_NOUNS, PLACE_PREPOSITIONS, QUOTE_MARKS, RATE_WORDS,
 };
 use crate::extract::token::{tokenize, Token};
@@ -1006,7 +1006,7 @@ impl<'a> Parsed<'a> {
         // the words of planning mark a planned event.
         let future = tokens
             .iter()
-            .any(|t| among(lexicon.future_markers, &t.lower) && !among(AUXILIARIES, &t.lower));
+            .any(|t| lexicon.marks(Markers::Future, &t.lower) && !among(AUXILIARIES, &t.lower));
         let year = crate::extract::time::named_year(&tokens, lexicon);
         Parsed {
             tokens,

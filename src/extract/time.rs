@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{among, Lexicon, Tense, WordSet, EVENT_KEYS};
+use super::lexicon::{among, Lexicon, Markers, Tense, WordSet, EVENT_KEYS};
 use super::quantity::{
     interval, may_start_quantity, number_at, phrase_at, phrase_before, quantity_at, Quantity,
 };
@@ -174,10 +174,10 @@ fn in_clause(tokens: &[Token], i: usize, lexicon: &'static Lexicon, list: &[&str
         .any(|t| among(list, &t.lower))
 }
 
-/// Whether a token is one of the marker words of `list`; capitalized words inside a sentence
-/// are names ("the Met Office"), not verbs.
-fn is_marker(t: &Token, list: &[&str]) -> bool {
-    among(list, &t.lower) && (!t.is_capitalized() || t.start == 0)
+/// Whether a token is a marker word (`listed` says which words are); capitalized words inside
+/// a sentence are names ("the Met Office"), not verbs.
+fn is_marker(t: &Token, listed: impl Fn(&str) -> bool) -> bool {
+    listed(&t.lower) && (!t.is_capitalized() || t.start == 0)
 }
 
 /// Whether the English word at `k` is a regular past form ("announced"), not a passive
@@ -201,10 +201,14 @@ pub fn clause_tense(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Te
 /// The tense of a run of words: future markers first, then a scheduling verb in a clause
 /// without past forms, else the past.
 fn tense_of(clause: &[Token], lexicon: &'static Lexicon) -> Tense {
-    let has = |list: &[&str]| clause.iter().any(|t| is_marker(t, list));
+    let has = |markers| {
+        clause
+            .iter()
+            .any(|t| is_marker(t, |w| lexicon.marks(markers, w)))
+    };
     // "der ... überfallen haben soll": a modal after a perfect infinitive is hearsay.
     let future = clause.iter().enumerate().any(|(k, t)| {
-        is_marker(t, lexicon.future_markers)
+        is_marker(t, |w| lexicon.marks(Markers::Future, w))
             && !(k > 0
                 && lexicon
                     .hearsay_before_modal
@@ -216,7 +220,7 @@ fn tense_of(clause: &[Token], lexicon: &'static Lexicon) -> Tense {
     // English regular past forms ("announced", "postponed") outrank a scheduling verb.
     let regular_past =
         lexicon.lang == Lang::En && (0..clause.len()).any(|k| regular_past(clause, k));
-    if !regular_past && !has(lexicon.past_markers) && has(lexicon.schedule_verbs) {
+    if !regular_past && !has(Markers::Past) && has(Markers::Schedule) {
         Tense::Present
     } else {
         Tense::Past
@@ -683,10 +687,11 @@ fn mention_tense(
         return clause;
     }
     let words = clause_of(tokens, m.start, lexicon);
-    let has = |list: &[&str]| words.iter().any(|t| is_marker(t, list));
-    let perfect = has(lexicon.perfect_auxiliaries);
+    let perfect = words
+        .iter()
+        .any(|t| is_marker(t, |w| among(lexicon.perfect_auxiliaries, w)));
     let simple_past = words.iter().enumerate().any(|(k, t)| {
-        is_marker(t, lexicon.past_markers)
+        is_marker(t, |w| lexicon.marks(Markers::Past, w))
             && !lexicon.perfect_auxiliaries.contains(&t.lower.as_str())
             || lexicon.lang == Lang::En && !perfect && regular_past(words, k)
     });
@@ -733,7 +738,7 @@ fn mention_tense(
             .filter(|v| v.is_word() && !v.is_capitalized())
         {
             let v = verb.lower.as_str();
-            let past = lexicon.past_markers.contains(&v) || v.ends_with("te") || v.ends_with("ten");
+            let past = lexicon.marks(Markers::Past, v) || v.ends_with("te") || v.ends_with("ten");
             if !past && !lexicon.day_parts.contains(&v) {
                 return Tense::Present;
             }
@@ -1712,7 +1717,7 @@ fn looks_back(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> bool {
                     && lexicon.superlative_endings.iter().any(|e| w.ends_with(e)))
     });
     let simple_past = clause_of(tokens, i, lexicon).iter().any(|t| {
-        is_marker(t, lexicon.past_markers)
+        is_marker(t, |w| lexicon.marks(Markers::Past, w))
             && !lexicon.perfect_auxiliaries.contains(&t.lower.as_str())
     });
     marked || simple_past
