@@ -768,8 +768,12 @@ impl SentenceText {
 
 /// Whether a claim stands inside quotation marks in its sentence.
 pub fn is_quoted(c: &Claim) -> bool {
-    let at = c.sentence_text.find(&c.text).unwrap_or(0);
-    c.sentence_text[..at]
+    quoted_at(&c.sentence_text, c.sentence_text.find(&c.text).unwrap_or(0))
+}
+
+/// Whether byte `at` of a sentence stands inside quotation marks: after an odd number of them.
+fn quoted_at(sentence: &str, at: usize) -> bool {
+    sentence[..at]
         .chars()
         .filter(|ch| QUOTE_MARKS.contains(ch))
         .count()
@@ -1058,7 +1062,7 @@ fn context(
         .collect();
     let first = mention_words.first().copied().unwrap_or(0);
     let last = mention_words.last().copied().unwrap_or(0);
-    let quoted = is_quoted(c);
+    let quoted = quoted_at(sentence, at);
     let after: Vec<&str> = tokens
         .iter()
         .skip(last + 1)
