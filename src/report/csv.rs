@@ -61,7 +61,11 @@ pub const CLAIM_COLUMNS: &[&str] = &[
 /// Makes a cell safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, tab or
 /// carriage return would run as a formula, so it gets a leading apostrophe. Numbers stay numbers.
 pub fn safe_cell(s: &str) -> Cow<'_, str> {
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // The first byte tells: every risky character is ASCII (no char decoding per cell).
+    let risky = matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
     if risky && s.parse::<f64>().is_err() {
         Cow::Owned(format!("'{s}"))
     } else {
