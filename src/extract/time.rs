@@ -838,10 +838,37 @@ fn may_start_mention(
         // never a full stop or a comma, which end a third of the tokens that come here.
         return !matches!(t.text, "." | "," | ";" | "!" | "?" | ")");
     }
+    if t.is_number() {
+        return number_may_start(tokens, names, i);
+    }
     names[i]
         || t.is_word()
             && triggers(lexicon).leads.contains(t.lower.as_str())
             && leads_to_time(&tokens[i + 1..], &names[i + 1..], lexicon)
+}
+
+/// How far past a plain number ("3", "250") the name of a time that makes it part of a mention
+/// may stand: "3 Tage", "3 weitere Tage", "3 bis 5 Tage", "3 Tage später".
+const NUMBER_REACH: usize = 4;
+
+/// Whether a time expression may start at a number. One with a point, comma or colon ("3.",
+/// "22.01.2016", "10:30") or of four digits (a year) may; another ("3", "250") only with a
+/// name of a time, another number or a joining mark ("3-5", "4/22", "3. März", "6 p.m.")
+/// among the next [`NUMBER_REACH`] tokens: a count ("3 Prozent", "12 Menschen wurden
+/// getötet") is passed over, as a third of the tokens that come here are.
+fn number_may_start(tokens: &[Token], names: &[bool], i: usize) -> bool {
+    let digits = &tokens[i].text;
+    if digits.len() == 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let end = (i + 1 + NUMBER_REACH).min(tokens.len());
+    (i + 1..end).any(|k| {
+        let t = &tokens[k];
+        // Marks that end a clause or the sentence join nothing.
+        let ends =
+            matches!(t.text, "," | ";" | "!" | "?" | ")") || t.text == "." && k + 1 == tokens.len();
+        names[k] || t.kind == TokenKind::Punct && !ends
+    })
 }
 
 /// For each token, whether it names a time on its own ([`names_time`]): asked once per token,
