@@ -879,12 +879,13 @@ fn time_names(tokens: &[Token], lexicon: &'static Lexicon) -> Vec<bool> {
 
 /// Whether a name of a time or a number stands in the first [`LEAD_REACH`] words after a
 /// lead, not counting further leads and the words of hedges and duration openers ("for more
-/// than a year", "seit mindestens drei Wochen", "für weitere fünf Tage").
+/// than a year", "seit mindestens drei Wochen", "für weitere fünf Tage"). A plain number
+/// counts as [`number_may_start`] says: "in 12 Ländern" leads to no time, "in 12 Tagen" does.
 fn leads_to_time(after: &[Token], names: &[bool], lexicon: &'static Lexicon) -> bool {
     let triggers = triggers(lexicon);
     let mut words = 0;
-    for (t, names_time) in after.iter().zip(names).take(3 * LEAD_REACH) {
-        if *names_time {
+    for (k, (t, names_time)) in after.iter().zip(names).take(3 * LEAD_REACH).enumerate() {
+        if *names_time && (!t.is_number() || number_may_start(after, names, k)) {
             return true;
         }
         if !(t.is_word() && triggers.skipped.contains(t.lower.as_str())) {
