@@ -232,10 +232,12 @@ fn tense_of(clause: &[Token], lexicon: &'static Lexicon) -> Tense {
 /// may be a count ("2000 Menschen").
 pub(crate) fn named_year(tokens: &[Token], lexicon: &'static Lexicon) -> Option<i32> {
     (1..tokens.len()).find_map(|k| {
+        // The year first: most tokens are none, and the word before need not be looked up.
+        let year = year_at(tokens, k)?;
         let before = tokens[k - 1].lower.as_str();
         let lead =
             lexicon.lead_ins.contains(&before) || lexicon.time_unit(before) == Some(TimeUnit::Year);
-        year_at(tokens, k).filter(|_| lead)
+        lead.then_some(year)
     })
 }
 
