@@ -101,7 +101,9 @@ impl<V> Memo<V> {
             if let Ok(entry) = shard.old.find_entry(hash, is_key) {
                 let (entry, _) = entry.remove();
                 let value = Arc::clone(&entry.value);
-                shard.insert(entry, self.shard_budget);
+                let forgotten = shard.insert(entry, self.shard_budget);
+                drop(shard);
+                drop(forgotten);
                 return value;
             }
         }
@@ -116,7 +118,9 @@ impl<V> Memo<V> {
                 value: Arc::clone(&value),
                 weight: weight + key.len() + ENTRY_BYTES,
             };
-            shard.insert(entry, self.shard_budget);
+            let forgotten = shard.insert(entry, self.shard_budget);
+            drop(shard);
+            drop(forgotten);
         }
         value
     }
@@ -133,13 +137,21 @@ impl<V> Memo<V> {
 }
 
 impl<V> Shard<V> {
-    fn insert(&mut self, entry: Entry<V>, budget: usize) {
+    /// Adds an entry to the young generation. When that is full it becomes the old one, and the
+    /// old one is returned: the caller drops its thousands of entries after the shard's lock.
+    #[must_use]
+    fn insert(&mut self, entry: Entry<V>, budget: usize) -> Option<Map<V>> {
+        let mut forgotten = None;
         if self.bytes + entry.weight > budget {
-            self.old = std::mem::take(&mut self.young);
+            forgotten = Some(std::mem::replace(
+                &mut self.old,
+                std::mem::take(&mut self.young),
+            ));
             self.bytes = 0;
         }
         self.bytes += entry.weight;
         self.young.insert_unique(entry.hash, entry, |e| e.hash);
+        forgotten
     }
 }
 
