@@ -14,8 +14,8 @@ use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 use crate::claim::{Claim, DayRange, Kind};
 use crate::config::Config;
 use crate::extract::lexicon::{
-    Lexicon, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS, PLACE_NOUNS,
-    PLACE_PREPOSITIONS, QUOTE_MARKS, RATE_WORDS,
+    among, Lexicon, Markers, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS,
+    PLACE_NOUNS, PLACE_PREPOSITIONS, QUOTE_MARKS, RATE_WORDS,
 };
 use crate::extract::token::{tokenize, Token, TokenKind};
 use crate::limits::{nearest, ALIGN_BLOCK, SCORED_BAND, SCORED_PAIRS};
@@ -747,9 +747,9 @@ impl SentenceText {
                 && t.text.chars().count() > 2
                 && self.lang == crate::Lang::En
             {
-                keys.insert(t.lower.clone());
+                keys.insert(t.lower.to_string());
             } else if t.text.chars().all(|ch| ch.is_uppercase()) && t.text.chars().count() > 1 {
-                keys.insert(t.lower.clone());
+                keys.insert(t.lower.to_string());
             }
             if k + 8 >= first && k <= last + 8 && t.lower.chars().count() >= 4 {
                 words.insert(stem(&t.lower));
@@ -765,7 +765,7 @@ impl SentenceText {
                 .skip(1)
                 .filter(|(k, t)| t.is_word() && t.is_capitalized() && concepts[*k].is_none())
             {
-                keys.insert(t.lower.clone());
+                keys.insert(t.lower.to_string());
             }
         }
         Sets { words, keys }
@@ -774,8 +774,12 @@ impl SentenceText {
 
 /// Whether a claim stands inside quotation marks in its sentence.
 pub fn is_quoted(c: &Claim) -> bool {
-    let at = c.sentence_text.find(&c.text).unwrap_or(0);
-    c.sentence_text[..at]
+    quoted_at(&c.sentence_text, c.sentence_text.find(&c.text).unwrap_or(0))
+}
+
+/// Whether byte `at` of a sentence stands inside quotation marks: after an odd number of them.
+fn quoted_at(sentence: &str, at: usize) -> bool {
+    sentence[..at]
         .chars()
         .filter(|ch| QUOTE_MARKS.contains(ch))
         .count()
@@ -1010,10 +1014,9 @@ impl<'a> Parsed<'a> {
         let places = places(&tokens, lexicon);
         // Plain auxiliaries ("will", "wird", "werden") also make passives and forecasts; only
         // the words of planning mark a planned event.
-        let future = tokens.iter().any(|t| {
-            lexicon.future_markers.contains(&t.lower.as_str())
-                && !AUXILIARIES.contains(&t.lower.as_str())
-        });
+        let future = tokens
+            .iter()
+            .any(|t| lexicon.marks(Markers::Future, &t.lower) && !among(AUXILIARIES, &t.lower));
         let year = crate::extract::time::named_year(&tokens, lexicon);
         Parsed {
             tokens,
@@ -1065,7 +1068,7 @@ fn context(
         .collect();
     let first = mention_words.first().copied().unwrap_or(0);
     let last = mention_words.last().copied().unwrap_or(0);
-    let quoted = is_quoted(c);
+    let quoted = quoted_at(sentence, at);
     let after: Vec<&str> = tokens
         .iter()
         .skip(last + 1)
@@ -1248,7 +1251,7 @@ fn holder(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<String> {
             && lexicon.function_word_count(&t.lower) == 0
             && (lexicon.lang != Lang::De || !after_article);
         if acronym || name {
-            return Some(t.lower.clone());
+            return Some(t.lower.to_string());
         }
     }
     None
@@ -1284,7 +1287,7 @@ fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, String)> {
         let common = is_common_word(&name.lower, lexicon);
         let needs_noun = lexicon.lang == Lang::De && determined;
         if name.is_word() && name.is_capitalized() && !common && (place_noun || !needs_noun) {
-            out.push((at, name.lower.clone()));
+            out.push((at, name.lower.to_string()));
         }
     }
     out

@@ -503,7 +503,9 @@ fn figure(c: &Claim) -> String {
         return out;
     }
     // One level of parentheses reads better: "fewer than 30 (27 to 29)" → "fewer than 30, 27 to 29".
-    if let Some(at) = out[open..].find(" (").map(|k| open + k) {
+    // A search for two bytes, not a substring searcher set up per figure.
+    let paren = out.as_bytes()[open..].windows(2).position(|w| w == b" (");
+    if let Some(at) = paren.map(|k| open + k) {
         out.replace_range(at..at + 2, ", ");
         if let Some(close) = out[at + 2..].find(')').map(|k| at + 2 + k) {
             out.remove(close);

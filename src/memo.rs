@@ -13,7 +13,18 @@
 use std::hash::BuildHasher;
 use std::sync::{Arc, Mutex};
 
-type Map<V> = foldhash::HashMap<Box<[u8]>, (Arc<V>, usize)>;
+/// A generation of entries, each with its key's hash: a key is hashed once per lookup (for its
+/// shard and its slot alike), and an entry moves between generations, or to a larger table,
+/// without hashing its key again.
+type Map<V> = hashbrown::HashTable<Entry<V>>;
+
+struct Entry<V> {
+    hash: u64,
+    key: Box<[u8]>,
+    value: Arc<V>,
+    /// The bytes the entry holds, as its caller weighed them.
+    weight: usize,
+}
 
 /// A bounded map from keys to values read once, for several threads.
 ///
@@ -26,7 +37,7 @@ type Map<V> = foldhash::HashMap<Box<[u8]>, (Arc<V>, usize)>;
 /// ```
 pub struct Memo<V> {
     shards: Box<[Mutex<Shard<V>>]>,
-    /// Picks a key's shard; seeded per process, like the maps' own hashers.
+    /// Hashes keys; seeded per process, so that keys cannot be picked to collide.
     hasher: foldhash::fast::RandomState,
     /// Bytes a shard's young generation may hold before it becomes the old one.
     shard_budget: usize,
@@ -60,8 +71,8 @@ impl<V> Memo<V> {
             shards: (0..SHARDS)
                 .map(|_| {
                     Mutex::new(Shard {
-                        young: Map::default(),
-                        old: Map::default(),
+                        young: Map::new(),
+                        old: Map::new(),
                         bytes: 0,
                         asked: 0,
                         missed: 0,
@@ -77,16 +88,22 @@ impl<V> Memo<V> {
     /// unless the memo holds it. `make` runs without a lock held; two threads that miss the same
     /// key at once both compute it, and either's value stays.
     pub fn get_or_insert_with(&self, key: &[u8], make: impl FnOnce() -> (V, usize)) -> Arc<V> {
-        let shard = &self.shards[self.hasher.hash_one(key) as usize % self.shards.len()];
+        let hash = self.hasher.hash_one(key);
+        // The shard from bits the tables do not use for a key's slot or tag.
+        let shard = &self.shards[(hash >> 32) as usize % self.shards.len()];
+        let is_key = |e: &Entry<V>| e.hash == hash && *e.key == *key;
         {
             let mut shard = shard.lock().unwrap_or_else(|e| e.into_inner());
             shard.asked += 1;
-            if let Some((value, _)) = shard.young.get(key) {
-                return Arc::clone(value);
+            if let Some(entry) = shard.young.find(hash, is_key) {
+                return Arc::clone(&entry.value);
             }
-            if let Some((key, entry)) = shard.old.remove_entry(key) {
-                let value = Arc::clone(&entry.0);
-                shard.insert(key, entry, self.shard_budget);
+            if let Ok(entry) = shard.old.find_entry(hash, is_key) {
+                let (entry, _) = entry.remove();
+                let value = Arc::clone(&entry.value);
+                let forgotten = shard.insert(entry, self.shard_budget);
+                drop(shard);
+                drop(forgotten);
                 return value;
             }
         }
@@ -94,9 +111,16 @@ impl<V> Memo<V> {
         let value = Arc::new(value);
         let mut shard = shard.lock().unwrap_or_else(|e| e.into_inner());
         shard.missed += 1;
-        if !shard.young.contains_key(key) {
-            let entry = (Arc::clone(&value), weight + key.len() + ENTRY_BYTES);
-            shard.insert(key.into(), entry, self.shard_budget);
+        if shard.young.find(hash, is_key).is_none() {
+            let entry = Entry {
+                hash,
+                key: key.into(),
+                value: Arc::clone(&value),
+                weight: weight + key.len() + ENTRY_BYTES,
+            };
+            let forgotten = shard.insert(entry, self.shard_budget);
+            drop(shard);
+            drop(forgotten);
         }
         value
     }
@@ -113,13 +137,21 @@ impl<V> Memo<V> {
 }
 
 impl<V> Shard<V> {
-    fn insert(&mut self, key: Box<[u8]>, entry: (Arc<V>, usize), budget: usize) {
-        if self.bytes + entry.1 > budget {
-            self.old = std::mem::take(&mut self.young);
+    /// Adds an entry to the young generation. When that is full it becomes the old one, and the
+    /// old one is returned: the caller drops its thousands of entries after the shard's lock.
+    #[must_use]
+    fn insert(&mut self, entry: Entry<V>, budget: usize) -> Option<Map<V>> {
+        let mut forgotten = None;
+        if self.bytes + entry.weight > budget {
+            forgotten = Some(std::mem::replace(
+                &mut self.old,
+                std::mem::take(&mut self.young),
+            ));
             self.bytes = 0;
         }
-        self.bytes += entry.1;
-        self.young.insert(key, entry);
+        self.bytes += entry.weight;
+        self.young.insert_unique(entry.hash, entry, |e| e.hash);
+        forgotten
     }
 }
 

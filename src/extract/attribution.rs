@@ -1,7 +1,7 @@
 //! Attribution: who says a claim, when it stands in a quote ("…", so Macron) or in reported
 //! speech (Selenskyj erklärte, …; …, said Starmer).
 
-use super::lexicon::Lexicon;
+use super::lexicon::{among, Lexicon};
 use super::token::{tokenize, Token, TokenKind};
 use crate::document::Lang;
 use crate::segment::Sentence;
@@ -202,7 +202,7 @@ pub fn reported_speaker(
         }
     }
     let is_verb = |t: &Token| {
-        lexicon.speech_verbs.contains(&t.lower.as_str())
+        among(lexicon.speech_verbs, &t.lower)
             && !matches!(t.lower.as_str(), "according" | "laut" | "zufolge")
     };
     // A tag after the claim, set off by a comma.

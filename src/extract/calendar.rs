@@ -19,7 +19,7 @@
 
 use chrono::Weekday;
 
-use super::lexicon::{Lexicon, Tense};
+use super::lexicon::{among, Lexicon, Tense};
 use super::numeral;
 use super::token::Token;
 use super::Reading;
@@ -76,9 +76,7 @@ impl Cx<'_, '_> {
     }
 
     fn is(&self, k: usize, list: &[&str]) -> bool {
-        self.t
-            .get(k)
-            .is_some_and(|t| list.contains(&t.lower.as_str()))
+        self.t.get(k).is_some_and(|t| among(list, &t.lower))
     }
 
     fn punct(&self, k: usize, p: &str) -> bool {
@@ -109,10 +107,10 @@ impl Cx<'_, '_> {
     /// "übernächste" +2.
     fn direction(&self, k: usize) -> Option<i32> {
         let w = self.word(k);
-        if self.lx.after_next.contains(&w) {
+        if among(self.lx.after_next, w) {
             return Some(2);
         }
-        if self.lx.this_words.contains(&w) {
+        if among(self.lx.this_words, w) {
             return Some(0);
         }
         let (_, tense, strict) = self.lx.direction_words.iter().find(|(d, _, _)| *d == w)?;

@@ -48,6 +48,8 @@ pub(super) fn rest(
 /// tokens with no space between them that holds "://", "www." or "@", or that opens with
 /// "+" and a number of seven digits or more ("+1-222-2222/2222", "+49 30 1234567").
 pub(super) fn skip_addresses(tokens: &[Token], taken: &mut [bool]) {
+    // One buffer for every run's text: most runs are one word, and a sentence has many.
+    let mut text = String::new();
     let mut start = 0;
     while start < tokens.len() {
         let mut end = start + 1;
@@ -55,8 +57,15 @@ pub(super) fn skip_addresses(tokens: &[Token], taken: &mut [bool]) {
             end += 1;
         }
         let run = &tokens[start..end];
-        let text: String = run.iter().map(|t| t.lower.as_str()).collect();
-        let address = text.contains("://") || text.starts_with("www.") || text.contains('@');
+        // An address needs an "@", the ":" of "://" or a first word "www": most runs have none,
+        // and their text is not put together.
+        let may_be_address =
+            run[0].lower.starts_with("www") || run.iter().any(|t| t.lower.contains(['@', ':']));
+        let address = may_be_address && {
+            text.clear();
+            text.extend(run.iter().map(|t| t.lower.as_str()));
+            text.contains("://") || text.starts_with("www.") || text.contains('@')
+        };
         let dialled = run.len() > 1 && run[0].is_punct("+") && run[1].is_number();
         if address {
             taken[start..end].fill(true);

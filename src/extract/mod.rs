@@ -352,9 +352,10 @@ fn claims_in(
     lexicon: &'static Lexicon,
     config: &Config,
 ) -> (Vec<Found>, Vec<bool>) {
-    let mut taken = vec![false; tokens.len()];
     // Web addresses and telephone numbers hold digits, not figures.
-    figures::skip_addresses(tokens, &mut taken);
+    let mut addresses = vec![false; tokens.len()];
+    figures::skip_addresses(tokens, &mut addresses);
+    let mut taken = addresses.clone();
     let hedges = &config.hedges;
     let mut found: Vec<Found> = Vec::new();
 
@@ -446,8 +447,7 @@ fn claims_in(
         }
     }
     // A date dropped above takes no words: another reading may find them.
-    taken.iter_mut().for_each(|t| *t = false);
-    figures::skip_addresses(tokens, &mut taken);
+    taken.copy_from_slice(&addresses);
     for f in &found {
         for flag in &mut taken[f.start..f.end.min(tokens.len())] {
             *flag = true;

@@ -279,7 +279,11 @@ pub fn phrase_before(tokens: &[Token], end: usize, phrase: &str) -> Option<usize
 pub fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
     // Most calls fail on the first word: test it before splitting the phrase.
     let first = tokens.get(start)?.lower.as_bytes();
-    if !phrase.as_bytes().starts_with(first)
+    // The first letter first: most phrases are turned away by it, without a call to memcmp.
+    if first
+        .first()
+        .is_some_and(|b| phrase.as_bytes().first() != Some(b))
+        || !phrase.as_bytes().starts_with(first)
         || phrase.len() > first.len() && phrase.as_bytes()[first.len()] != b' '
     {
         return None;

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{Lexicon, Tense, WordSet, EVENT_KEYS};
+use super::lexicon::{among, Lexicon, Markers, Tense, WordSet, EVENT_KEYS};
 use super::quantity::{
     interval, may_start_quantity, number_at, phrase_at, phrase_before, quantity_at, Quantity,
 };
@@ -146,7 +146,7 @@ fn clause_bounds(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> (usiz
     // a list of days ("am 3. und 4. Mai", "Monday and Tuesday").
     let opens_at = |k: usize| {
         let t = &tokens[k];
-        lexicon.clause_openers.contains(&t.lower.as_str())
+        among(lexicon.clause_openers, &t.lower)
             && (!matches!(t.lower.as_str(), "und" | "and")
                 || tokens
                     .get(k + 1)
@@ -171,13 +171,13 @@ fn clause_bounds(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> (usiz
 fn in_clause(tokens: &[Token], i: usize, lexicon: &'static Lexicon, list: &[&str]) -> bool {
     clause_of(tokens, i, lexicon)
         .iter()
-        .any(|t| list.contains(&t.lower.as_str()))
+        .any(|t| among(list, &t.lower))
 }
 
-/// Whether a token is one of the marker words of `list`; capitalized words inside a sentence
-/// are names ("the Met Office"), not verbs.
-fn is_marker(t: &Token, list: &[&str]) -> bool {
-    list.contains(&t.lower.as_str()) && (!t.is_capitalized() || t.start == 0)
+/// Whether a token is a marker word (`listed` says which words are); capitalized words inside
+/// a sentence are names ("the Met Office"), not verbs.
+fn is_marker(t: &Token, listed: impl Fn(&str) -> bool) -> bool {
+    listed(&t.lower) && (!t.is_capitalized() || t.start == 0)
 }
 
 /// Whether the English word at `k` is a regular past form ("announced"), not a passive
@@ -201,10 +201,14 @@ pub fn clause_tense(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Te
 /// The tense of a run of words: future markers first, then a scheduling verb in a clause
 /// without past forms, else the past.
 fn tense_of(clause: &[Token], lexicon: &'static Lexicon) -> Tense {
-    let has = |list: &[&str]| clause.iter().any(|t| is_marker(t, list));
+    let has = |markers| {
+        clause
+            .iter()
+            .any(|t| is_marker(t, |w| lexicon.marks(markers, w)))
+    };
     // "der ... überfallen haben soll": a modal after a perfect infinitive is hearsay.
     let future = clause.iter().enumerate().any(|(k, t)| {
-        is_marker(t, lexicon.future_markers)
+        is_marker(t, |w| lexicon.marks(Markers::Future, w))
             && !(k > 0
                 && lexicon
                     .hearsay_before_modal
@@ -216,7 +220,7 @@ fn tense_of(clause: &[Token], lexicon: &'static Lexicon) -> Tense {
     // English regular past forms ("announced", "postponed") outrank a scheduling verb.
     let regular_past =
         lexicon.lang == Lang::En && (0..clause.len()).any(|k| regular_past(clause, k));
-    if !regular_past && !has(lexicon.past_markers) && has(lexicon.schedule_verbs) {
+    if !regular_past && !has(Markers::Past) && has(Markers::Schedule) {
         Tense::Present
     } else {
         Tense::Past
@@ -228,10 +232,12 @@ fn tense_of(clause: &[Token], lexicon: &'static Lexicon) -> Tense {
 /// may be a count ("2000 Menschen").
 pub(crate) fn named_year(tokens: &[Token], lexicon: &'static Lexicon) -> Option<i32> {
     (1..tokens.len()).find_map(|k| {
+        // The year first: most tokens are none, and the word before need not be looked up.
+        let year = year_at(tokens, k)?;
         let before = tokens[k - 1].lower.as_str();
         let lead =
             lexicon.lead_ins.contains(&before) || lexicon.time_unit(before) == Some(TimeUnit::Year);
-        year_at(tokens, k).filter(|_| lead)
+        lead.then_some(year)
     })
 }
 
@@ -686,10 +692,11 @@ fn mention_tense(
         return clause;
     }
     let words = clause_of(tokens, m.start, lexicon);
-    let has = |list: &[&str]| words.iter().any(|t| is_marker(t, list));
-    let perfect = has(lexicon.perfect_auxiliaries);
+    let perfect = words
+        .iter()
+        .any(|t| is_marker(t, |w| among(lexicon.perfect_auxiliaries, w)));
     let simple_past = words.iter().enumerate().any(|(k, t)| {
-        is_marker(t, lexicon.past_markers)
+        is_marker(t, |w| lexicon.marks(Markers::Past, w))
             && !lexicon.perfect_auxiliaries.contains(&t.lower.as_str())
             || lexicon.lang == Lang::En && !perfect && regular_past(words, k)
     });
@@ -736,7 +743,7 @@ fn mention_tense(
             .filter(|v| v.is_word() && !v.is_capitalized())
         {
             let v = verb.lower.as_str();
-            let past = lexicon.past_markers.contains(&v) || v.ends_with("te") || v.ends_with("ten");
+            let past = lexicon.marks(Markers::Past, v) || v.ends_with("te") || v.ends_with("ten");
             if !past && !lexicon.day_parts.contains(&v) {
                 return Tense::Present;
             }
@@ -836,10 +843,37 @@ fn may_start_mention(
         // never a full stop or a comma, which end a third of the tokens that come here.
         return !matches!(t.text, "." | "," | ";" | "!" | "?" | ")");
     }
+    if t.is_number() {
+        return number_may_start(tokens, names, i);
+    }
     names[i]
         || t.is_word()
             && triggers(lexicon).leads.contains(t.lower.as_str())
             && leads_to_time(&tokens[i + 1..], &names[i + 1..], lexicon)
+}
+
+/// How far past a plain number ("3", "250") the name of a time that makes it part of a mention
+/// may stand: "3 Tage", "3 weitere Tage", "3 bis 5 Tage", "3 Tage später".
+const NUMBER_REACH: usize = 4;
+
+/// Whether a time expression may start at a number. One with a point, comma or colon ("3.",
+/// "22.01.2016", "10:30") or of four digits (a year) may; another ("3", "250") only with a
+/// name of a time, another number or a joining mark ("3-5", "4/22", "3. März", "6 p.m.")
+/// among the next [`NUMBER_REACH`] tokens: a count ("3 Prozent", "12 Menschen wurden
+/// getötet") is passed over, as a third of the tokens that come here are.
+fn number_may_start(tokens: &[Token], names: &[bool], i: usize) -> bool {
+    let digits = &tokens[i].text;
+    if digits.len() == 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let end = (i + 1 + NUMBER_REACH).min(tokens.len());
+    (i + 1..end).any(|k| {
+        let t = &tokens[k];
+        // Marks that end a clause or the sentence join nothing.
+        let ends =
+            matches!(t.text, "," | ";" | "!" | "?" | ")") || t.text == "." && k + 1 == tokens.len();
+        names[k] || t.kind == TokenKind::Punct && !ends
+    })
 }
 
 /// For each token, whether it names a time on its own ([`names_time`]): asked once per token,
@@ -850,12 +884,13 @@ fn time_names(tokens: &[Token], lexicon: &'static Lexicon) -> Vec<bool> {
 
 /// Whether a name of a time or a number stands in the first [`LEAD_REACH`] words after a
 /// lead, not counting further leads and the words of hedges and duration openers ("for more
-/// than a year", "seit mindestens drei Wochen", "für weitere fünf Tage").
+/// than a year", "seit mindestens drei Wochen", "für weitere fünf Tage"). A plain number
+/// counts as [`number_may_start`] says: "in 12 Ländern" leads to no time, "in 12 Tagen" does.
 fn leads_to_time(after: &[Token], names: &[bool], lexicon: &'static Lexicon) -> bool {
     let triggers = triggers(lexicon);
     let mut words = 0;
-    for (t, names_time) in after.iter().zip(names).take(3 * LEAD_REACH) {
-        if *names_time {
+    for (k, (t, names_time)) in after.iter().zip(names).take(3 * LEAD_REACH).enumerate() {
+        if *names_time && (!t.is_number() || number_may_start(after, names, k)) {
             return true;
         }
         if !(t.is_word() && triggers.skipped.contains(t.lower.as_str())) {
@@ -1715,7 +1750,7 @@ fn looks_back(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> bool {
                     && lexicon.superlative_endings.iter().any(|e| w.ends_with(e)))
     });
     let simple_past = clause_of(tokens, i, lexicon).iter().any(|t| {
-        is_marker(t, lexicon.past_markers)
+        is_marker(t, |w| lexicon.marks(Markers::Past, w))
             && !lexicon.perfect_auxiliaries.contains(&t.lower.as_str())
     });
     marked || simple_past

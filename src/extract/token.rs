@@ -1,5 +1,9 @@
 //! Tokens of one sentence: words, numbers and punctuation, with byte spans.
 
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -16,7 +20,7 @@ pub enum TokenKind {
 pub struct Token<'a> {
     pub kind: TokenKind,
     pub text: &'a str,
-    pub lower: String,
+    pub lower: Lower<'a>,
     pub start: usize,
     pub end: usize,
     /// Whether whitespace stands right before the token.
@@ -38,6 +42,78 @@ impl Token<'_> {
 
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// A token's text in lower case. Most tokens (numbers, punctuation, most words) are in lower
+/// case already: they borrow their text, and only the others hold a lowered copy.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl<'a> Lower<'a> {
+    /// `text.to_lowercase()`, borrowed when that is `text` itself: when every character
+    /// lowers to itself (the final-sigma rule of `to_lowercase` only changes a capital sigma).
+    pub fn of(text: &'a str) -> Lower<'a> {
+        let unchanged = if text.is_ascii() {
+            !text.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            text.chars().all(|c| {
+                let mut lower = c.to_lowercase();
+                lower.next() == Some(c) && lower.next().is_none()
+            })
+        };
+        match unchanged {
+            true => Lower(Cow::Borrowed(text)),
+            false => Lower(Cow::Owned(text.to_lowercase())),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Lower<'_>> for str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<Lower<'_>> for &str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<String> for Lower<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
     }
 }
 
@@ -111,7 +187,7 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         out.push(Token {
             kind,
             text,
-            lower: text.to_lowercase(),
+            lower: Lower::of(text),
             start,
             end,
             space_before,

@@ -61,7 +61,11 @@ pub const CLAIM_COLUMNS: &[&str] = &[
 /// Makes a cell safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, tab or
 /// carriage return would run as a formula, so it gets a leading apostrophe. Numbers stay numbers.
 pub fn safe_cell(s: &str) -> Cow<'_, str> {
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // The first byte tells: every risky character is ASCII (no char decoding per cell).
+    let risky = matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
     if risky && s.parse::<f64>().is_err() {
         Cow::Owned(format!("'{s}"))
     } else {
@@ -141,7 +145,12 @@ impl<'o> Rows<'o> {
                 break;
             }
         }
-        self.out.extend_from_slice(&digits[at..]);
+        // Byte by byte into reserved room: a cell's few digits are not worth a call to memcpy,
+        // which a copy of a length not known at compile time makes.
+        self.out.reserve(digits.len() - at);
+        for &d in &digits[at..] {
+            self.out.push(d);
+        }
     }
 
     /// A cell holding a number as [`Number`] prints it, or nothing.

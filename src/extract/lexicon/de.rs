@@ -1543,6 +1543,15 @@ fn scale_ordinal(word: &str) -> Option<f64> {
 
 /// German ordinal words with their inflection ("dritten", "zwanzigste"); a bare stem is not one.
 fn ordinal(word: &str) -> Option<u32> {
+    // Every ordinal stem ends in "t" ("dritt", "zwanzigst", "neunzehnt"; `ORDINAL_STEMS`), so
+    // every ordinal in "t" and an ending. Most words are turned away here, before a respelling
+    // (which never makes or takes a "t" or a final "e", "n", "r", "s" or "m").
+    if !["te", "ten", "ter", "tes", "tem"]
+        .iter()
+        .any(|e| word.ends_with(e))
+    {
+        return None;
+    }
     let w = with_eszett(word);
     let stem = ["en", "er", "es", "em", "e"]
         .iter()
@@ -1557,4 +1566,27 @@ fn ordinal(word: &str) -> Option<u32> {
     integer(base)
         .filter(|n| (13..20).contains(n))
         .map(|n| n as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ordinal_stem_ends_in_t_as_the_ordinals_prefilter_assumes() {
+        assert!(ORDINAL_STEMS.iter().all(|(stem, _)| stem.ends_with('t')));
+        let cases = [
+            ("dritten", Some(3)),
+            ("zwanzigste", Some(20)),
+            ("neunzehnter", Some(19)),
+            ("achtes", Some(8)),
+            ("dreissigsten", Some(30)),
+            ("fuenften", Some(5)),
+            ("arbeiten", None),
+            ("treue", None),
+        ];
+        for (word, n) in cases {
+            assert_eq!(ordinal(word), n, "{word}");
+        }
+    }
 }

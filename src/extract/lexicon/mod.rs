@@ -809,6 +809,17 @@ impl Lexicon {
             .count()
     }
 
+    /// Whether a (lowercase) word is one of the tense markers of a list.
+    pub fn marks(&self, markers: Markers, word: &str) -> bool {
+        let index = self.index();
+        match markers {
+            Markers::Future => &index.future_markers,
+            Markers::Past => &index.past_markers,
+            Markers::Schedule => &index.schedule_verbs,
+        }
+        .contains(word)
+    }
+
     pub fn predicate(&self, word: &str) -> Option<&'static str> {
         self.index().predicates.get(word).copied()
     }
@@ -894,6 +905,29 @@ impl Lexicon {
     }
 }
 
+/// Whether `word` is one of a short `list` of words, as `list.contains(&word)` says. A word of
+/// another length or first letter is passed over without a call to memcmp: most words the
+/// scanners look up are in no list, and several lists are asked about every token.
+#[inline]
+pub fn among(list: &[&str], word: &str) -> bool {
+    let (len, first) = (word.len(), word.as_bytes().first());
+    list.iter()
+        .any(|w| w.len() == len && w.as_bytes().first() == first && *w == word)
+}
+
+/// The lists of words that mark a clause's tense, which [`Lexicon::marks`] looks up as sets:
+/// a clause's tense asks about each of its words, and the lists are long (90 German words of
+/// the past).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markers {
+    /// `future_markers`.
+    Future,
+    /// `past_markers`.
+    Past,
+    /// `schedule_verbs`.
+    Schedule,
+}
+
 /// A map keyed by words. foldhash is several times faster than the standard library's SipHash
 /// on short keys; the same hasher keys the sentence maps elsewhere.
 pub type WordMap<K, V> = foldhash::HashMap<K, V>;
@@ -923,6 +957,9 @@ struct Index {
     time_units: WordMap<&'static str, TimeUnit>,
     /// The first words of the concept stems of several words ("heads" of "heads of state").
     phrase_firsts: WordSet,
+    future_markers: WordSet,
+    past_markers: WordSet,
+    schedule_verbs: WordSet,
     /// The longest stretch of bytes every unit adjective's unit part holds ("ig" of "tägig",
     /// "wöchig", …), so that a word without it is passed over at once.
     unit_common: &'static str,
@@ -1007,6 +1044,9 @@ impl Index {
             weekdays: table(lexicon.weekdays),
             time_units: table(lexicon.time_units),
             phrase_firsts,
+            future_markers: lexicon.future_markers.iter().copied().collect(),
+            past_markers: lexicon.past_markers.iter().copied().collect(),
+            schedule_verbs: lexicon.schedule_verbs.iter().copied().collect(),
             unit_common: common_stretch(
                 &lexicon
                     .unit_adjectives
