@@ -17,7 +17,7 @@ use crate::extract::lexicon::{
     among, Lexicon, Markers, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS,
     PLACE_NOUNS, PLACE_PREPOSITIONS, QUOTE_MARKS, RATE_WORDS,
 };
-use crate::extract::token::{tokenize, Token, TokenKind};
+use crate::extract::token::{tokenize, Token};
 use crate::limits::{nearest, ALIGN_BLOCK, SCORED_BAND, SCORED_PAIRS};
 use crate::Lang;
 
@@ -1156,7 +1156,7 @@ fn context(
     };
     let future = parsed.future;
     let ongoing = c.kind == Kind::Duration && ongoing(tokens, first, lexicon);
-    let superseded = superseded(tokens, first, last, lexicon);
+    let superseded = superseded(tokens, first, lexicon);
     let cx = Context {
         surroundings: Surroundings {
             sentence: Some(Arc::clone(text)),
@@ -1183,49 +1183,37 @@ fn context(
     (cx, day_from)
 }
 
-/// The clause around tokens `first..=last`, up to the marks that bound it and no further
-/// than a few words either way (a line without punctuation may be long).
-fn clause_around(tokens: &[Token], first: usize, last: usize) -> std::ops::Range<usize> {
-    const REACH: usize = 24;
-    let is_break = |t: &Token| t.kind == TokenKind::Punct && !t.is_punct("-");
-    let first = first.min(tokens.len());
-    let from = first.saturating_sub(REACH);
-    let start = tokens[from..first]
-        .iter()
-        .rposition(is_break)
-        .map_or(from, |k| from + k + 1);
-    let last = last.clamp(first, tokens.len());
-    let to = (last + REACH).min(tokens.len());
-    let end = tokens[last..to]
-        .iter()
-        .position(is_break)
-        .map_or(to, |k| last + k);
-    start..end
-}
-
 /// Whether the figure at tokens `first..=last` is one its text gives as said before and
 /// since replaced ([`Lexicon::earlier_words`]).
-fn superseded(tokens: &[Token], first: usize, last: usize, lexicon: &Lexicon) -> bool {
-    let replaced = crate::extract::quantity::replaced_before(tokens, first, lexicon);
-    let clause = &tokens[clause_around(tokens, first, last)];
-    let has = |list: &[&str]| clause.iter().any(|t| list.contains(&t.lower.as_str()));
-    replaced || (has(lexicon.earlier_words) && has(lexicon.pluperfect_auxiliaries))
+fn superseded(tokens: &[Token], first: usize, lexicon: &'static Lexicon) -> bool {
+    if crate::extract::quantity::replaced_before(tokens, first, lexicon) {
+        return true;
+    }
+    // The words of before may stand in the clause that reports the figure ("had said earlier
+    // that divers were looking for 20 people").
+    let (start, end) = crate::extract::time::punctuated_clause(tokens, first);
+    let clause = &tokens[start..end];
+    let has = |list: &[&str]| clause.iter().any(|t| among(list, &t.lower));
+    has(lexicon.earlier_words) && has(lexicon.pluperfect_auxiliaries)
 }
 
 /// Whether the span of time whose mention starts at token `first` runs up to the time of
 /// writing: opened by "seit", or with "have been" in its clause before it.
-fn ongoing(tokens: &[Token], first: usize, lexicon: &Lexicon) -> bool {
-    let opened = tokens
+fn ongoing(tokens: &[Token], first: usize, lexicon: &'static Lexicon) -> bool {
+    if tokens
         .get(first)
-        .is_some_and(|t| lexicon.ongoing_openers.contains(&t.lower.as_str()));
-    let clause = &tokens[clause_around(tokens, first, first).start..first];
-    let marked = lexicon.ongoing_markers.iter().any(|marker| {
-        let words: Vec<&str> = marker.split(' ').collect();
+        .is_some_and(|t| among(lexicon.ongoing_openers, &t.lower))
+    {
+        return true;
+    }
+    let (start, _) = crate::extract::time::clause_bounds(tokens, first, lexicon);
+    let clause = &tokens[start..first];
+    lexicon.ongoing_markers.iter().any(|marker| {
+        let n = marker.split(' ').count();
         clause
-            .windows(words.len())
-            .any(|w| w.iter().zip(&words).all(|(t, word)| t.lower == *word))
-    });
-    opened || marked
+            .windows(n)
+            .any(|w| marker.split(' ').eq(w.iter().map(|t| &*t.lower)))
+    })
 }
 
 /// The name a figure at token `first` is of: the nearest name among the few words before it

@@ -74,12 +74,34 @@ pub enum TimeUnit {
 }
 
 impl TimeUnit {
+    const ALL: [TimeUnit; 4] = [
+        TimeUnit::Day,
+        TimeUnit::Week,
+        TimeUnit::Month,
+        TimeUnit::Year,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             TimeUnit::Day => "day",
             TimeUnit::Week => "week",
             TimeUnit::Month => "month",
             TimeUnit::Year => "year",
+        }
+    }
+
+    /// The unit a claim's `unit` names ("day", "week", "month", "year").
+    pub fn parse(unit: &str) -> Option<TimeUnit> {
+        TimeUnit::ALL.into_iter().find(|u| u.as_str() == unit)
+    }
+
+    /// How many days the unit lasts on average.
+    pub fn days(self) -> f64 {
+        match self {
+            TimeUnit::Day => 1.0,
+            TimeUnit::Week => 7.0,
+            TimeUnit::Month => 365.25 / 12.0,
+            TimeUnit::Year => 365.25,
         }
     }
 }

@@ -295,37 +295,29 @@ fn last_digit_step(c: &Claim, value: f64) -> f64 {
     if matches!(c.kind, Kind::Count | Kind::Money) && value.fract() == 0.0 && value < 1e6 {
         return 0.0;
     }
-    let decimal = match c.lang {
-        crate::Lang::De => ',',
-        crate::Lang::En => '.',
-    };
-    // The first number written in digits, with its separators, read without copying it
-    // (figures are compared by the million in a corpus).
-    let start = c.text.find(|ch: char| ch.is_ascii_digit());
-    let digits = start.map_or("", |start| {
-        let rest = &c.text[start..];
-        let end = rest
-            .find(|ch: char| !(ch.is_ascii_digit() || ch == ',' || ch == '.'))
-            .unwrap_or(rest.len());
-        rest[..end].trim_end_matches([',', '.'])
-    });
-    let (mut whole, mut fraction, mut decimals, mut in_fraction) = (0.0, 0.0, 0i32, false);
-    for ch in digits.chars() {
-        match ch.to_digit(10) {
-            Some(d) if in_fraction => {
-                fraction = fraction * 10.0 + f64::from(d);
-                decimals += 1;
-            }
-            Some(d) => whole = whole * 10.0 + f64::from(d),
-            None if ch == decimal => {
-                // A second mark makes the first one a grouping mark: its digits are whole.
-                whole = whole * 10f64.powi(decimals) + fraction;
-                (fraction, decimals, in_fraction) = (0.0, 0, true);
-            }
-            None => {}
+    // The first number written in digits, with its marks, read as extraction reads it.
+    let digits = c
+        .text
+        .find(|ch: char| ch.is_ascii_digit())
+        .map_or("", |start| {
+            let rest = &c.text[start..];
+            let end = rest
+                .find(|ch: char| !(ch.is_ascii_digit() || ch == ',' || ch == '.'))
+                .unwrap_or(rest.len());
+            rest[..end].trim_end_matches([',', '.'])
+        });
+    let written = crate::extract::quantity::parse_digits(digits, c.lang);
+    // Where the marks were read as a decimal mark, the digits after the last one are decimals.
+    let plain = digits
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0.0, |n, b| n * 10.0 + f64::from(b - b'0'));
+    let decimals = match written {
+        Some(w) if w != plain => {
+            digits.rfind([',', '.']).map_or(0, |k| digits.len() - k - 1) as i32
         }
-    }
-    let written = (!digits.is_empty()).then(|| whole + fraction / 10f64.powi(decimals));
+        _ => 0,
+    };
     let step = 10f64.powi(-decimals);
     match written {
         Some(w) if w > 0.0 => {

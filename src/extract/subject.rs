@@ -459,15 +459,8 @@ const FIGURE_NOUN_REACH: usize = 20;
 /// A relative clause set off by commas is stepped over: "Die Zahl der Menschen, die bei dem
 /// Hochwasser ums Leben kamen, ist auf 141 gestiegen".
 fn clause_before(tokens: &[Token], at: usize, lexicon: &'static Lexicon) -> Vec<usize> {
-    // Marks that end a clause or a quote; signs ("£", "%") and dashes do not.
-    let stops = |t: &Token| {
-        t.kind == TokenKind::Punct
-            && [
-                ",", ";", ":", ".", "!", "?", "(", ")", "\"", "„", "“", "”", "«", "»",
-            ]
-            .iter()
-            .any(|p| t.is_punct(p))
-    };
+    // Marks that end a clause or a quote; signs ("£", "%") and hyphens do not.
+    let stops = super::time::is_clause_boundary;
     let mut out = Vec::new();
     let mut k = at;
     while k > 0 && out.len() < FIGURE_NOUN_REACH {

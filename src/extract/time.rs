@@ -99,7 +99,7 @@ impl TimeMention {
     }
 }
 
-fn is_clause_boundary(t: &Token) -> bool {
+pub(crate) fn is_clause_boundary(t: &Token) -> bool {
     // A dash between numbers ("8,000–10,000") is a range, not a pause.
     if t.is_punct("–") && !t.space_before {
         return false;
@@ -141,7 +141,11 @@ fn is_share_or_sum(t: &Token, lexicon: &'static Lexicon) -> bool {
 const CLAUSE_REACH: usize = 40;
 
 /// The token range of the clause around token `i`.
-fn clause_bounds(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> (usize, usize) {
+pub(crate) fn clause_bounds(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+) -> (usize, usize) {
     // "und"/"and" open a clause only before a verb or adverb ("and will resume"), not inside
     // a list of days ("am 3. und 4. Mai", "Monday and Tuesday").
     let opens_at = |k: usize| {
@@ -152,6 +156,18 @@ fn clause_bounds(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> (usiz
                     .get(k + 1)
                     .is_some_and(|n| n.is_word() && !n.is_capitalized()))
     };
+    bounds(tokens, i, opens_at)
+}
+
+/// The token range around token `i` between marks of punctuation only: a sentence's clause
+/// with the clauses it governs ("had said earlier that divers were looking for 20 people").
+pub(crate) fn punctuated_clause(tokens: &[Token], i: usize) -> (usize, usize) {
+    bounds(tokens, i, |_| false)
+}
+
+/// The token range around token `i` up to marks of punctuation and the tokens `opens_at`
+/// says open a clause, at most [`CLAUSE_REACH`] words either way.
+fn bounds(tokens: &[Token], i: usize, opens_at: impl Fn(usize) -> bool) -> (usize, usize) {
     let mut a = i;
     while a > 0 && i - a < CLAUSE_REACH && !is_clause_boundary(&tokens[a - 1]) && !opens_at(a) {
         a -= 1;

@@ -568,13 +568,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
         };
         let hours = (to.sort_key() - from.sort_key()).num_hours();
         let grow = |c: &Claim| -> Option<Claim> {
-            let unit_days = match c.unit.as_deref()? {
-                "day" => 1.0,
-                "week" => 7.0,
-                "month" => 30.44,
-                "year" => 365.25,
-                _ => return None,
-            };
+            let unit_days = crate::claim::TimeUnit::parse(c.unit.as_deref()?)?.days();
             // Whole units only: a span told in days grows by the days between, not by hours.
             let grown = (hours.abs() as f64 / 24.0 / unit_days).floor();
             if grown < 1.0 || c.kind != Kind::Duration {
