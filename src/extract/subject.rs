@@ -358,54 +358,73 @@ fn looks_like_adjective(word: &str) -> bool {
         && word.chars().count() > 3
 }
 
-/// A casualty predicate for the counted noun: the verb right before the hedge ("killed a
-/// man", "detained 42 militants"), else one after the noun within its clause.
+/// A casualty predicate for the counted noun: one after the noun within its clause, else the
+/// verb before the hedge whose object or inverted subject the count is ("killed a man",
+/// "detained 42 militants", "dabei starben nach neuen Angaben mindestens 52 Menschen").
 fn predicate_near(
     tokens: &[Token],
     after: usize,
     hedge_start: usize,
     lexicon: &'static Lexicon,
 ) -> Option<&'static str> {
-    // Within the noun's own clause first: "four people were hurt", "dozens were injured".
-    let mut k = after;
-    while k < tokens.len() && k < after + lexicon.predicate_reach {
-        let t = &tokens[k];
-        // Another figure starts another count; "eines Sprechers" is an article, not one.
+    // Another figure starts another count ("eines Sprechers" is an article, not one), and so
+    // do a clause's punctuation and a conjunction.
+    let ends_count = |t: &Token| {
         let figure = (lexicon.cardinal)(&t.lower).is_some()
             && !lexicon.article_ones.contains(&t.lower.as_str());
-        if t.kind == TokenKind::Number
+        t.kind == TokenKind::Number
             || (t.kind == TokenKind::Punct && !t.is_punct("-"))
             || figure
             || matches!(
                 t.lower.as_str(),
                 "and" | "und" | "or" | "oder" | "but" | "aber" | "while" | "während" | "sowie"
             )
-        {
+    };
+    // Within the noun's own clause first: "four people were hurt", "dozens were injured".
+    let mut k = after;
+    while k < tokens.len() && k < after + lexicon.predicate_reach {
+        if ends_count(&tokens[k]) {
             break;
         }
-        if let Some(p) = lexicon.predicate(&t.lower) {
+        if let Some(p) = predicate_at(tokens, k, lexicon) {
             return Some(p);
-        }
-        if let Some(next) = tokens.get(k + 1) {
-            if let Some(p) = lexicon.predicate(&format!("{} {}", t.lower, next.lower)) {
-                return Some(p);
-            }
         }
         if let Some(p) = separable_predicate(tokens, k, lexicon) {
             return Some(p);
         }
         k += 1;
     }
-    // Then the verb whose object the count is: "killed at least 12 people", "injuring 30".
-    for back in 1..=2 {
+    // Then the verb before: "killed at least 12 people", "injuring 30"; in German the verb
+    // of an inverted clause may stand further back.
+    for back in 1..=lexicon.predicate_reach_before {
         let Some(j) = hedge_start.checked_sub(back) else {
             break;
         };
         if let Some(p) = lexicon.predicate(&tokens[j].lower) {
             return Some(p);
         }
-        if tokens[j].kind == TokenKind::Punct {
+        if ends_count(&tokens[j]) {
             break;
+        }
+    }
+    None
+}
+
+/// The casualty predicate of one, two or three words that starts at `k` ("verletzt", "ums
+/// Leben", "lost their lives").
+fn predicate_at(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<&'static str> {
+    let mut words = tokens[k].lower.to_string();
+    if let Some(p) = lexicon.predicate(&words) {
+        return Some(p);
+    }
+    for next in tokens.iter().skip(k + 1).take(2) {
+        if next.kind == TokenKind::Punct {
+            break;
+        }
+        words.push(' ');
+        words.push_str(&next.lower);
+        if let Some(p) = lexicon.predicate(&words) {
+            return Some(p);
         }
     }
     None

@@ -684,6 +684,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     ],
     noun_endings: &["", "e", "n", "en", "er", "ern", "es", "s", "ns", "nen"],
     predicate_reach: 16,
+    predicate_reach_before: 8,
     predicates: &[
         ("getötet", "killed"),
         ("tötete", "killed"),
@@ -695,6 +696,12 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("starben", "killed"),
         ("starb", "killed"),
         ("gestorben", "killed"),
+        ("verstorben", "killed"),
+        ("verstarben", "killed"),
+        ("ertrunken", "killed"),
+        // "haben ihr Leben verloren", "sind dem Feuer zum Opfer gefallen".
+        ("leben verloren", "killed"),
+        ("zum opfer", "killed"),
         ("umgekommen", "killed"),
         ("ums leben", "killed"),
         // "riss mindestens 18 Menschen in den Tod", "in den Tod gestürzt".
@@ -707,6 +714,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("schwerverletzt", "injured"),
         ("verletzungen", "injured"),
         ("vermisst", "missing"),
+        ("verschollen", "missing"),
         ("in gewahrsam", "arrested"),
         ("vermisste", "missing"),
         ("festgenommen", "arrested"),

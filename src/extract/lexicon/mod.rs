@@ -159,6 +159,11 @@ pub struct Lexicon {
     /// participle at the clause's end ("35 Menschen sind beim Einsturz der Brücke in Genua am
     /// Dienstag ums Leben gekommen"), English the verb right after its subject.
     pub predicate_reach: usize,
+    /// How many words before a count the verb it is the object or subject of may stand:
+    /// English puts it right before ("killed at least 12 people"); German inverts a clause
+    /// that opens with an adverbial and puts its verb second ("Dabei starben nach neuen
+    /// Angaben mindestens 52 Menschen").
+    pub predicate_reach_before: usize,
     /// Words that may stand between a number and its noun ("von", "of").
     pub linkers: &'static [&'static str],
     /// Words before a number that make it a label, not a count ("Seite", "Artikel").
