@@ -999,11 +999,10 @@ fn parsed_of<'a, 'm>(
 }
 
 /// A sentence as every context of its claims reads it: its tokens, the places it names and
-/// whether it speaks of something planned, read once for all its claims.
+/// the year it names, read once for all its claims.
 struct Parsed<'a> {
     tokens: Vec<Token<'a>>,
     places: Vec<(usize, String)>,
-    future: bool,
     year: Option<i32>,
 }
 
@@ -1012,16 +1011,10 @@ impl<'a> Parsed<'a> {
         let lexicon = Lexicon::of(lang);
         let tokens = tokenize(sentence);
         let places = places(&tokens, lexicon);
-        // Plain auxiliaries ("will", "wird", "werden") also make passives and forecasts; only
-        // the words of planning mark a planned event.
-        let future = tokens
-            .iter()
-            .any(|t| lexicon.marks(Markers::Future, &t.lower) && !among(AUXILIARIES, &t.lower));
         let year = crate::extract::time::named_year(&tokens, lexicon);
         Parsed {
             tokens,
             places,
-            future,
             year,
         }
     }
@@ -1154,7 +1147,7 @@ fn context(
             .and_then(|k| peers[k].value)
             .map(|v| v as u32)
     };
-    let future = parsed.future;
+    let future = planned(tokens, first, lexicon);
     let ongoing = c.kind == Kind::Duration && ongoing(tokens, first, lexicon);
     let superseded = superseded(tokens, first, lexicon);
     let cx = Context {
@@ -1195,6 +1188,19 @@ fn superseded(tokens: &[Token], first: usize, lexicon: &'static Lexicon) -> bool
     let clause = &tokens[start..end];
     let has = |list: &[&str]| clause.iter().any(|t| among(list, &t.lower));
     has(lexicon.earlier_words) && has(lexicon.pluperfect_auxiliaries)
+}
+
+/// Whether the figure whose mention starts at token `first` is of something planned: a word
+/// of planning in its clause ("1,000 prisoners are to be freed", "plans to cut 900 jobs"),
+/// not in another clause of its sentence ("the death toll stood at 50 and was expected to
+/// rise"); an aside set off by commas is of its clause's plan ("A second trial, with around
+/// 800 patients, is due to report next spring"). Plain auxiliaries ("will", "wird", "werden") also make passives and forecasts;
+/// only the words of planning mark a planned event.
+fn planned(tokens: &[Token], first: usize, lexicon: &'static Lexicon) -> bool {
+    let (start, end) = crate::extract::time::conjoined_clause(tokens, first, lexicon);
+    tokens[start..end]
+        .iter()
+        .any(|t| lexicon.marks(Markers::Future, &t.lower) && !among(AUXILIARIES, &t.lower))
 }
 
 /// Whether the span of time whose mention starts at token `first` runs up to the time of

@@ -146,36 +146,56 @@ pub(crate) fn clause_bounds(
     i: usize,
     lexicon: &'static Lexicon,
 ) -> (usize, usize) {
-    // "und"/"and" open a clause only before a verb or adverb ("and will resume"), not inside
-    // a list of days ("am 3. und 4. Mai", "Monday and Tuesday").
-    let opens_at = |k: usize| {
+    bounds(tokens, i, is_clause_boundary, opens_clause(tokens, lexicon))
+}
+
+/// The token range around token `i` between marks of punctuation only: a sentence's clause
+/// with the clauses it governs ("had said earlier that divers were looking for 20 people").
+pub(crate) fn punctuated_clause(tokens: &[Token], i: usize) -> (usize, usize) {
+    bounds(tokens, i, is_clause_boundary, |_| false)
+}
+
+/// The token range around token `i` between the words that open a clause, over the commas of
+/// an inserted phrase ("A second trial, with around 800 patients, is due to report"): the
+/// clause whose verb a figure in an aside belongs to. Semicolons and colons end it.
+pub(crate) fn conjoined_clause(
+    tokens: &[Token],
+    i: usize,
+    lexicon: &'static Lexicon,
+) -> (usize, usize) {
+    let ends = |t: &Token| t.is_punct(";") || t.is_punct(":");
+    bounds(tokens, i, ends, opens_clause(tokens, lexicon))
+}
+
+/// Whether the token at `k` opens a clause. "und"/"and" open one only before a verb or adverb
+/// ("and will resume"), not inside a list of days ("am 3. und 4. Mai", "Monday and Tuesday").
+fn opens_clause<'t>(tokens: &'t [Token], lexicon: &'static Lexicon) -> impl Fn(usize) -> bool + 't {
+    move |k: usize| {
         let t = &tokens[k];
         among(lexicon.clause_openers, &t.lower)
             && (!matches!(t.lower.as_str(), "und" | "and")
                 || tokens
                     .get(k + 1)
                     .is_some_and(|n| n.is_word() && !n.is_capitalized()))
-    };
-    bounds(tokens, i, opens_at)
+    }
 }
 
-/// The token range around token `i` between marks of punctuation only: a sentence's clause
-/// with the clauses it governs ("had said earlier that divers were looking for 20 people").
-pub(crate) fn punctuated_clause(tokens: &[Token], i: usize) -> (usize, usize) {
-    bounds(tokens, i, |_| false)
-}
-
-/// The token range around token `i` up to marks of punctuation and the tokens `opens_at`
-/// says open a clause, at most [`CLAUSE_REACH`] words either way.
-fn bounds(tokens: &[Token], i: usize, opens_at: impl Fn(usize) -> bool) -> (usize, usize) {
+/// The token range around token `i` up to the tokens `stops_at` says end a clause and those
+/// `opens_at` says open one, at most [`CLAUSE_REACH`] words either way.
+fn bounds(
+    tokens: &[Token],
+    i: usize,
+    stops_at: impl Fn(&Token) -> bool,
+    opens_at: impl Fn(usize) -> bool,
+) -> (usize, usize) {
     let mut a = i;
-    while a > 0 && i - a < CLAUSE_REACH && !is_clause_boundary(&tokens[a - 1]) && !opens_at(a) {
+    while a > 0 && i - a < CLAUSE_REACH && !stops_at(&tokens[a - 1]) && !opens_at(a) {
         a -= 1;
     }
     let mut b = i;
     while b + 1 < tokens.len()
         && b - i < CLAUSE_REACH
-        && !is_clause_boundary(&tokens[b + 1])
+        && !stops_at(&tokens[b + 1])
         && !opens_at(b + 1)
     {
         b += 1;
