@@ -5,10 +5,15 @@
 //!
 //! The weights are fitted by `scripts/fit-pairing.py` on the gold of the fixture stories, the
 //! first six blind sets and the first four real-coverage sets (the rows come from
-//! `cargo test --release --test stories -- --ignored pairing_rows`); the seventh blind set and
-//! the fifth real-coverage set are held out to measure it. A set joins the fitted ones only
+//! `cargo test --release --test stories -- --ignored pairing_rows`). The eighth blind set and
+//! the sixth real-coverage set are held out to measure it. A set joins the fitted ones only
 //! after a newer one has taken its place as held out and its first score is on record. Refit
 //! after changing an input.
+//!
+//! A refit on thirteen sets (the seventh blind and fifth real-coverage sets added) was tried
+//! when the eighth blind and sixth real sets arrived: on those held-out sets it found 124 of
+//! 313 findings in 304 reports at this threshold, against 125 in 285 with these weights, and
+//! no threshold from 0.20 to 0.35 did better on both, so these weights stay.
 //!
 //! A clash the model gives less than [`THRESHOLD`] is not reported
 //! ([`Veto::Implausible`](super::Veto)); among clashes, the likelier pair goes first.
