@@ -2360,7 +2360,7 @@ mod tests {
             let got: Vec<(&str, String, String)> = claims(*lang, text)
                 .into_iter()
                 .filter(|c| keep(c.kind))
-                .map(|c| (c.kind.as_str(), c.text, c.subject))
+                .map(|c| (c.kind.as_str(), c.text.clone(), c.subject.clone()))
                 .collect();
             let want: Vec<(&str, String, String)> = expected
                 .iter()
