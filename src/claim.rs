@@ -1,5 +1,7 @@
 //! Claims: one checkable statement of fact, with where it stands and the interval it allows.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
@@ -182,9 +184,59 @@ pub struct Span {
     pub sentence: usize,
 }
 
-/// One checkable statement of fact in one sentence.
+/// One checkable statement of fact in one sentence: its [`ClaimFields`] behind a shared
+/// pointer. A finding, a timeline or a report that holds a claim holds the one the extractor
+/// made, not a copy of its sentence and words, so memory grows with the claims of a text and
+/// not with how often they are judged. Fields read through it (`claim.text`); writing one
+/// first copies the fields if another holder shares them.
+///
+/// ```
+/// use claimdiff::{extract, Config, Defaults, Document, Format, Published};
+/// let defaults = Defaults { published: Published::parse("2025-03-27"), lang: None };
+/// let doc = Document::from_text("a.md", "Drei Menschen kamen ins Krankenhaus.".into(), Format::Text, &Default::default(), &defaults).unwrap();
+/// let claims = extract::extract(&doc, &Config::default());
+/// let kept = claims[0].clone();
+/// assert!(kept.shares_fields_with(&claims[0]));
+/// assert_eq!(kept.sentence_text, "Drei Menschen kamen ins Krankenhaus.");
+/// ```
+#[derive(Clone, PartialEq)]
+pub struct Claim(Arc<ClaimFields>);
+
+impl Claim {
+    /// Whether two claims are one claim held twice (not merely equal).
+    pub fn shares_fields_with(&self, other: &Claim) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl From<ClaimFields> for Claim {
+    fn from(fields: ClaimFields) -> Claim {
+        Claim(Arc::new(fields))
+    }
+}
+
+impl std::ops::Deref for Claim {
+    type Target = ClaimFields;
+    fn deref(&self) -> &ClaimFields {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Claim {
+    fn deref_mut(&mut self) -> &mut ClaimFields {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl std::fmt::Debug for Claim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// What a [`Claim`] says and where it stands.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Claim {
+pub struct ClaimFields {
     pub doc: String,
     pub lang: Lang,
     pub kind: Kind,
@@ -217,7 +269,7 @@ pub struct Claim {
     pub event_start: bool,
 }
 
-impl Claim {
+impl ClaimFields {
     pub fn lo(&self) -> Option<f64> {
         self.interval.map(|i| i.lo)
     }

@@ -1901,7 +1901,11 @@ mod tests {
             .into_iter()
             .filter_map(|m| {
                 let days = m.days?;
-                Some((m.text, days.start.to_string(), days.last().to_string()))
+                Some((
+                    m.text.clone(),
+                    days.start.to_string(),
+                    days.last().to_string(),
+                ))
             })
             .collect()
     }

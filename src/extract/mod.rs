@@ -20,7 +20,7 @@ pub mod subject;
 pub mod time;
 pub mod token;
 
-use crate::claim::{Claim, Kind, Qualifier, Span};
+use crate::claim::{Claim, ClaimFields, Kind, Qualifier, Span};
 use crate::config::Config;
 use crate::document::{Document, Lang};
 use crate::resolve::TimeExpr;
@@ -240,7 +240,7 @@ fn place(
             Some(speaker) => speaker.clone(),
             None => m.reported_speaker.clone(),
         };
-        out.push(Claim {
+        out.push(Claim::from(ClaimFields {
             doc: doc.id.clone(),
             lang: doc.lang,
             kind: m.kind,
@@ -264,7 +264,7 @@ fn place(
             unresolved,
             attribution,
             event_start: m.event_start,
-        });
+        }));
     }
 }
 
@@ -2360,7 +2360,7 @@ mod tests {
             let got: Vec<(&str, String, String)> = claims(*lang, text)
                 .into_iter()
                 .filter(|c| keep(c.kind))
-                .map(|c| (c.kind.as_str(), c.text, c.subject))
+                .map(|c| (c.kind.as_str(), c.text.clone(), c.subject.clone()))
                 .collect();
             let want: Vec<(&str, String, String)> = expected
                 .iter()

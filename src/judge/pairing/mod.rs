@@ -174,7 +174,7 @@ pub fn explain_outlets(
             "{} ~ {} ({}, score {:.2})",
             a[c.i()].text,
             b[c.j()].text,
-            c.verdict.as_str(),
+            c.verdict().as_str(),
             c.score
         )
     };
@@ -492,22 +492,27 @@ impl Candidate {
 
     /// What the assignment keeps of a candidate.
     fn ranked(&self) -> Ranked {
+        debug_assert!(self.j < 1 << (32 - VERDICT_BITS));
         Ranked {
-            i: self.i as u32,
-            j: self.j as u32,
-            verdict: self.verdict,
             score: self.score(),
+            i: self.i as u32,
+            j_verdict: (self.j as u32) << VERDICT_BITS | self.verdict as u32,
         }
     }
 }
 
+/// Bits of [`Ranked::j_verdict`] that hold the verdict (its place in [`Verdict::ALL`]).
+const VERDICT_BITS: u32 = 3;
+
 /// A candidate as the assignment reads it: a text of a long report has up to
-/// [`KEEP_PER_CLAIM`] of them per claim, so it keeps only what orders and judges the pair.
+/// [`KEEP_PER_CLAIM`] of them per claim, so it keeps only what orders and judges the pair, in
+/// 16 bytes: the verdict shares a word with `j` (a text of at most 64 MB has far fewer than
+/// 2^29 claims).
 struct Ranked {
-    i: u32,
-    j: u32,
-    verdict: Verdict,
     score: f64,
+    i: u32,
+    /// `j`, shifted up by [`VERDICT_BITS`], and the verdict's index below it.
+    j_verdict: u32,
 }
 
 impl Ranked {
@@ -516,7 +521,11 @@ impl Ranked {
     }
 
     fn j(&self) -> usize {
-        self.j as usize
+        (self.j_verdict >> VERDICT_BITS) as usize
+    }
+
+    fn verdict(&self) -> Verdict {
+        Verdict::ALL[(self.j_verdict & ((1 << VERDICT_BITS) - 1)) as usize]
     }
 
     /// Best first; ties by position, so the pairing does not depend on anything else.
@@ -524,7 +533,8 @@ impl Ranked {
         y.score
             .total_cmp(&x.score)
             .then(x.i.cmp(&y.i))
-            .then(x.j.cmp(&y.j))
+            // One candidate per pair, so `j` with its verdict orders as `j` alone.
+            .then(x.j_verdict.cmp(&y.j_verdict))
     }
 }
 
@@ -824,7 +834,9 @@ impl<'t, 'c> Pairing<'t, 'c> {
             }
             candidates.extend(mine.drain(..).map(|c| c.ranked()));
         }
-        candidates.sort_by(Ranked::order);
+        // The order is total over distinct pairs, so the in-place sort gives the stable
+        // sort's order without its buffer of half the candidates.
+        candidates.sort_unstable_by(Ranked::order);
         let mut used_a = vec![false; a.claims.len()];
         let mut used_b = vec![false; b.claims.len()];
         let mut taken = Vec::new();
@@ -861,7 +873,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
         }
         for (k, c) in candidates.iter().enumerate() {
             let (i, j) = (c.i(), c.j());
-            if !c.verdict.is_alarm() || paired.contains(&(i, j)) {
+            if !c.verdict().is_alarm() || paired.contains(&(i, j)) {
                 continue;
             }
             let left_in_b =
@@ -879,7 +891,7 @@ impl<'t, 'c> Pairing<'t, 'c> {
     /// The finding a taken candidate makes.
     fn finding(&self, c: &Ranked) -> Judged<'t> {
         finding(
-            c.verdict,
+            c.verdict(),
             &self.a.claims[c.i()],
             &self.b.claims[c.j()],
             &self.a.voices[c.i()],
@@ -1051,5 +1063,25 @@ fn loose_subject(c: &Claim) -> bool {
         Kind::Date | Kind::Duration => generic(&c.subject),
         Kind::Ordinal => unnamed(&c.subject) && is_streak(c),
         _ => c.subject == c.kind.as_str(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranked_keeps_j_and_verdict_apart() {
+        for (k, &verdict) in Verdict::ALL.iter().enumerate() {
+            assert_eq!(verdict as usize, k, "Verdict::ALL is in declaration order");
+            let j = (1 << (32 - VERDICT_BITS)) - 1 - k;
+            let ranked = Ranked {
+                score: 0.5,
+                i: 7,
+                j_verdict: (j as u32) << VERDICT_BITS | verdict as u32,
+            };
+            assert_eq!((ranked.i(), ranked.j(), ranked.verdict()), (7, j, verdict));
+        }
+        assert!(Verdict::ALL.len() <= 1 << VERDICT_BITS);
     }
 }
