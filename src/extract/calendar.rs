@@ -1107,7 +1107,7 @@ fn quarter(cx: Cx, i: usize) -> Read {
     let lead = (t.is_number() && cx.liberal).then(|| cx.year(i)).flatten();
     let at = lead.map_or(i, |(_, after)| after);
     if let Some(w) = cx.t.get(at).filter(|w| w.is_word() && cx.liberal) {
-        let glued = w.lower.len() == 6 && w.lower[..4].bytes().all(|b| b.is_ascii_digit());
+        let glued = w.lower.len() == 6 && w.lower.as_bytes()[..4].iter().all(u8::is_ascii_digit);
         let (year, letters) = if glued {
             (w.lower[..4].parse().ok(), &w.lower[4..])
         } else {
@@ -1908,6 +1908,24 @@ mod tests {
                 ))
             })
             .collect()
+    }
+
+    /// A six-letter word whose fourth byte falls inside a letter ("dafür", "übrig") is no
+    /// year glued to a quarter ("2016H2"); reading it as one split the "ü" and panicked.
+    #[test]
+    fn a_word_with_umlauts_is_no_glued_quarter() {
+        for text in [
+            "Der Rat stimmte im Jahr 2016 dafür.",
+            "Im dritten Quartal blieb 2016 nichts übrig.",
+        ] {
+            let found = dated(Lang::De, text);
+            assert!(
+                found
+                    .iter()
+                    .all(|(t, ..)| !t.contains("dafür") && !t.contains("übrig")),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]
