@@ -650,6 +650,9 @@ pub struct Context {
     pub part: bool,
     /// "8.900 Besucher pro Heimspiel", "an average of 40 a day": a rate, not a total.
     pub rate: bool,
+    /// "the 90-seat chamber", "the 27-nation bloc": the size of a whole, said as one adjective,
+    /// beside which a text counts its parts ("33 seats").
+    pub whole: bool,
     /// The text gives the figure as said before and since replaced ("zuvor war von 212
     /// Fällen die Rede", "up from 31"): not a figure of its own to set against others.
     pub superseded: bool,
@@ -1105,6 +1108,9 @@ fn context(
                             .get(first.saturating_sub(4) + k + 1)
                             .is_some_and(|n| n.lower == "cent"))
             });
+    let whole = c.kind == Kind::Count
+        && first == last
+        && lexicon.count_adjective(&tokens[first].lower).is_some();
     let place = parsed
         .places
         .iter()
@@ -1165,6 +1171,7 @@ fn context(
         increment,
         part,
         rate,
+        whole,
         superseded,
         ongoing,
         place,

@@ -1127,6 +1127,7 @@ struct FigureKey<'c> {
     increment: bool,
     part: bool,
     rate: bool,
+    whole: bool,
     quoted: bool,
     day: Option<crate::claim::DayRange>,
     ordinal: Option<u32>,
@@ -1141,6 +1142,7 @@ impl<'c> FigureKey<'c> {
             increment: cx.increment,
             part: cx.part,
             rate: cx.rate,
+            whole: cx.whole,
             quoted: cx.quoted,
             day: cx.day,
             ordinal: cx.ordinal,
@@ -1183,7 +1185,8 @@ impl<'c> ListMemo<'c> {
 /// Whether a text lists different facts of one subject rather than telling one fact twice: it
 /// gives three or more different figures for the subject that nothing in their surroundings
 /// (day, occurrence, place) sets apart from the two figures at hand ("17 Verletzte in Hamburg",
-/// "23 in Köln", "41 in Bonn" are three incidents, not one incident told three ways).
+/// "23 in Köln", "41 in Bonn" are three incidents, not one incident told three ways). The
+/// size of a whole ("the 90-seat chamber") is no item of such a list.
 fn lists_figures(
     claims: &[Claim],
     cx: &[align::Context],
@@ -1195,7 +1198,7 @@ fn lists_figures(
     for &k in group {
         let c = &claims[k];
         let (ck, ci, cj) = (&cx[k], &cx[i], &cx[j]);
-        if ck.increment || ck.part || ck.rate || ck.quoted != cx[i].quoted {
+        if ck.increment || ck.part || ck.rate || ck.whole || ck.quoted != cx[i].quoted {
             continue;
         }
         if k != i && k != j && (ck.other_event(ci) || ck.other_event(cj)) {

@@ -268,8 +268,8 @@ pub fn verdict(lang: Lang, text: &str) -> Verdict {
     Anchors::of(lang).verdict(text)
 }
 
-/// Whether a sentence's tokens hold a figure: digits, an ordinal, a currency sign, or a
-/// quantity that is more than an article.
+/// Whether a sentence's tokens hold a figure: digits, an ordinal, a currency sign, a figure
+/// said as an adjective ("five-member"), or a quantity that is more than an article.
 pub fn has_figure(tokens: &[Token], lexicon: &'static Lexicon, hedges: &Hedges) -> bool {
     (0..tokens.len()).any(|i| {
         let t = &tokens[i];
@@ -279,6 +279,7 @@ pub fn has_figure(tokens: &[Token], lexicon: &'static Lexicon, hedges: &Hedges) 
             TokenKind::Word => {
                 t.text.bytes().any(|b| b.is_ascii_digit())
                     || (lexicon.ordinal)(&t.lower).is_some()
+                    || lexicon.count_adjective(&t.lower).is_some()
                     || may_start_quantity(t, lexicon)
                         && quantity_at(tokens, i, lexicon, hedges).is_some_and(|q| !q.weak)
             }

@@ -403,6 +403,12 @@ fn claims_in(
             found.push(f);
             continue;
         }
+        if let Some(f) = count_adjective_at(tokens, i, lexicon) {
+            taken[i] = true;
+            i = f.end;
+            found.push(f);
+            continue;
+        }
         match quantity_claim(tokens, i, lexicon, config, &taken, &found) {
             Some(f) => {
                 for flag in &mut taken[f.start..f.end.min(tokens.len())] {
@@ -1043,6 +1049,35 @@ fn quantity_claim(
         qualifier: q.qualifier,
         value: q.value,
         interval: Some(q.interval),
+        unit: None,
+        expr: None,
+        event_start: false,
+    })
+}
+
+/// A figure said as one adjective of what it counts, before the noun it describes: "the
+/// 27-storey tower", "a 690-seat parliament", "the 27-nation bloc", "das 27-stöckige Hochhaus".
+/// What it counts is its subject: "27-nation" counts countries as "27 nations" does.
+fn count_adjective_at(tokens: &[Token], i: usize, lexicon: &'static Lexicon) -> Option<Found> {
+    let t = &tokens[i];
+    // A capitalized German form is a noun ("der 47-Jährige"), except at the sentence's start.
+    let noun_form = lexicon.lang == crate::Lang::De && t.is_capitalized() && i > 0;
+    if !t.is_word() || noun_form || !tokens.get(i + 1).is_some_and(Token::is_word) {
+        return None;
+    }
+    let (n, noun) = lexicon.count_adjective(&t.lower)?;
+    let subject = lexicon
+        .concept(noun)
+        .map_or_else(|| lexicon.stem(noun), str::to_string);
+    Some(Found {
+        start: i,
+        end: i + 1,
+        kind: Kind::Count,
+        subject,
+        subject_text: t.text.to_string(),
+        qualifier: Qualifier::Exact,
+        value: Some(n),
+        interval: Some(crate::claim::Interval::exact(n)),
         unit: None,
         expr: None,
         event_start: false,
@@ -2351,6 +2386,59 @@ mod tests {
                 ),
             ],
             |k| k == Kind::Duration,
+        );
+    }
+
+    /// A figure said as one adjective of what it counts is a count of that noun; idioms,
+    /// measures, clock times, ages and joined number words are not.
+    #[test]
+    fn counts_said_as_one_adjective() {
+        expect_claims(
+            &[
+                (
+                    Lang::En,
+                    "Fire engulfed the 27-storey tower in west London.",
+                    &[("count", "27-storey", "floor")],
+                ),
+                (
+                    Lang::En,
+                    "Merkel was re-elected by the 709-seat parliament.",
+                    &[("count", "709-seat", "seat")],
+                ),
+                (
+                    Lang::En,
+                    "The 27-nation bloc agreed.",
+                    &[("count", "27-nation", "country")],
+                ),
+                (
+                    Lang::En,
+                    "A five-member panel will review it.",
+                    &[("count", "five-member", "member")],
+                ),
+                (Lang::En, "Both sides back a two-state solution.", &[]),
+                (Lang::En, "They stayed at a five-star hotel.", &[]),
+                (Lang::En, "The ten-man side held on.", &[]),
+                (Lang::En, "The 17-hour siege ended.", &[]),
+                (Lang::En, "He ran a 10-mile loop.", &[]),
+                (Lang::En, "The 24-year-old driver was fined.", &[]),
+                (
+                    Lang::En,
+                    "Twenty-one people were hurt.",
+                    &[("count", "Twenty-one people", "people_injured")],
+                ),
+                (
+                    Lang::De,
+                    "Das 27-stöckige Hochhaus brannte aus.",
+                    &[("count", "27-stöckige", "floor")],
+                ),
+                (
+                    Lang::De,
+                    "Eine dreiköpfige Familie wurde gerettet.",
+                    &[("count", "dreiköpfige", "member")],
+                ),
+                (Lang::De, "Der 47-Jährige wurde festgenommen.", &[]),
+            ],
+            |k| k == Kind::Count,
         );
     }
 

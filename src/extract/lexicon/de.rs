@@ -238,6 +238,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("stimme", "vote"),
         ("sitz", "seat"),
         ("*mandat", "seat"),
+        ("*stockwerk", "floor"),
+        ("etage", "floor"),
         ("*arbeitsplatz", "job"),
         ("*arbeitsplätz", "job"),
         ("stelle", "job"),
@@ -852,6 +854,12 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("jährig", TimeUnit::Year),
     ],
     adjective_endings: &["", "e", "en", "er", "es", "em"],
+    count_adjectives: &[
+        ("stöckig", Some("stockwerk")),
+        ("geschossig", Some("stockwerk")),
+        ("köpfig", Some("mitglied")),
+    ],
+    count_adjective_idioms: &[],
     sentence_words: &["haft", "gefängnis", "freiheitsstrafe", "haftstrafe"],
     time_units: &[
         ("tag", TimeUnit::Day),

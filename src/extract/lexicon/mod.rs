@@ -189,6 +189,13 @@ pub struct Lexicon {
     pub unit_adjectives: &'static [(&'static str, TimeUnit)],
     /// Inflection endings of those adjectives ("dreitägig-e", "-en").
     pub adjective_endings: &'static [&'static str],
+    /// A figure said as one adjective of what it counts ("the 27-storey tower", "das
+    /// 27-stöckige Hochhaus"): the part after the number and the noun it counts. A part with
+    /// no noun counts the word after it: "-" in "690-seat", "27-nation".
+    pub count_adjectives: &'static [(&'static str, Option<&'static str>)],
+    /// Words after a number and a hyphen that make an idiom, a measure or a clock time, not a
+    /// count of them ("two-state solution", "five-star hotel", "10-mile", "17-hour").
+    pub count_adjective_idioms: &'static [&'static str],
     /// Words right after a duration that make it a prison sentence ("acht Jahre Haft",
     /// "five years in prison").
     pub sentence_words: &'static [&'static str],
@@ -741,14 +748,60 @@ impl Lexicon {
             if !self.adjective_endings.contains(&ending) {
                 return None;
             }
-            let number = lower[..at].trim_end_matches('-');
-            let n = if number.bytes().all(|b| b.is_ascii_digit()) && !number.is_empty() {
-                number.parse().ok()?
-            } else {
-                (self.cardinal)(number)?
-            };
+            let n = self.adjective_number(lower[..at].trim_end_matches('-'))?;
             (n > 0.0).then_some((n, unit))
         })
+    }
+
+    /// A figure said as one adjective of what it counts: "27-storey", "690-seat",
+    /// "27-nation", "27-stöckige" → (number, the noun counted). A figure of one is no count
+    /// ("one-man show", "one-way"), nor a number word joined to another ("twenty-one").
+    pub fn count_adjective<'a>(&self, lower: &'a str) -> Option<(f64, &'a str)> {
+        self.count_adjectives.iter().find_map(|&(part, noun)| {
+            let (n, noun) = match noun {
+                Some(noun) => {
+                    let at = lower.find(part).filter(|&at| at > 0)?;
+                    let ending = &lower[at + part.len()..];
+                    if !self.adjective_endings.contains(&ending) {
+                        return None;
+                    }
+                    (
+                        self.adjective_number(lower[..at].trim_end_matches('-'))?,
+                        noun,
+                    )
+                }
+                None => {
+                    let (number, noun) = lower.split_once(part)?;
+                    let known = |w: &str| {
+                        (self.cardinal)(w).is_some()
+                            || (self.ordinal)(w).is_some()
+                            || self.scale(w).is_some()
+                            || self.time_unit(w).is_some()
+                            || self.count_adjective_idioms.contains(&w)
+                    };
+                    if noun.chars().count() < 3
+                        || !noun.chars().all(char::is_alphabetic)
+                        || known(noun)
+                    {
+                        return None;
+                    }
+                    (self.adjective_number(number)?, noun)
+                }
+            };
+            (n >= 2.0 && n.fract() == 0.0).then_some((n, noun))
+        })
+    }
+
+    /// The number before the unit or noun of an adjective: digits ("30-day") or a number word
+    /// ("four-day", "drei" in "dreitägige").
+    fn adjective_number(&self, number: &str) -> Option<f64> {
+        if number.is_empty() {
+            None
+        } else if number.bytes().all(|b| b.is_ascii_digit()) {
+            number.parse().ok()
+        } else {
+            (self.cardinal)(number)
+        }
     }
 
     /// The fallback subject of a noun the lexicon does not know: a per-language stem.
