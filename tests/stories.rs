@@ -637,3 +637,17 @@ fn judgement_on_real_coverage_6() {
     assert!(score.stories >= 6);
     assert_floors("real6", &score, &[("all", 0.22, 0.25)]);
 }
+
+/// The ninth blind set (`fixtures/blind9/`, its README): 27 invented stories (9 de, 9 en,
+/// 9 de↔en; 8 in versions mode, 19 in outlets mode), written on 2026-12-06 by someone who had
+/// read neither the judge nor the other sets.
+///
+/// First score (code of 70b10bb, before that session's rule changes; gold frozen in df7d903),
+/// 143 gold findings, 79 reported, 66 hit: contradiction P 0.92 R 0.35, correction P 0.74
+/// R 0.74, update P 0.82 R 0.56, all P 0.84 R 0.46; quiet pairs flagged 6 of 266.
+#[test]
+fn judgement_on_the_ninth_blind_set() {
+    let score = score_set("blind9");
+    assert!(score.stories >= 20);
+    assert_floors("blind9", &score, &[("all", 0.80, 0.43)]);
+}
