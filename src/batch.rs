@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::{Claim, ClaimRecord};
+use crate::claim::{Claim, ClaimRecord, Kind};
 use crate::config::Config;
 use crate::document::{self, Defaults, Document, Meta, MAX_FILE_BYTES};
 use crate::error::{Error, Result};
@@ -657,11 +657,23 @@ fn process(group: RawGroup, options: &Options, wanted: Wanted, memos: &Memos, ou
             None => {}
         }
     });
+    // Counted in arrays, and the map asked once per kind rather than once per row.
+    let mut kinds = [0usize; Kind::ALL.len()];
     for c in claims.iter().flatten() {
-        *out.claims_by_kind.entry(c.kind.as_str()).or_default() += 1;
+        kinds[c.kind as usize] += 1;
     }
+    let mut verdicts = [0usize; Verdict::ALL.len()];
     for f in &findings {
-        *out.findings_by_kind.entry(f.verdict.as_str()).or_default() += 1;
+        verdicts[f.verdict as usize] += 1;
+    }
+    for k in Kind::ALL.into_iter().filter(|&k| kinds[k as usize] > 0) {
+        *out.claims_by_kind.entry(k.as_str()).or_default() += kinds[k as usize];
+    }
+    for v in Verdict::ALL
+        .into_iter()
+        .filter(|&v| verdicts[v as usize] > 0)
+    {
+        *out.findings_by_kind.entry(v.as_str()).or_default() += verdicts[v as usize];
     }
     out.claim_count += claim_count;
     out.finding_count += findings.len();
@@ -785,9 +797,8 @@ fn read_article(
         }
     });
     let mut extractor = crate::extract::Extractor::shared(config, &memos.statements);
-    let claims: Vec<Vec<Claim>> = profile::time(Stage::Extract, || {
-        docs.iter().map(|d| extractor.extract(d)).collect()
-    });
+    let claims: Vec<Vec<Claim>> =
+        profile::time(Stage::Extract, || extractor.extract_versions(&docs));
     let mut reader = crate::align::ContextReader::shared(config, &memos.contexts);
     let cx = profile::time(Stage::Contexts, || {
         claims.iter().map(|c| reader.read(c)).collect()

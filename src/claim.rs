@@ -21,6 +21,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order of the enum.
+    pub const ALL: [Kind; 7] = [
+        Kind::Count,
+        Kind::Ordinal,
+        Kind::EventAge,
+        Kind::Date,
+        Kind::Duration,
+        Kind::Percent,
+        Kind::Money,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Count => "count",

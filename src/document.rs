@@ -523,9 +523,28 @@ pub fn read_utf8(path: &Path) -> Result<String> {
     if let Ok(mut file) = std::fs::File::open(path) {
         let meta = file.metadata().map_err(|e| Error::read(path, &e))?;
         if meta.is_file() && meta.len() <= MAX_FILE_BYTES {
-            let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-            file.read_to_end(&mut bytes)
-                .map_err(|e| Error::read(path, &e))?;
+            // The size it had when asked, read without a last read that finds the end: one
+            // system call in five per file, for a corpus of many small files. A file that grows
+            // meanwhile is read as it was when asked; one that shrinks, as far as it goes. A
+            // file that gives no size (those of /proc) is read to its end.
+            let len = meta.len() as usize;
+            if len == 0 {
+                let mut bytes = Vec::new();
+                file.read_to_end(&mut bytes)
+                    .map_err(|e| Error::read(path, &e))?;
+                return decode(path, bytes);
+            }
+            let mut bytes = vec![0u8; len];
+            let mut filled = 0;
+            while filled < len {
+                match file.read(&mut bytes[filled..]) {
+                    Ok(0) => break,
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(Error::read(path, &e)),
+                }
+            }
+            bytes.truncate(filled);
             return decode(path, bytes);
         }
     }

@@ -148,6 +148,30 @@ impl<'c> Extractor<'c> {
         claims
     }
 
+    /// The claims of several versions of one text, document by document: a sentence a version
+    /// shares with an earlier one is taken from that one's reading, without asking the memo
+    /// (which other threads share) again.
+    pub fn extract_versions(&mut self, docs: &[Document]) -> Vec<Vec<Claim>> {
+        let mut read: foldhash::HashMap<(Lang, &str), std::sync::Arc<Statements>> =
+            Default::default();
+        let mut out = Vec::with_capacity(docs.len());
+        for doc in docs {
+            let text = doc.text();
+            let sentences = doc.sentences();
+            let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
+            let mut claims = Vec::new();
+            for sentence in sentences.iter() {
+                let said = &text[sentence.start..sentence.end];
+                let stated = read
+                    .entry((doc.lang, said))
+                    .or_insert_with(|| self.stated(doc.lang, said));
+                place(doc, sentence, &stated.0, &quotes, &mut claims);
+            }
+            out.push(claims);
+        }
+        out
+    }
+
     /// Every mention of a document, in text order (see [`mentions`]).
     pub fn mentions(&mut self, doc: &Document) -> Vec<Claim> {
         let text = doc.text();

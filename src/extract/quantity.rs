@@ -452,15 +452,26 @@ pub fn quantity_at(
 /// with signs such as "£" between; or, in German, stands between "von" and "auf" and a
 /// figure ("klettert von 33 Prozent auf 35,4 Prozent").
 pub(crate) fn replaced_before(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
-    let words: Vec<&str> = tokens[..i]
+    // Asked at every figure: the words are kept on the stack, not in a vector.
+    let mut before = [""; 3];
+    let mut n_before = 0;
+    for t in tokens[..i]
         .iter()
         .rev()
         .skip_while(|t| !t.is_word())
         .take(3)
-        .map(|t| t.lower.as_str())
-        .collect();
-    // The opener's words, then at most one more ("statt bisher"); `words` runs backwards.
+    {
+        before[n_before] = t.lower.as_str();
+        n_before += 1;
+    }
+    let words = &before[..n_before];
+    // The opener's words, then at most one more ("statt bisher"); `words` runs backwards, so
+    // an opener's last word is the first or the second of them, or the opener is not there.
     let opened = lexicon.replaced_openers.iter().any(|opener| {
+        let last = opener.rsplit(' ').next().unwrap_or(opener);
+        if words.first() != Some(&last) && words.get(1) != Some(&last) {
+            return false;
+        }
         let n = opener.split(' ').count();
         (n..=n + 1).any(|len| {
             len <= words.len()
@@ -469,7 +480,7 @@ pub(crate) fn replaced_before(tokens: &[Token], i: usize, lexicon: &Lexicon) -> 
                     .eq(words[len - n..len].iter().rev().copied())
         })
     });
-    opened || from_to(tokens, i, &words, lexicon)
+    opened || from_to(tokens, i, words, lexicon)
 }
 
 /// "von 33 Prozent auf 35,4 Prozent": the figure at `i` after the language's word of "from"
