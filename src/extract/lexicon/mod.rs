@@ -743,12 +743,7 @@ impl Lexicon {
             return None;
         }
         self.unit_adjectives.iter().find_map(|&(unit_part, unit)| {
-            let at = lower.find(unit_part)?;
-            let ending = &lower[at + unit_part.len()..];
-            if !self.adjective_endings.contains(&ending) {
-                return None;
-            }
-            let n = self.adjective_number(lower[..at].trim_end_matches('-'))?;
+            let n = self.number_before_part(lower, unit_part)?;
             (n > 0.0).then_some((n, unit))
         })
     }
@@ -759,17 +754,7 @@ impl Lexicon {
     pub fn count_adjective<'a>(&self, lower: &'a str) -> Option<(f64, &'a str)> {
         self.count_adjectives.iter().find_map(|&(part, noun)| {
             let (n, noun) = match noun {
-                Some(noun) => {
-                    let at = lower.find(part).filter(|&at| at > 0)?;
-                    let ending = &lower[at + part.len()..];
-                    if !self.adjective_endings.contains(&ending) {
-                        return None;
-                    }
-                    (
-                        self.adjective_number(lower[..at].trim_end_matches('-'))?,
-                        noun,
-                    )
-                }
+                Some(noun) => (self.number_before_part(lower, part)?, noun),
                 None => {
                     let (number, noun) = lower.split_once(part)?;
                     let known = |w: &str| {
@@ -790,6 +775,17 @@ impl Lexicon {
             };
             (n >= 2.0 && n.fract() == 0.0).then_some((n, noun))
         })
+    }
+
+    /// The number of an adjective made of a number, `part` and an inflection ending:
+    /// "dreitägige" with "tägig", "27-stöckige" with "stöckig", "30-day" with "-day".
+    fn number_before_part(&self, lower: &str, part: &str) -> Option<f64> {
+        let at = lower.find(part)?;
+        let ending = &lower[at + part.len()..];
+        if !self.adjective_endings.contains(&ending) {
+            return None;
+        }
+        self.adjective_number(lower[..at].trim_end_matches('-'))
     }
 
     /// The number before the unit or noun of an adjective: digits ("30-day") or a number word
