@@ -1115,9 +1115,23 @@ fn within_pair<'c, 'x>(
 /// hundreds of times asks the same question of the whole group for every pair. The answer
 /// depends only on the group and on what the two claims' figures and surroundings are, so
 /// that is the key.
-#[derive(Default)]
+///
+/// A cache, not a record: it forgets every answer once it holds `capacity` of them. A text
+/// that repeats itself asks few distinct questions and keeps its answers; a long text of ever
+/// new figures (a corpus of articles run together) asks each question about once, and would
+/// otherwise keep an answer for every pair it judged.
 struct ListMemo<'c> {
     answers: foldhash::HashMap<(usize, FigureKey<'c>, FigureKey<'c>), bool>,
+    capacity: usize,
+}
+
+/// How many answers a [`ListMemo`] keeps at most (about 4 MB).
+const MEMO_ANSWERS: usize = 1 << 14;
+
+impl Default for ListMemo<'_> {
+    fn default() -> Self {
+        ListMemo::with_capacity(MEMO_ANSWERS)
+    }
 }
 
 /// All of a claim that [`lists_figures`] reads of it.
@@ -1154,6 +1168,13 @@ impl<'c> FigureKey<'c> {
 const MEMO_FROM: usize = 64;
 
 impl<'c> ListMemo<'c> {
+    fn with_capacity(capacity: usize) -> ListMemo<'c> {
+        ListMemo {
+            answers: Default::default(),
+            capacity,
+        }
+    }
+
     fn lists_figures(
         &mut self,
         claims: &[Claim],
@@ -1173,6 +1194,9 @@ impl<'c> ListMemo<'c> {
             FigureKey::of(&claims[i], &cx[i]),
             FigureKey::of(&claims[j], &cx[j]),
         );
+        if self.answers.len() >= self.capacity && !self.answers.contains_key(&key) {
+            self.answers.clear();
+        }
         *self
             .answers
             .entry(key)
@@ -1737,16 +1761,20 @@ mod tests {
             .filter(|&k| claims[k].kind == Kind::Count && claims[k].subject == claims[0].subject)
             .collect();
         assert!(group.len() >= MEMO_FROM, "{} claims", group.len());
-        let mut memo = ListMemo::default();
+        // A memo that keeps every answer, and one that keeps three and forgets them.
+        let (mut memo, mut forgetful) = (ListMemo::default(), ListMemo::with_capacity(3));
         let mut answers = HashSet::new();
         for (n, &j) in group.iter().enumerate() {
             for &i in &group[..n] {
                 let fresh = lists_figures(&claims, &cx, &group, i, j);
                 assert_eq!(memo.lists_figures(&claims, &cx, &group, i, j), fresh);
+                assert_eq!(forgetful.lists_figures(&claims, &cx, &group, i, j), fresh);
+                assert!(forgetful.answers.len() <= 3);
                 answers.insert(fresh);
             }
         }
         assert_eq!(answers.len(), 2, "both answers occur");
+        assert!(memo.answers.len() > 3, "{} answers", memo.answers.len());
     }
 
     #[test]
