@@ -540,7 +540,7 @@ impl<'c> Moved<'c> {
             starts: TextMap::default(),
         };
         for (j, c) in claims.iter().enumerate() {
-            let (s, t) = (c.subject.as_str(), c.text.as_str());
+            let (s, t) = (c.subject.as_str(), c.text());
             moved.by_kind.entry((s, t, c.kind)).or_default().0.push(j);
             if c.event_start {
                 moved.starts.entry((s, t)).or_default().0.push(j);
@@ -558,7 +558,7 @@ impl<'c> Moved<'c> {
             }
             list.get(*next).copied()
         };
-        let (s, t) = (c.subject.as_str(), c.text.as_str());
+        let (s, t) = (c.subject.as_str(), c.text());
         let mut first = free(self.by_kind.get_mut(&(s, t, c.kind)));
         if c.event_start {
             first = first
@@ -774,7 +774,10 @@ impl SentenceText {
 
 /// Whether a claim stands inside quotation marks in its sentence.
 pub fn is_quoted(c: &Claim) -> bool {
-    quoted_at(&c.sentence_text, c.sentence_text.find(&c.text).unwrap_or(0))
+    quoted_at(
+        &c.sentence_text(),
+        c.sentence_text().find(&c.text()).unwrap_or(0),
+    )
 }
 
 /// Whether byte `at` of a sentence stands inside quotation marks: after an odd number of them.
@@ -837,10 +840,10 @@ fn sentence_key(peers: &[&Claim], key: &mut Vec<u8>) {
     };
     key.clear();
     key.push(first.lang.index() as u8);
-    text(key, &first.sentence_text);
+    text(key, &first.sentence_text());
     for c in peers {
         key.push(c.kind as u8);
-        text(key, &c.text);
+        text(key, &c.text());
         text(key, &c.subject);
         match c.value {
             Some(v) => {
@@ -904,14 +907,14 @@ impl<'a> ContextReader<'a> {
         let mut by_sentence: TextMap<(&str, usize), Vec<&'a Claim>> = TextMap::default();
         for c in claims {
             by_sentence
-                .entry((c.doc.as_str(), c.span.sentence))
+                .entry((c.doc.as_ref(), c.span.sentence))
                 .or_default()
                 .push(c);
         }
         let mut out = Vec::with_capacity(claims.len());
         let mut done: TextMap<(&str, usize), (Vec<Context>, usize)> = TextMap::default();
         for c in claims {
-            let key = (c.doc.as_str(), c.span.sentence);
+            let key = (c.doc.as_ref(), c.span.sentence);
             let (cxs, next) = done
                 .entry(key)
                 .or_insert_with(|| (self.sentence(&by_sentence[&key]), 0));
@@ -927,13 +930,13 @@ impl<'a> ContextReader<'a> {
         let year = year_of_dates(peers);
         let uniform = peers
             .iter()
-            .all(|c| c.lang == first.lang && c.sentence_text == first.sentence_text);
+            .all(|c| c.lang == first.lang && c.sentence_text() == first.sentence_text());
         if !uniform {
             return peers
                 .iter()
                 .map(|c| {
                     let parsed = parsed_of(&mut self.parsed, c);
-                    let text = SentenceText::of(parsed, &c.sentence_text, c.lang, self.config);
+                    let text = SentenceText::of(parsed, &c.sentence_text(), c.lang, self.config);
                     dated(context(c, peers, parsed, &Arc::new(text)), peers, year)
                 })
                 .collect();
@@ -945,8 +948,8 @@ impl<'a> ContextReader<'a> {
         };
         let config = self.config;
         let read = memo.get_or_insert_with(&self.key, || {
-            let parsed = Parsed::read(&first.sentence_text, first.lang);
-            let text = SentenceText::of(&parsed, &first.sentence_text, first.lang, config);
+            let parsed = Parsed::read(&first.sentence_text(), first.lang);
+            let text = SentenceText::of(&parsed, &first.sentence_text(), first.lang, config);
             let size = std::mem::size_of::<SentenceText>() + text.text.len() + 48;
             let text = Arc::new(text);
             let cxs: Vec<(Context, Option<usize>)> = peers
@@ -994,8 +997,8 @@ fn parsed_of<'a, 'm>(
     c: &'a Claim,
 ) -> &'m Parsed<'a> {
     cache
-        .entry((c.lang, c.sentence_text.as_str()))
-        .or_insert_with(|| Parsed::read(&c.sentence_text, c.lang))
+        .entry((c.lang, c.sentence_text()))
+        .or_insert_with(|| Parsed::read(&c.sentence_text(), c.lang))
 }
 
 /// A sentence as every context of its claims reads it: its tokens, the places it names and
@@ -1053,9 +1056,9 @@ fn context(
 ) -> (Context, Option<usize>) {
     let lexicon = Lexicon::of(c.lang);
     let tokens = &parsed.tokens;
-    let sentence = c.sentence_text.as_str();
-    let at = sentence.find(&c.text).unwrap_or(0);
-    let end = at + c.text.len();
+    let sentence = c.sentence_text();
+    let at = sentence.find(&c.text()).unwrap_or(0);
+    let end = at + c.text().len();
     let mention_words: Vec<usize> = (0..tokens.len())
         .filter(|&k| tokens[k].start >= at && tokens[k].end <= end)
         .collect();
@@ -1119,7 +1122,7 @@ fn context(
     // A vague span ("in den vergangenen Tagen", "in recent weeks") does not anchor a figure.
     let dates_fact = |o: &&Claim| {
         let vague_span = o.value.is_none()
-            && o.text
+            && o.text()
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| lexicon.time_unit(&w.to_lowercase()).is_some());

@@ -187,8 +187,8 @@ pub struct Span {
 /// One checkable statement of fact in one sentence: its [`ClaimFields`] behind a shared
 /// pointer. A finding, a timeline or a report that holds a claim holds the one the extractor
 /// made, not a copy of its sentence and words, so memory grows with the claims of a text and
-/// not with how often they are judged. Fields read through it (`claim.text`); writing one
-/// first copies the fields if another holder shares them.
+/// not with how often they are judged. Fields read through it (`claim.subject`,
+/// `claim.text()`); writing one first copies the fields if another holder shares them.
 ///
 /// ```
 /// use claimdiff::{extract, Config, Defaults, Document, Format, Published};
@@ -197,7 +197,7 @@ pub struct Span {
 /// let claims = extract::extract(&doc, &Config::default());
 /// let kept = claims[0].clone();
 /// assert!(kept.shares_fields_with(&claims[0]));
-/// assert_eq!(kept.sentence_text, "Drei Menschen kamen ins Krankenhaus.");
+/// assert_eq!(kept.sentence_text(), "Drei Menschen kamen ins Krankenhaus.");
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct Claim(Arc<ClaimFields>);
@@ -234,20 +234,23 @@ impl std::fmt::Debug for Claim {
     }
 }
 
-/// What a [`Claim`] says and where it stands.
-#[derive(Debug, Clone, PartialEq)]
+/// What a [`Claim`] says and where it stands. The mention and its sentence are read from the
+/// document's text, which every claim of the document shares ([`ClaimFields::text`],
+/// [`ClaimFields::sentence_text`]), not copied into each claim.
+#[derive(Clone)]
 pub struct ClaimFields {
-    pub doc: String,
+    /// The document's id, shared by its claims.
+    pub doc: Arc<str>,
     pub lang: Lang,
     pub kind: Kind,
-    /// The mention exactly as it stands in the text.
-    pub text: String,
     pub span: Span,
     /// Byte offsets of the mention in the document's text (not the file).
     pub text_start: usize,
     pub text_end: usize,
-    /// The whole sentence the claim stands in.
-    pub sentence_text: String,
+    /// The text the claim was read from.
+    pub(crate) source: SharedText,
+    /// Byte offsets of the claim's sentence in the document's text.
+    pub(crate) sentence: std::ops::Range<u32>,
     /// Normalized key of what is counted or which event is meant.
     pub subject: String,
     /// The word(s) the subject was read from.
@@ -269,7 +272,82 @@ pub struct ClaimFields {
     pub event_start: bool,
 }
 
+/// A document's text as its claims share it: the string that holds it (the file as read, or
+/// the text assembled from an HTML page) and where the text starts in it.
+#[derive(Clone)]
+pub(crate) struct SharedText {
+    pub(crate) holder: Arc<str>,
+    pub(crate) start: usize,
+}
+
+impl SharedText {
+    /// Bytes `range` of the document's text.
+    fn get(&self, range: std::ops::Range<usize>) -> &str {
+        &self.holder[self.start + range.start..self.start + range.end]
+    }
+}
+
+impl PartialEq for ClaimFields {
+    /// Equal in every field, the mention and sentence compared as text.
+    fn eq(&self, o: &ClaimFields) -> bool {
+        self.doc == o.doc
+            && self.lang == o.lang
+            && self.kind == o.kind
+            && self.text() == o.text()
+            && self.span == o.span
+            && self.text_start == o.text_start
+            && self.text_end == o.text_end
+            && self.sentence_text() == o.sentence_text()
+            && self.subject == o.subject
+            && self.subject_text == o.subject_text
+            && self.qualifier == o.qualifier
+            && self.value == o.value
+            && self.interval == o.interval
+            && self.unit == o.unit
+            && self.days == o.days
+            && self.unresolved == o.unresolved
+            && self.attribution == o.attribution
+            && self.event_start == o.event_start
+    }
+}
+
+impl std::fmt::Debug for ClaimFields {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClaimFields")
+            .field("doc", &self.doc)
+            .field("lang", &self.lang)
+            .field("kind", &self.kind)
+            .field("text", &self.text())
+            .field("span", &self.span)
+            .field("text_start", &self.text_start)
+            .field("text_end", &self.text_end)
+            .field("sentence_text", &self.sentence_text())
+            .field("subject", &self.subject)
+            .field("subject_text", &self.subject_text)
+            .field("qualifier", &self.qualifier)
+            .field("value", &self.value)
+            .field("interval", &self.interval)
+            .field("unit", &self.unit)
+            .field("days", &self.days)
+            .field("unresolved", &self.unresolved)
+            .field("attribution", &self.attribution)
+            .field("event_start", &self.event_start)
+            .finish()
+    }
+}
+
 impl ClaimFields {
+    /// The mention exactly as it stands in the text.
+    pub fn text(&self) -> &str {
+        self.source.get(self.text_start..self.text_end)
+    }
+
+    /// The whole sentence the claim stands in.
+    pub fn sentence_text(&self) -> &str {
+        self.source
+            .get(self.sentence.start as usize..self.sentence.end as usize)
+    }
+
     pub fn lo(&self) -> Option<f64> {
         self.interval.map(|i| i.lo)
     }
@@ -336,7 +414,7 @@ impl<'a> From<&'a Claim> for ClaimRecord<'a> {
             doc: &c.doc,
             lang: c.lang,
             kind: c.kind,
-            text: &c.text,
+            text: c.text(),
             start: c.span.start,
             end: c.span.end,
             line: c.span.line,

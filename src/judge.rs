@@ -158,7 +158,7 @@ fn describe_into(out: &mut String, c: &Claim) {
         return;
     }
     let Some(i) = c.interval else {
-        out.push_str(&c.text);
+        out.push_str(&c.text());
         return;
     };
     // Spans of time and shares are read without the whole-number step of counts
@@ -297,10 +297,10 @@ fn last_digit_step(c: &Claim, value: f64) -> f64 {
     }
     // The first number written in digits, with its marks, read as extraction reads it.
     let digits = c
-        .text
+        .text()
         .find(|ch: char| ch.is_ascii_digit())
         .map_or("", |start| {
-            let rest = &c.text[start..];
+            let rest = &c.text()[start..];
             let end = rest
                 .find(|ch: char| !(ch.is_ascii_digit() || ch == ',' || ch == '.'))
                 .unwrap_or(rest.len());
@@ -412,7 +412,7 @@ fn verdict_of(
     let tally = config.is_running_tally(finding_subject(a, b));
     // The same relative phrase ("two years ago") read from two publication days names the
     // same loose time, not two different days.
-    let same_phrase = a.days.is_some() && a.value.is_some() && same_words(&a.text, &b.text);
+    let same_phrase = a.days.is_some() && a.value.is_some() && same_words(&a.text(), &b.text());
     // A later version that says the same hedge with another figure of a running tally ("at
     // least 14 killed", then "at least 17") has moved the tally, though the two hedged
     // intervals overlap. Other figures stay quiet while they overlap ("around 70,000 homes",
@@ -484,13 +484,13 @@ fn finding<'c>(
 
 /// The figure as said and what it means: "'fast 30 Ländern' (fewer than 30, 27 to 29)".
 fn figure(c: &Claim) -> String {
-    let mut out = String::with_capacity(2 * c.text.len() + 32);
+    let mut out = String::with_capacity(2 * c.text().len() + 32);
     out.push('\'');
-    out.push_str(&c.text);
+    out.push_str(&c.text());
     out.push_str("' (");
     let open = out.len();
     describe_into(&mut out, c);
-    if out[open..] == *c.text {
+    if out[open..] == *c.text() {
         out.truncate(open - 2);
         return out;
     }
@@ -542,7 +542,7 @@ fn reason(
     if verdict == Verdict::Compatible
         && a.days.is_some()
         && a.value.is_some()
-        && same_words(&a.text, &b.text)
+        && same_words(&a.text(), &b.text())
         && a.days != b.days
     {
         return format!(
@@ -573,9 +573,9 @@ fn reason(
         Verdict::Compatible => format!("{fa} and {fb} overlap, so both can be true of the {what}"),
         Verdict::Contradiction => format!(
             "'{}' means {}, but {other} says '{}', which means {}; both cannot be true of the same {what}",
-            a.text,
+            a.text(),
             describe(a),
-            b.text,
+            b.text(),
             describe(b)
         ),
         Verdict::Update => {
@@ -594,7 +594,7 @@ fn reason(
 
 /// Whether [`figure`] reads the same of two claims: all it reads of them is equal.
 fn same_figure(a: &Claim, b: &Claim) -> bool {
-    a.text == b.text
+    a.text() == b.text()
         && a.days == b.days
         && a.kind == b.kind
         && a.value.map(f64::to_bits) == b.value.map(f64::to_bits)
@@ -946,7 +946,7 @@ pub(crate) fn within_judged<'c>(
     let mut memo = ListMemo::default();
     let mut out = Vec::new();
     for_each_candidate(claims, Some(cx), |group, i, j| {
-        let wordings = (claims[i].text.as_str(), claims[j].text.as_str());
+        let wordings = (claims[i].text(), claims[j].text());
         if reported.contains(&wordings) {
             return;
         }
@@ -1038,8 +1038,8 @@ impl<'c> Statement<'c> {
         cx.day
             .is_none_or(|d| d.start <= d.last())
             .then(|| Statement {
-                sentence: &c.sentence_text,
-                text: &c.text,
+                sentence: &c.sentence_text(),
+                text: &c.text(),
                 kind: c.kind,
                 subject: &c.subject,
                 qualifier: c.qualifier,
@@ -1262,7 +1262,7 @@ impl Timeline {
     pub fn line(&self) -> String {
         self.points
             .iter()
-            .map(|p| p.as_ref().map_or("—".to_string(), |c| c.text.clone()))
+            .map(|p| p.as_ref().map_or("—".to_string(), |c| c.text().to_string()))
             .collect::<Vec<_>>()
             .join(" → ")
     }
@@ -1373,7 +1373,8 @@ mod tests {
             .iter()
             .filter(|f| f.verdict.is_alarm())
             .map(|f| {
-                let text = |c: &Option<Claim>| c.as_ref().map_or(String::new(), |c| c.text.clone());
+                let text =
+                    |c: &Option<Claim>| c.as_ref().map_or(String::new(), |c| c.text().to_string());
                 (f.verdict.as_str(), text(&f.a), text(&f.b))
             })
             .collect()
@@ -1793,8 +1794,8 @@ mod tests {
             .map(|f| {
                 (
                     f.verdict.as_str(),
-                    f.a.as_ref().unwrap().text.as_str(),
-                    f.b.as_ref().unwrap().text.as_str(),
+                    f.a.as_ref().unwrap().text(),
+                    f.b.as_ref().unwrap().text(),
                 )
             })
             .collect();

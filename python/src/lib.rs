@@ -518,7 +518,7 @@ impl PyClaim {
     /// The mention exactly as it stands in the text.
     #[getter]
     fn text(&self) -> &str {
-        &self.0.text
+        self.0.text()
     }
     /// Byte offsets into the document as read.
     #[getter]
@@ -540,7 +540,7 @@ impl PyClaim {
     }
     #[getter]
     fn sentence_text(&self) -> &str {
-        &self.0.sentence_text
+        self.0.sentence_text()
     }
     #[getter]
     fn subject(&self) -> &str {
@@ -604,7 +604,7 @@ impl PyClaim {
         format!(
             "Claim(kind={:?}, text={:?}, subject={:?}, qualifier={:?}, lo={}, hi={}, doc={:?}, line={})",
             c.kind.as_str(),
-            c.text,
+            c.text(),
             c.subject,
             c.qualifier.as_str(),
             opt_number(c.lo()),
@@ -659,7 +659,7 @@ impl PyFinding {
         let f = &self.0;
         let side = |c: &Option<Claim>| {
             c.as_ref()
-                .map_or_else(|| "None".to_string(), |c| format!("{:?}", c.text))
+                .map_or_else(|| "None".to_string(), |c| format!("{:?}", c.text()))
         };
         format!(
             "Finding(verdict={:?}, kind={:?}, subject={:?}, a={}, b={})",

@@ -55,7 +55,7 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
 /// let doc = Document::from_text("a.txt", "Seite 12: 31 Länder kamen am 22.01.2016.".into(),
 ///     Format::Text, &Default::default(), &defaults).unwrap();
 /// let all = extract::mentions(&doc, &Config::default());
-/// let texts: Vec<&str> = all.iter().map(|m| m.text.as_str()).collect();
+/// let texts: Vec<&str> = all.iter().map(|m| m.text()).collect();
 /// assert_eq!(texts, ["12", "31 Länder", "am 22.01.2016"]);
 /// assert_eq!((all[0].kind.as_str(), all[0].subject.as_str()), ("count", ""));
 /// assert_eq!(all[2].days.unwrap().start.to_string(), "2016-01-22");
@@ -85,7 +85,7 @@ pub enum Reading {
 /// let mut extractor = extract::Extractor::new(&config);
 /// let v1 = extractor.extract(&v("v1", "Es gab zwölf Tote. Das Feuer brach am Montag aus."));
 /// let v2 = extractor.extract(&v("v2", "Es gab 14 Tote. Das Feuer brach am Montag aus."));
-/// assert_eq!(v2[1].text, "am Montag");
+/// assert_eq!(v2[1].text(), "am Montag");
 /// assert_eq!(v2[1].days, v1[1].days);
 /// ```
 pub struct Extractor<'c> {
@@ -141,9 +141,10 @@ impl<'c> Extractor<'c> {
         let sentences = doc.sentences();
         let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
         let mut claims = Vec::new();
+        let shared = Shared::of(doc);
         for sentence in sentences.iter() {
             let stated = self.stated(doc.lang, &text[sentence.start..sentence.end]);
-            place(doc, sentence, &stated.0, &quotes, &mut claims);
+            place(doc, &shared, sentence, &stated.0, &quotes, &mut claims);
         }
         claims
     }
@@ -154,10 +155,11 @@ impl<'c> Extractor<'c> {
         let sentences = doc.sentences();
         let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
         let mut out = Vec::new();
+        let shared = Shared::of(doc);
         for sentence in sentences.iter() {
             let said = &text[sentence.start..sentence.end];
             let mentions = read_every_figure(doc.lang, self.config, said);
-            place(doc, sentence, &mentions, &quotes, &mut out);
+            place(doc, &shared, sentence, &mentions, &quotes, &mut out);
         }
         out
     }
@@ -214,15 +216,30 @@ impl Mention {
     }
 }
 
+/// What a document's claims share: its id and its text.
+struct Shared {
+    id: std::sync::Arc<str>,
+    text: crate::claim::SharedText,
+}
+
+impl Shared {
+    fn of(doc: &Document) -> Shared {
+        Shared {
+            id: doc.id.as_str().into(),
+            text: doc.shared_text(),
+        }
+    }
+}
+
 /// Turns what a sentence states into its document's claims.
 fn place(
     doc: &Document,
+    shared: &Shared,
     sentence: &Sentence,
     mentions: &[Mention],
     quotes: &attribution::Quotes,
     out: &mut Vec<Claim>,
 ) {
-    let text = &doc.text()[sentence.start..sentence.end];
     let published = doc.published.map(|p| p.day);
     for m in mentions {
         let start = sentence.start + m.start;
@@ -241,10 +258,9 @@ fn place(
             None => m.reported_speaker.clone(),
         };
         out.push(Claim::from(ClaimFields {
-            doc: doc.id.clone(),
+            doc: shared.id.clone(),
             lang: doc.lang,
             kind: m.kind,
-            text: doc.text()[start..end].to_string(),
             span: Span {
                 start: source_start,
                 end: source_end,
@@ -253,7 +269,9 @@ fn place(
             },
             text_start: start,
             text_end: end,
-            sentence_text: text.to_string(),
+            source: shared.text.clone(),
+            // A document's text is at most `MAX_FILE_BYTES` long.
+            sentence: sentence.start as u32..sentence.end as u32,
             subject: m.subject.clone(),
             subject_text: m.subject_text.clone(),
             qualifier: m.qualifier,
@@ -2360,7 +2378,7 @@ mod tests {
             let got: Vec<(&str, String, String)> = claims(*lang, text)
                 .into_iter()
                 .filter(|c| keep(c.kind))
-                .map(|c| (c.kind.as_str(), c.text.clone(), c.subject.clone()))
+                .map(|c| (c.kind.as_str(), c.text().to_string(), c.subject.clone()))
                 .collect();
             let want: Vec<(&str, String, String)> = expected
                 .iter()

@@ -204,7 +204,7 @@ impl<'o> Rows<'o> {
                 self.int(c.span.line);
                 self.int(c.span.start);
                 self.int(c.span.end);
-                self.text(&c.text);
+                self.text(&c.text());
                 self.number(c.lo().map(Number));
                 self.number(c.hi().map(Number));
                 self.date(c.days.map(|d| d.start));

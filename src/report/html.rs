@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use super::{Command, Report, WriteOptions};
 use crate::claim::{Claim, Kind, Number};
@@ -107,7 +108,7 @@ fn short_name(id: &str) -> &str {
 
 /// A small line chart: one column per version, the interval a claim allows as a bar, its
 /// middle joined to the next version's.
-fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String) {
+fn chart(t: &Timeline, ids: &HashMap<(Arc<str>, usize), String>, out: &mut String) {
     // The versions that state the figure, in order.
     let points: Vec<&Claim> = t.points.iter().flatten().collect();
     let ranges: Vec<Option<(f64, Option<f64>)>> = points.iter().map(|c| plot_range(c)).collect();
@@ -201,7 +202,7 @@ fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String)
 }
 
 /// Ids of every claim's mark in the texts: `d<document>-c<claim>`.
-fn claim_ids(report: &Report) -> HashMap<(String, usize), String> {
+fn claim_ids(report: &Report) -> HashMap<(Arc<str>, usize), String> {
     let mut ids = HashMap::new();
     let mut per_doc: HashMap<&str, usize> = HashMap::new();
     let positions: HashMap<&str, usize> = report
@@ -212,8 +213,8 @@ fn claim_ids(report: &Report) -> HashMap<(String, usize), String> {
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
     for c in &report.claims {
-        let d = positions.get(c.doc.as_str()).copied().unwrap_or(usize::MAX);
-        let n = per_doc.entry(c.doc.as_str()).or_insert(0);
+        let d = positions.get(c.doc.as_ref()).copied().unwrap_or(usize::MAX);
+        let n = per_doc.entry(c.doc.as_ref()).or_insert(0);
         ids.entry((c.doc.clone(), c.text_start))
             .or_insert_with(|| format!("d{d}-c{n}"));
         *n += 1;
@@ -221,7 +222,7 @@ fn claim_ids(report: &Report) -> HashMap<(String, usize), String> {
     ids
 }
 
-fn link_to(c: &Claim, ids: &HashMap<(String, usize), String>) -> String {
+fn link_to(c: &Claim, ids: &HashMap<(Arc<str>, usize), String>) -> String {
     let label = format!("{}:{}", c.doc, c.span.line);
     match ids.get(&(c.doc.clone(), c.text_start)) {
         Some(id) => format!("<a href=\"#{id}\">{}</a>", escape(&label)),
@@ -233,7 +234,7 @@ fn finding_item(
     report: &Report,
     number: usize,
     f: &Finding,
-    ids: &HashMap<(String, usize), String>,
+    ids: &HashMap<(Arc<str>, usize), String>,
     out: &mut String,
 ) {
     let v = f.verdict.as_str();
@@ -246,14 +247,14 @@ fn finding_item(
     .unwrap();
     let (old_changed, new_changed) = match (&f.a, &f.b) {
         (Some(a), Some(b)) => {
-            super::changed_words(&a.sentence_text, &b.sentence_text).unwrap_or_default()
+            super::changed_words(&a.sentence_text(), &b.sentence_text()).unwrap_or_default()
         }
         _ => Default::default(),
     };
     for (c, changed) in [(&f.a, &old_changed), (&f.b, &new_changed)] {
         let Some(c) = c else { continue };
         let sentence = super::mark_sentence(
-            &c.sentence_text,
+            &c.sentence_text(),
             super::mention_in_sentence(report, c),
             changed,
             &escape,
@@ -279,8 +280,8 @@ fn finding_item(
 fn document_body(
     doc: &Document,
     claims: &[&Claim],
-    targets: &HashMap<(String, usize), (usize, Verdict, Vec<String>)>,
-    ids: &HashMap<(String, usize), String>,
+    targets: &HashMap<(Arc<str>, usize), (usize, Verdict, Vec<String>)>,
+    ids: &HashMap<(Arc<str>, usize), String>,
     out: &mut String,
 ) {
     let text = doc.text();
@@ -389,7 +390,7 @@ pub(super) fn write(
     .unwrap();
 
     // Findings: what an editor must look at first, agreements folded away.
-    let mut targets: HashMap<(String, usize), (usize, Verdict, Vec<String>)> = HashMap::new();
+    let mut targets: HashMap<(Arc<str>, usize), (usize, Verdict, Vec<String>)> = HashMap::new();
     if report.command != Command::Extract {
         s.push_str("<section id=\"findings\"><h2>Findings</h2>\n");
         let (alarms, quiet): (Vec<&Finding>, Vec<&Finding>) = report
@@ -459,7 +460,7 @@ pub(super) fn write(
     s.push_str("<section id=\"texts\"><h2>Texts</h2>\n<p class=\"legend\">Every claim is shaded; a mention with a finding is underlined in the finding's colour and links to it.</p>\n<div class=\"texts\">\n");
     let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::new();
     for c in &report.claims {
-        by_doc.entry(c.doc.as_str()).or_default().push(c);
+        by_doc.entry(c.doc.as_ref()).or_default().push(c);
     }
     for (i, doc) in report.documents.iter().enumerate() {
         let meta: Vec<String> = [

@@ -80,7 +80,7 @@ fn quote(report: &Report, c: &Claim, changed: &[Range<usize>], out: &mut String)
     writeln!(
         out,
         "> {}\n>\n> — {}{who}\n",
-        marked_sentence(&c.sentence_text, mention, changed),
+        marked_sentence(&c.sentence_text(), mention, changed),
         place(c)
     )
     .unwrap();
@@ -96,7 +96,7 @@ fn section(report: &Report, n: usize, f: &Finding, out: &mut String) {
     .unwrap();
     let (old_changed, new_changed) = match (&f.a, &f.b) {
         (Some(a), Some(b)) => {
-            super::changed_words(&a.sentence_text, &b.sentence_text).unwrap_or_default()
+            super::changed_words(&a.sentence_text(), &b.sentence_text()).unwrap_or_default()
         }
         _ => Default::default(),
     };
@@ -111,7 +111,7 @@ fn section(report: &Report, n: usize, f: &Finding, out: &mut String) {
 
 fn cell(c: &Option<Claim>) -> String {
     match c {
-        Some(c) => format!("{} {}", place(c), escape(&c.text)),
+        Some(c) => format!("{} {}", place(c), escape(&c.text())),
         None => "—".to_string(),
     }
 }
@@ -143,7 +143,7 @@ pub(super) fn write(
                     place(c),
                     c.kind.as_str(),
                     escape(&c.subject),
-                    escape(&c.text),
+                    escape(&c.text()),
                     escape(&value)
                 )
                 .unwrap();

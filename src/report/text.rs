@@ -78,7 +78,7 @@ fn snippet(
         sanitize(&c.doc),
         c.span.line
     )?;
-    let sentence = &c.sentence_text;
+    let sentence = &c.sentence_text();
     let chars: Vec<char> = sanitize(sentence).chars().collect();
     let mut marks = vec![' '; chars.len()];
     for r in changed {
@@ -177,7 +177,7 @@ pub(super) fn write(
                 c.span.line,
                 style.paint("1", c.kind.as_str()),
                 sanitize(&c.subject),
-                sanitize(&c.text),
+                sanitize(&c.text()),
                 value,
                 c.unresolved
                     .as_ref()
@@ -217,7 +217,7 @@ pub(super) fn write(
             .unwrap_or(1);
         let (old_changed, new_changed) = match (&f.a, &f.b) {
             (Some(a), Some(b)) => {
-                super::changed_words(&a.sentence_text, &b.sentence_text).unwrap_or_default()
+                super::changed_words(&a.sentence_text(), &b.sentence_text()).unwrap_or_default()
             }
             _ => Default::default(),
         };

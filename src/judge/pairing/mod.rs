@@ -62,8 +62,8 @@ fn is_streak(c: &Claim) -> bool {
     if c.kind != Kind::Ordinal {
         return false;
     }
-    let sentence = c.sentence_text.to_lowercase();
-    let mention = c.text.to_lowercase();
+    let sentence = c.sentence_text().to_lowercase();
+    let mention = c.text().to_lowercase();
     let Some(at) = sentence.find(&mention) else {
         return false;
     };
@@ -167,8 +167,8 @@ pub fn explain_outlets(
     let said = |c: &Ranked| {
         format!(
             "{} ~ {} ({}, score {:.2})",
-            a[c.i()].text,
-            b[c.j()].text,
+            a[c.i()].text(),
+            b[c.j()].text(),
             c.verdict().as_str(),
             c.score
         )
