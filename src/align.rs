@@ -693,9 +693,82 @@ struct SentenceText {
 #[derive(Debug, Default)]
 struct Sets {
     /// Short stems of the words near the mention (same-language similarity).
-    words: BTreeSet<String>,
+    words: WordSet,
     /// Concept keys, names and numbers of the whole sentence (similarity across languages).
-    keys: BTreeSet<String>,
+    keys: WordSet,
+}
+
+/// A set of words in two allocations: its members in order, written one after the other, and
+/// where each ends. A text compared with another keeps a set or two per claim, and a tree of
+/// strings costs several times the words it holds.
+///
+/// ```
+/// use claimdiff::align::WordSet;
+/// let set = WordSet::from_iter(["opfer", "hamburg", "opfer"].map(String::from));
+/// assert_eq!(set.iter().collect::<Vec<_>>(), ["hamburg", "opfer"]);
+/// assert_eq!(set.len(), 2);
+/// ```
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WordSet {
+    joined: Box<str>,
+    ends: Box<[u32]>,
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> WordSet {
+        let words: BTreeSet<String> = words.into_iter().collect();
+        let mut joined = String::with_capacity(words.iter().map(String::len).sum());
+        let mut ends = Vec::with_capacity(words.len());
+        for w in &words {
+            joined.push_str(w);
+            // The words of one sentence: far fewer than 4 GB.
+            ends.push(joined.len() as u32);
+        }
+        WordSet {
+            joined: joined.into(),
+            ends: ends.into(),
+        }
+    }
+}
+
+impl WordSet {
+    /// The members, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(start, end)| &self.joined[start as usize..end as usize])
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// How many members the two sets share, and how many they hold together.
+    fn shared_and_union(&self, other: &WordSet) -> (usize, usize) {
+        let (mut a, mut b) = (self.iter().peekable(), other.iter().peekable());
+        let mut shared = 0;
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    a.next();
+                    b.next();
+                }
+            }
+        }
+        (shared, self.len() + other.len() - shared)
+    }
 }
 
 impl Surroundings {
@@ -768,7 +841,10 @@ impl SentenceText {
                 keys.insert(t.lower.to_string());
             }
         }
-        Sets { words, keys }
+        Sets {
+            words: WordSet::from_iter(words),
+            keys: WordSet::from_iter(keys),
+        }
     }
 }
 
@@ -1311,12 +1387,12 @@ impl Context {
     }
 
     /// Short stems of the words near the mention (same-language similarity).
-    pub fn words(&self) -> &BTreeSet<String> {
+    pub fn words(&self) -> &WordSet {
         &self.surroundings.sets().words
     }
 
     /// Concept keys, names and numbers of the whole sentence (similarity across languages).
-    pub fn keys(&self) -> &BTreeSet<String> {
+    pub fn keys(&self) -> &WordSet {
         &self.surroundings.sets().keys
     }
 
@@ -1326,15 +1402,13 @@ impl Context {
         // A sentence read once shares its sets with every text that tells it again: a repeated
         // paragraph is answered without walking them.
         let shared = Arc::ptr_eq(&self.surroundings.sets, &other.surroundings.sets);
-        let jaccard = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+        let jaccard = |a: &WordSet, b: &WordSet| {
             if shared {
                 return if a.is_empty() { 0.0 } else { 1.0 };
             }
-            let union = a.union(b).count();
-            if union == 0 {
-                0.0
-            } else {
-                a.intersection(b).count() as f64 / union as f64
+            match a.shared_and_union(b) {
+                (_, 0) => 0.0,
+                (both, union) => both as f64 / union as f64,
             }
         };
         let keys = jaccard(self.keys(), other.keys());
