@@ -76,7 +76,8 @@ impl std::str::FromStr for Verdict {
     }
 }
 
-/// One finding: what two claims (or one added/removed claim) amount to, and why.
+/// One finding: what two claims (or one added/removed claim) amount to, and why
+/// ([`Finding::reason`]).
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub verdict: Verdict,
@@ -84,7 +85,43 @@ pub struct Finding {
     pub subject: String,
     pub a: Option<Claim>,
     pub b: Option<Claim>,
-    pub reason: String,
+    why: Why,
+}
+
+impl Finding {
+    /// Why the claims amount to the verdict, in words that name both figures. Written when
+    /// asked for, from the claims: a report of millions of findings does not hold millions of
+    /// sentences until it is written.
+    pub fn reason(&self) -> String {
+        self.why
+            .reason(self.verdict, self.a.as_ref(), self.b.as_ref())
+    }
+}
+
+/// What a finding's reason reads beside its verdict and claims: how the texts relate and
+/// whether each claim stands in a quote (whose speaker is the claim's attribution).
+#[derive(Debug, Clone, Copy)]
+struct Why {
+    relation: Relation,
+    quoted: (bool, bool),
+}
+
+impl Why {
+    fn reason(&self, verdict: Verdict, a: Option<&Claim>, b: Option<&Claim>) -> String {
+        match (a, b) {
+            (Some(a), Some(b)) => reason(
+                verdict,
+                a,
+                b,
+                &voice_quoted(a, self.quoted.0),
+                &voice_quoted(b, self.quoted.1),
+                self.relation,
+            ),
+            (Some(a), None) => format!("dropped claim: {}", figure(a)),
+            (None, Some(b)) => format!("new claim: {}", figure(b)),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// A finding whose claims are borrowed from the texts judged: what judging gives, before a
@@ -97,10 +134,15 @@ pub struct Judged<'c> {
     pub subject: &'c str,
     pub a: Option<&'c Claim>,
     pub b: Option<&'c Claim>,
-    pub reason: String,
+    why: Why,
 }
 
 impl Judged<'_> {
+    /// Why the claims amount to the verdict ([`Finding::reason`]).
+    pub fn reason(&self) -> String {
+        self.why.reason(self.verdict, self.a, self.b)
+    }
+
     /// The finding, with copies of its claims.
     pub fn into_finding(self) -> Finding {
         Finding {
@@ -109,7 +151,7 @@ impl Judged<'_> {
             subject: self.subject.to_string(),
             a: self.a.cloned(),
             b: self.b.cloned(),
-            reason: self.reason,
+            why: self.why,
         }
     }
 }
@@ -352,6 +394,11 @@ fn voice_in<'c>(c: &'c Claim, cx: &align::Context) -> Voice<'c> {
     voice_quoted(c, cx.quoted)
 }
 
+/// Whether a voice is a quoted speaker's ([`voice_quoted`] the other way).
+fn quoted(v: &Voice) -> bool {
+    matches!(v, Voice::Speaker(_))
+}
+
 fn voice_quoted(c: &Claim, quoted: bool) -> Voice<'_> {
     match &c.attribution {
         _ if !quoted => Voice::Narrator,
@@ -478,7 +525,10 @@ fn finding<'c>(
         subject: finding_subject(a, b),
         a: Some(a),
         b: Some(b),
-        reason: reason(verdict, a, b, va, vb, relation),
+        why: Why {
+            relation,
+            quoted: (quoted(va), quoted(vb)),
+        },
     }
 }
 
@@ -619,17 +669,16 @@ fn single(verdict: Verdict, claim: &Claim) -> Judged<'_> {
         Verdict::Removed => (Some(claim), None),
         _ => (None, Some(claim)),
     };
-    let reason = match verdict {
-        Verdict::Removed => format!("dropped claim: {}", figure(claim)),
-        _ => format!("new claim: {}", figure(claim)),
-    };
     Judged {
         verdict,
         kind: claim.kind,
         subject: &claim.subject,
         a,
         b,
-        reason,
+        why: Why {
+            relation: Relation::Versions,
+            quoted: (false, false),
+        },
     }
 }
 
@@ -1593,7 +1642,7 @@ mod tests {
         let text = "Delegates from 31 countries attended. \"Thirty-five nations are ready to help,\" Starmer said.";
         assert_eq!(alarms(vec![doc("en", "2025-03-27", text)]), vec![]);
         let report = crate::compare(vec![doc("en", "2025-03-27", text)], &Config::default());
-        let reasons: Vec<&str> = report.findings.iter().map(|f| f.reason.as_str()).collect();
+        let reasons: Vec<String> = report.findings.iter().map(|f| f.reason()).collect();
         assert!(
             reasons
                 .iter()
@@ -1614,9 +1663,9 @@ mod tests {
         let f = &report.findings[0];
         assert_eq!(f.verdict, Verdict::Compatible);
         assert!(
-            f.reason.contains("Starmer's") && f.reason.contains("narrator"),
+            f.reason().contains("Starmer's") && f.reason().contains("narrator"),
             "{}",
-            f.reason
+            f.reason()
         );
     }
 
@@ -1808,7 +1857,7 @@ mod tests {
             .iter()
             .find(|f| f.verdict == Verdict::Update)
             .unwrap()
-            .reason;
+            .reason();
         assert!(
             reason.contains("'Zwei Menschen'") && reason.contains("'vier Tote'"),
             "{reason}"

@@ -250,7 +250,7 @@ proptest! {
             let docs = (f.a.as_ref().map(|c| c.doc.as_ref()), f.b.as_ref().map(|c| c.doc.as_ref()));
             // Contradictions inside one text are still reported; between the copies, only agreement.
             if docs.0 != docs.1 {
-                prop_assert_eq!(f.verdict, Verdict::Agree, "{}", f.reason);
+                prop_assert_eq!(f.verdict, Verdict::Agree, "{}", f.reason());
             }
         }
     }

@@ -271,7 +271,7 @@ fn csv_round_trips_hostile_cells() {
         assert_eq!(&row[col("finding")], f.verdict.as_str());
         assert_eq!(
             row[col("reason")],
-            safe(&f.reason),
+            safe(&f.reason()),
             "reason survives quotes, commas and line breaks"
         );
         if let Some(a) = &f.a {

@@ -230,7 +230,7 @@ fn score_set(set: &str) -> SetScore {
                     f.kind.as_str(),
                     side(&story, &f.a),
                     side(&story, &f.b),
-                    f.reason
+                    f.reason()
                 )),
             }
         }
@@ -265,7 +265,7 @@ fn score_set(set: &str) -> SetScore {
                     q.b.doc,
                     q.b.text,
                     q.why,
-                    f.reason
+                    f.reason()
                 ));
             }
         }

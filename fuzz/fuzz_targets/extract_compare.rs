@@ -199,7 +199,7 @@ fuzz_target!(|data: &[u8]| {
                 Verdict::Agree,
                 "diff A A: {} {}",
                 f.verdict.as_str(),
-                f.reason
+                f.reason()
             );
         }
     }

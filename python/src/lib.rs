@@ -378,6 +378,8 @@ fn config_of(config: Option<&Bound<'_, PyConfig>>) -> claimdiff::Config {
 /// One value of a row, typed.
 enum Cell<'a> {
     Text(&'a str),
+    /// Text written when asked for (a finding's reason).
+    Written(String),
     OptText(Option<&'a str>),
     Int(usize),
     OptInt(Option<usize>),
@@ -448,7 +450,7 @@ fn finding_cells(f: &Finding) -> Vec<Cell<'_>> {
     cells.push(Cell::Text(&f.subject));
     cells.extend(side_cells(f.a.as_ref().map(Side::from)));
     cells.extend(side_cells(f.b.as_ref().map(Side::from)));
-    cells.push(Cell::Text(&f.reason));
+    cells.push(Cell::Written(f.reason()));
     cells
 }
 
@@ -462,6 +464,7 @@ enum Dates {
 fn cell_object<'py>(py: Python<'py>, cell: &Cell<'_>, dates: Dates) -> PyResult<Bound<'py, PyAny>> {
     Ok(match *cell {
         Cell::Text(s) | Cell::OptText(Some(s)) => PyString::new(py, s).into_any(),
+        Cell::Written(ref s) => PyString::new(py, s).into_any(),
         Cell::Int(n) | Cell::OptInt(Some(n)) => n.into_pyobject(py)?.into_any(),
         Cell::Num(Some(v)) => PyFloat::new(py, v).into_any(),
         Cell::Date(Some(d)) => match dates {
@@ -646,8 +649,8 @@ impl PyFinding {
         self.0.b.clone().map(PyClaim)
     }
     #[getter]
-    fn reason(&self) -> &str {
-        &self.0.reason
+    fn reason(&self) -> String {
+        self.0.reason()
     }
 
     /// The finding as a row under the CSV columns of `compare`.

@@ -258,13 +258,13 @@ impl<'o> Rows<'o> {
             &f.subject,
             f.a.as_ref(),
             f.b.as_ref(),
-            &f.reason,
+            &f.reason(),
         );
     }
 
     /// One finding that borrows its claims as a row under [`FINDING_COLUMNS`].
     pub fn judged(&mut self, f: &Judged) {
-        self.finding_of(f.verdict, f.kind, f.subject, f.a, f.b, &f.reason);
+        self.finding_of(f.verdict, f.kind, f.subject, f.a, f.b, &f.reason());
     }
 
     fn finding_of(

@@ -242,7 +242,7 @@ fn finding_item(
         out,
         "<li id=\"f{number}\" class=\"finding {v}\"><span class=\"verdict\">{v}</span><span class=\"what\">{}</span><p class=\"reason\">{}</p>",
         escape(&super::what(f.kind, &f.subject)),
-        escape(&f.reason)
+        escape(&f.reason())
     )
     .unwrap();
     let (old_changed, new_changed) = match (&f.a, &f.b) {
@@ -407,7 +407,7 @@ pub(super) fn write(
                 ));
                 entry
                     .2
-                    .push(format!("{}: {}", f.verdict.as_str(), f.reason));
+                    .push(format!("{}: {}", f.verdict.as_str(), f.reason()));
             }
         }
         if alarms.is_empty() {

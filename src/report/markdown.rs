@@ -106,7 +106,7 @@ fn section(report: &Report, n: usize, f: &Finding, out: &mut String) {
     if let Some(b) = &f.b {
         quote(report, b, &new_changed, out);
     }
-    writeln!(out, "**Why:** {}\n", escape(&f.reason)).unwrap();
+    writeln!(out, "**Why:** {}\n", escape(&f.reason())).unwrap();
 }
 
 fn cell(c: &Option<Claim>) -> String {

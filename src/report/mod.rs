@@ -435,7 +435,7 @@ pub struct FindingRecord<'a> {
     pub subject: &'a str,
     pub a: Option<Side<'a>>,
     pub b: Option<Side<'a>>,
-    pub reason: &'a str,
+    pub reason: String,
 }
 
 impl<'a> From<&'a Finding> for FindingRecord<'a> {
@@ -446,7 +446,7 @@ impl<'a> From<&'a Finding> for FindingRecord<'a> {
             subject: &f.subject,
             a: f.a.as_ref().map(Side::from),
             b: f.b.as_ref().map(Side::from),
-            reason: &f.reason,
+            reason: f.reason(),
         }
     }
 }
@@ -459,7 +459,7 @@ impl<'a> From<&'a crate::judge::Judged<'a>> for FindingRecord<'a> {
             subject: f.subject,
             a: f.a.map(Side::from),
             b: f.b.map(Side::from),
-            reason: &f.reason,
+            reason: f.reason(),
         }
     }
 }

@@ -138,7 +138,7 @@ fn finding_result(report: &Report, f: &Finding) -> SarifResult {
     let mut result = SarifResult::builder()
         .rule_id(f.verdict.as_str())
         .level(level(f.verdict))
-        .message(Message::builder().text(f.reason.clone()).build())
+        .message(Message::builder().text(f.reason()).build())
         .partial_fingerprints(fingerprints)
         .properties(properties(&[
             ("kind", f.kind.as_str().into()),

@@ -207,7 +207,7 @@ pub(super) fn write(
                 "1",
                 &format!("[{} {}]", f.kind.as_str(), sanitize(&f.subject))
             ),
-            sanitize(&f.reason)
+            sanitize(&f.reason())
         )?;
         let width = [&f.a, &f.b]
             .into_iter()
