@@ -252,24 +252,128 @@ pub struct ClaimFields {
     /// Byte offsets of the claim's sentence in the document's text.
     pub(crate) sentence: std::ops::Range<u32>,
     /// Normalized key of what is counted or which event is meant.
-    pub subject: String,
+    pub subject: SharedStr,
     /// The word(s) the subject was read from.
-    pub subject_text: String,
+    pub subject_text: SharedStr,
     pub qualifier: Qualifier,
     /// The number said, if any.
     pub value: Option<f64>,
     /// The numeric interval the hedge allows (counts, percent, money, durations).
     pub interval: Option<Interval>,
-    pub unit: Option<String>,
+    pub unit: Option<SharedStr>,
     /// Resolved days (dates; for event ages, the interval of the event's start).
     pub days: Option<DayRange>,
     /// Why a time claim has no resolved day.
-    pub unresolved: Option<String>,
+    pub unresolved: Option<SharedStr>,
     /// Who said it, when the claim stands in a quote or reported speech.
-    pub attribution: Option<String>,
+    pub attribution: Option<SharedStr>,
     /// A date on which its event began ("der Krieg begann am 24. Februar 2022", "seit
     /// Mittwoch streiken"): comparable with the event's age ("im vierten Jahr").
     pub event_start: bool,
+}
+
+/// A string held once and shared by every claim that says it: the subject, words, unit or
+/// speaker of a sentence's claim, read once per sentence, not copied into each claim of a text
+/// that repeats the sentence. Reads as a `str`.
+///
+/// ```
+/// use claimdiff::claim::SharedStr;
+/// let subject = SharedStr::from("people_killed");
+/// assert_eq!(subject, "people_killed");
+/// assert!(subject.starts_with("people_"));
+/// ```
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
 }
 
 /// A document's text as its claims share it: the string that holds it (the file as read, or

@@ -1390,7 +1390,7 @@ pub fn timelines_of(claims: &[&[Claim]], links: &[Vec<(usize, usize)>]) -> Vec<T
                     .collect();
                 out.push(Timeline {
                     kind: first.kind,
-                    subject,
+                    subject: subject.to_string(),
                     points,
                 });
             }

@@ -34,7 +34,9 @@ pub mod serve;
 #[path = "extract/mod.rs"]
 pub mod extract;
 
-pub use claim::{Claim, ClaimFields, DayRange, Interval, Kind, Qualifier, Span, TimeUnit};
+pub use claim::{
+    Claim, ClaimFields, DayRange, Interval, Kind, Qualifier, SharedStr, Span, TimeUnit,
+};
 pub use config::Config;
 pub use document::{Defaults, Document, Format, Lang, Published};
 pub use error::{Error, Result};

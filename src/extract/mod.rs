@@ -20,7 +20,7 @@ pub mod subject;
 pub mod time;
 pub mod token;
 
-use crate::claim::{Claim, ClaimFields, Kind, Qualifier, Span};
+use crate::claim::{Claim, ClaimFields, Kind, Qualifier, SharedStr, Span};
 use crate::config::Config;
 use crate::document::{Document, Lang};
 use crate::resolve::TimeExpr;
@@ -189,16 +189,16 @@ struct Mention {
     start: usize,
     end: usize,
     kind: Kind,
-    subject: String,
-    subject_text: String,
+    subject: SharedStr,
+    subject_text: SharedStr,
     qualifier: Qualifier,
     value: Option<f64>,
     interval: Option<crate::claim::Interval>,
-    unit: Option<String>,
+    unit: Option<SharedStr>,
     /// The time expression a date or event age names, resolved per document.
     expr: Option<TimeExpr>,
     /// The speaker the sentence names, when the claim stands in no quote.
-    reported_speaker: Option<String>,
+    reported_speaker: Option<SharedStr>,
     event_start: bool,
 }
 
@@ -249,12 +249,12 @@ fn place(
         let (days, unresolved) = match &m.expr {
             Some(expr) => match crate::resolve::resolve_at(expr, published) {
                 Ok(d) => (Some(d), None),
-                Err(why) => (None, Some(why)),
+                Err(why) => (None, Some(SharedStr::from(why))),
             },
             None => (None, None),
         };
         let attribution = match quotes.quoted_at(start) {
-            Some(speaker) => speaker.clone(),
+            Some(speaker) => speaker.clone().map(SharedStr::from),
             None => m.reported_speaker.clone(),
         };
         out.push(Claim::from(ClaimFields {
@@ -481,15 +481,16 @@ fn stated_of(tokens: &[Token], found: Vec<Found>, lexicon: &'static Lexicon) -> 
         .map(|f| Mention {
             start: tokens[f.start].start,
             end: tokens[f.end - 1].end,
-            reported_speaker: attribution::reported_speaker(tokens, f.start, lexicon),
+            reported_speaker: attribution::reported_speaker(tokens, f.start, lexicon)
+                .map(SharedStr::from),
             event_start: f.event_start,
             kind: f.kind,
-            subject: f.subject,
-            subject_text: f.subject_text,
+            subject: f.subject.into(),
+            subject_text: f.subject_text.into(),
             qualifier: f.qualifier,
             value: f.value,
             interval: f.interval,
-            unit: f.unit,
+            unit: f.unit.map(SharedStr::from),
             expr: f.expr,
         })
         .collect()
@@ -2378,7 +2379,7 @@ mod tests {
             let got: Vec<(&str, String, String)> = claims(*lang, text)
                 .into_iter()
                 .filter(|c| keep(c.kind))
-                .map(|c| (c.kind.as_str(), c.text().to_string(), c.subject.clone()))
+                .map(|c| (c.kind.as_str(), c.text().to_string(), c.subject.to_string()))
                 .collect();
             let want: Vec<(&str, String, String)> = expected
                 .iter()

@@ -330,7 +330,9 @@ fn document_body(
             "{} · {} · {}",
             c.kind.as_str(),
             c.subject,
-            c.unresolved.clone().unwrap_or_else(|| describe(c))
+            c.unresolved
+                .as_ref()
+                .map_or_else(|| describe(c), |u| u.to_string())
         );
         let mention = escape(&text[c.text_start..c.text_end]);
         match targets.get(&key) {

@@ -135,8 +135,8 @@ pub(super) fn write(
             for c in &report.claims {
                 let value = c
                     .unresolved
-                    .clone()
-                    .unwrap_or_else(|| crate::judge::describe(c));
+                    .as_ref()
+                    .map_or_else(|| crate::judge::describe(c), |u| u.to_string());
                 writeln!(
                     s,
                     "| {} | {} | {} | {} | {} |",

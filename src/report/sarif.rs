@@ -173,7 +173,7 @@ fn claim_result(report: &Report, c: &Claim) -> SarifResult {
         .locations(vec![location(report, c, None)])
         .properties(properties(&[
             ("kind", c.kind.as_str().into()),
-            ("subject", c.subject.clone().into()),
+            ("subject", c.subject.to_string().into()),
         ]))
         .build()
 }
