@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
-use crate::claim::{Claim, DayRange, Kind};
+use crate::claim::{Claim, DayRange, Kind, SharedStr};
 use crate::config::Config;
 use crate::extract::lexicon::{
     among, Lexicon, Markers, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS,
@@ -658,12 +658,12 @@ pub struct Context {
     pub ongoing: bool,
     /// The place named nearest to the mention ("in Hamburg", "bei Hof", "in the Solomianskyi
     /// district"), lower-cased: where the counted thing happened.
-    pub place: Option<String>,
+    pub place: Option<SharedStr>,
     /// The language of the text, so places are compared only in one language ("Kiew"/"Kyiv").
     pub lang: Option<Lang>,
     /// Of a share: the name it is of, the nearest name before it in its clause ("Hofer 48,3
     /// Prozent", "the SPD won 20.5 percent"), lower-cased.
-    pub holder: Option<String>,
+    pub holder: Option<SharedStr>,
 }
 
 /// What [`Context::similarity`] reads of a claim's sentence. Most contexts are never compared
@@ -674,9 +674,10 @@ pub struct Context {
 struct Surroundings {
     /// The sentence; `None` for a context of no sentence.
     sentence: Option<Arc<SentenceText>>,
-    /// The mention's first and last token.
-    first: usize,
-    last: usize,
+    /// The mention's first and last token (a sentence read as one is far shorter than 2^32
+    /// tokens).
+    first: u32,
+    last: u32,
     sets: Arc<std::sync::OnceLock<Sets>>,
 }
 
@@ -774,7 +775,7 @@ impl WordSet {
 impl Surroundings {
     fn sets(&self) -> &Sets {
         self.sets.get_or_init(|| match &self.sentence {
-            Some(sentence) => sentence.sets(self.first, self.last),
+            Some(sentence) => sentence.sets(self.first as usize, self.last as usize),
             None => Sets::default(),
         })
     }
@@ -1081,7 +1082,7 @@ fn parsed_of<'a, 'm>(
 /// the year it names, read once for all its claims.
 struct Parsed<'a> {
     tokens: Vec<Token<'a>>,
-    places: Vec<(usize, String)>,
+    places: Vec<(usize, SharedStr)>,
     year: Option<i32>,
 }
 
@@ -1232,8 +1233,8 @@ fn context(
     let cx = Context {
         surroundings: Surroundings {
             sentence: Some(Arc::clone(text)),
-            first,
-            last,
+            first: first as u32,
+            last: last as u32,
             sets: Arc::default(),
         },
         day: None,
@@ -1250,7 +1251,8 @@ fn context(
         lang: Some(c.lang),
         holder: (c.kind == Kind::Percent)
             .then(|| holder(tokens, first, lexicon))
-            .flatten(),
+            .flatten()
+            .map(SharedStr::from),
     };
     (cx, day_from)
 }
@@ -1334,7 +1336,7 @@ fn holder(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<String> {
 /// place preposition that is no concept, month or weekday. In German, where every noun is
 /// capitalized, a name after an article needs a place noun first ("in der Region Hannover",
 /// not "im Bus").
-fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, String)> {
+fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, SharedStr)> {
     let mut out = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if !PLACE_PREPOSITIONS.contains(&t.lower.as_str()) {
@@ -1360,7 +1362,7 @@ fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, String)> {
         let common = is_common_word(&name.lower, lexicon);
         let needs_noun = lexicon.lang == Lang::De && determined;
         if name.is_word() && name.is_capitalized() && !common && (place_noun || !needs_noun) {
-            out.push((at, name.lower.to_string()));
+            out.push((at, name.lower.as_str().into()));
         }
     }
     out
@@ -1485,7 +1487,7 @@ mod tests {
         for (lang, sentence, want) in cases {
             let got: Vec<String> = places(&tokenize(sentence), Lexicon::of(*lang))
                 .into_iter()
-                .map(|(_, name)| name)
+                .map(|(_, name)| name.to_string())
                 .collect();
             assert_eq!(&got, want, "{sentence}");
         }
