@@ -757,7 +757,7 @@ pub struct Text<'a> {
 pub fn sentences(doc: &Document) -> Vec<&str> {
     doc.sentences()
         .iter()
-        .map(|s| &doc.text()[s.start..s.end])
+        .map(|s| &doc.text()[s.start()..s.end()])
         .collect()
 }
 

@@ -109,7 +109,7 @@ pub fn notes(
     let mut out = Vec::new();
     for doc in documents {
         let sentences = doc.sentences();
-        let cut = sentences.iter().filter(|s| s.cut).count();
+        let cut = sentences.iter().filter(|s| s.cut()).count();
         if cut > 0 {
             out.push(format!(
                 "{}: {cut} pieces of sentences longer than {SENTENCE_BYTES} bytes, each read on its own",

@@ -143,7 +143,7 @@ impl<'c> Extractor<'c> {
         let mut claims = Vec::new();
         let shared = Shared::of(doc);
         for sentence in sentences.iter() {
-            let stated = self.stated(doc.lang, &text[sentence.start..sentence.end]);
+            let stated = self.stated(doc.lang, &text[sentence.start()..sentence.end()]);
             place(doc, &shared, sentence, &stated.0, &quotes, &mut claims);
         }
         claims
@@ -157,7 +157,7 @@ impl<'c> Extractor<'c> {
         let mut out = Vec::new();
         let shared = Shared::of(doc);
         for sentence in sentences.iter() {
-            let said = &text[sentence.start..sentence.end];
+            let said = &text[sentence.start()..sentence.end()];
             let mentions = read_every_figure(doc.lang, self.config, said);
             place(doc, &shared, sentence, &mentions, &quotes, &mut out);
         }
@@ -242,8 +242,8 @@ fn place(
 ) {
     let published = doc.published.map(|p| p.day);
     for m in mentions {
-        let start = sentence.start + m.start;
-        let end = sentence.start + m.end;
+        let start = sentence.start() + m.start;
+        let end = sentence.start() + m.end;
         let source_start = doc.source_offset(start);
         let source_end = doc.source_end(end);
         let (days, unresolved) = match &m.expr {
@@ -265,13 +265,13 @@ fn place(
                 start: source_start,
                 end: source_end,
                 line: doc.line_of(source_start),
-                sentence: sentence.index,
+                sentence: sentence.index(),
             },
             text_start: start,
             text_end: end,
             source: shared.text.clone(),
             // A document's text is at most `MAX_FILE_BYTES` long.
-            sentence: sentence.start as u32..sentence.end as u32,
+            sentence: sentence.start() as u32..sentence.end() as u32,
             subject: m.subject.clone(),
             subject_text: m.subject_text.clone(),
             qualifier: m.qualifier,
@@ -1511,7 +1511,7 @@ mod tests {
         for text in &all {
             for lang in [Lang::De, Lang::En] {
                 for s in crate::segment::split(text, lang) {
-                    let sentence = &text[s.start..s.end];
+                    let sentence = &text[s.start()..s.end()];
                     let scanned = read_sentence(lang, &config, sentence, true);
                     let filtered = read_sentence(lang, &config, sentence, false);
                     assert_eq!(
