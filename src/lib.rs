@@ -95,6 +95,8 @@ pub fn versions(docs: Vec<Document>, config: &Config) -> Report {
     // paired once, for its findings and for the timelines alike.
     let mut reader = align::ContextReader::new(config);
     let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| reader.read(c)).collect();
+    // What the reader and the extractor remember of sentences is not needed for judging.
+    drop((reader, extractor));
     let sentences: Vec<Vec<&str>> = docs.iter().map(judge::sentences).collect();
     let text = |i: usize| judge::Text {
         doc: &docs[i],
@@ -190,6 +192,8 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
     // sentence that texts share once for all of them.
     let mut reader = align::ContextReader::new(config);
     let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| reader.read(c)).collect();
+    // What the reader and the extractor remember of sentences is not needed for judging.
+    drop((reader, extractor));
     let mut findings = Vec::new();
     for i in 0..docs.len() {
         findings.extend(judge::within_with(&claims[i], &cx[i], config));
