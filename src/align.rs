@@ -965,7 +965,7 @@ impl<'a> ContextReader<'a> {
         // is all its claims.
         let in_runs = claims
             .windows(2)
-            .all(|w| w[0].doc == w[1].doc && w[0].span.sentence <= w[1].span.sentence);
+            .all(|w| w[0].doc() == w[1].doc() && w[0].span.sentence <= w[1].span.sentence);
         if in_runs {
             let mut out = Vec::with_capacity(claims.len());
             let mut peers: Vec<&'a Claim> = Vec::new();
@@ -984,14 +984,14 @@ impl<'a> ContextReader<'a> {
         let mut by_sentence: TextMap<(&str, usize), Vec<&'a Claim>> = TextMap::default();
         for c in claims {
             by_sentence
-                .entry((c.doc.as_ref(), c.span.sentence))
+                .entry((c.doc(), c.span.sentence))
                 .or_default()
                 .push(c);
         }
         let mut out = Vec::with_capacity(claims.len());
         let mut done: TextMap<(&str, usize), (Vec<Context>, usize)> = TextMap::default();
         for c in claims {
-            let key = (c.doc.as_ref(), c.span.sentence);
+            let key = (c.doc(), c.span.sentence);
             let (cxs, next) = done
                 .entry(key)
                 .or_insert_with(|| (self.sentence(&by_sentence[&key]), 0));

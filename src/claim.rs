@@ -239,16 +239,14 @@ impl std::fmt::Debug for Claim {
 /// [`ClaimFields::sentence_text`]), not copied into each claim.
 #[derive(Clone)]
 pub struct ClaimFields {
-    /// The document's id, shared by its claims.
-    pub doc: Arc<str>,
     pub lang: Lang,
     pub kind: Kind,
     pub span: Span,
     /// Byte offsets of the mention in the document's text (not the file).
     pub text_start: usize,
     pub text_end: usize,
-    /// The text the claim was read from.
-    pub(crate) source: SharedText,
+    /// The document the claim was read from: its id and text, shared by its claims.
+    pub(crate) source: Arc<Origin>,
     /// Byte offsets of the claim's sentence in the document's text.
     pub(crate) sentence: std::ops::Range<u32>,
     /// Normalized key of what is counted or which event is meant.
@@ -384,6 +382,12 @@ pub(crate) struct SharedText {
     pub(crate) start: usize,
 }
 
+/// What every claim of a document shares, behind one pointer: the document's id and text.
+pub(crate) struct Origin {
+    pub(crate) id: Box<str>,
+    pub(crate) text: SharedText,
+}
+
 impl SharedText {
     /// Bytes `range` of the document's text.
     fn get(&self, range: std::ops::Range<usize>) -> &str {
@@ -394,7 +398,7 @@ impl SharedText {
 impl PartialEq for ClaimFields {
     /// Equal in every field, the mention and sentence compared as text.
     fn eq(&self, o: &ClaimFields) -> bool {
-        self.doc == o.doc
+        self.doc() == o.doc()
             && self.lang == o.lang
             && self.kind == o.kind
             && self.text() == o.text()
@@ -418,7 +422,7 @@ impl PartialEq for ClaimFields {
 impl std::fmt::Debug for ClaimFields {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ClaimFields")
-            .field("doc", &self.doc)
+            .field("doc", &self.doc())
             .field("lang", &self.lang)
             .field("kind", &self.kind)
             .field("text", &self.text())
@@ -443,12 +447,18 @@ impl std::fmt::Debug for ClaimFields {
 impl ClaimFields {
     /// The mention exactly as it stands in the text.
     pub fn text(&self) -> &str {
-        self.source.get(self.text_start..self.text_end)
+        self.source.text.get(self.text_start..self.text_end)
+    }
+
+    /// The id of the document the claim was read from.
+    pub fn doc(&self) -> &str {
+        &self.source.id
     }
 
     /// The whole sentence the claim stands in.
     pub fn sentence_text(&self) -> &str {
         self.source
+            .text
             .get(self.sentence.start as usize..self.sentence.end as usize)
     }
 
@@ -515,7 +525,7 @@ pub struct ClaimRecord<'a> {
 impl<'a> From<&'a Claim> for ClaimRecord<'a> {
     fn from(c: &'a Claim) -> Self {
         ClaimRecord {
-            doc: &c.doc,
+            doc: &c.doc(),
             lang: c.lang,
             kind: c.kind,
             text: c.text(),

@@ -101,7 +101,7 @@ pub fn notes(
     let mut per_doc: BTreeMap<&str, BTreeMap<(&str, &str), usize>> = BTreeMap::new();
     for c in claims {
         *per_doc
-            .entry(c.doc.as_ref())
+            .entry(c.doc())
             .or_default()
             .entry((c.kind.as_str(), c.subject.as_str()))
             .or_default() += 1;

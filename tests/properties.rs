@@ -174,7 +174,7 @@ type Key = (String, usize, usize);
 
 fn key(c: &Option<Claim>) -> Option<Key> {
     c.as_ref()
-        .map(|c| (c.doc.to_string(), c.span.start, c.span.end))
+        .map(|c| (c.doc().to_string(), c.span.start, c.span.end))
 }
 
 /// Findings as (unordered pair of claims, verdict class). Added and removed are one class, as
@@ -247,7 +247,7 @@ proptest! {
         let copy = document("copy.md", &source, format, lang).unwrap();
         let report = diff(a, copy, &Config::default());
         for f in &report.findings {
-            let docs = (f.a.as_ref().map(|c| c.doc.as_ref()), f.b.as_ref().map(|c| c.doc.as_ref()));
+            let docs = (f.a.as_ref().map(|c| c.doc()), f.b.as_ref().map(|c| c.doc()));
             // Contradictions inside one text are still reported; between the copies, only agreement.
             if docs.0 != docs.1 {
                 prop_assert_eq!(f.verdict, Verdict::Agree, "{}", f.reason());

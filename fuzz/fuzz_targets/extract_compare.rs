@@ -48,7 +48,7 @@ type Key = (String, usize, usize);
 
 fn key(c: &Option<Claim>) -> Option<Key> {
     c.as_ref()
-        .map(|c| (c.doc.to_string(), c.span.start, c.span.end))
+        .map(|c| (c.doc().to_string(), c.span.start, c.span.end))
 }
 
 /// The pairs a report makes, as unordered (first, second) keys.
@@ -190,8 +190,8 @@ fuzz_target!(|data: &[u8]| {
     let same = claimdiff::diff(a.clone(), again, &config);
     for f in &same.findings {
         let docs = (
-            f.a.as_ref().map(|c| c.doc.as_ref()),
-            f.b.as_ref().map(|c| c.doc.as_ref()),
+            f.a.as_ref().map(|c| c.doc()),
+            f.b.as_ref().map(|c| c.doc()),
         );
         if docs.0 != docs.1 {
             assert_eq!(

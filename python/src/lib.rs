@@ -508,7 +508,7 @@ impl PyClaim {
     /// The id of the document the claim was read from.
     #[getter]
     fn doc(&self) -> &str {
-        &self.0.doc
+        self.0.doc()
     }
     #[getter]
     fn lang(&self) -> &'static str {
@@ -612,7 +612,7 @@ impl PyClaim {
             c.qualifier.as_str(),
             opt_number(c.lo()),
             opt_number(c.hi()),
-            c.doc,
+            c.doc(),
             c.span.line
         )
     }

@@ -141,7 +141,7 @@ impl<'c> Extractor<'c> {
         let sentences = doc.sentences();
         let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
         let mut claims = Vec::new();
-        let shared = Shared::of(doc);
+        let shared = crate::claim::Origin::of(doc);
         for sentence in sentences.iter() {
             let stated = self.stated(doc.lang, &text[sentence.start()..sentence.end()]);
             place(doc, &shared, sentence, &stated.0, &quotes, &mut claims);
@@ -155,7 +155,7 @@ impl<'c> Extractor<'c> {
         let sentences = doc.sentences();
         let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
         let mut out = Vec::new();
-        let shared = Shared::of(doc);
+        let shared = crate::claim::Origin::of(doc);
         for sentence in sentences.iter() {
             let said = &text[sentence.start()..sentence.end()];
             let mentions = read_every_figure(doc.lang, self.config, said);
@@ -217,17 +217,14 @@ impl Mention {
 }
 
 /// What a document's claims share: its id and its text.
-struct Shared {
-    id: std::sync::Arc<str>,
-    text: crate::claim::SharedText,
-}
+type Shared = std::sync::Arc<crate::claim::Origin>;
 
-impl Shared {
+impl crate::claim::Origin {
     fn of(doc: &Document) -> Shared {
-        Shared {
+        std::sync::Arc::new(crate::claim::Origin {
             id: doc.id.as_str().into(),
             text: doc.shared_text(),
-        }
+        })
     }
 }
 
@@ -258,7 +255,6 @@ fn place(
             None => m.reported_speaker.clone(),
         };
         out.push(Claim::from(ClaimFields {
-            doc: shared.id.clone(),
             lang: doc.lang,
             kind: m.kind,
             span: Span {
@@ -269,7 +265,7 @@ fn place(
             },
             text_start: start,
             text_end: end,
-            source: shared.text.clone(),
+            source: shared.clone(),
             // A document's text is at most `MAX_FILE_BYTES` long.
             sentence: sentence.start() as u32..sentence.end() as u32,
             subject: m.subject.clone(),

@@ -200,7 +200,7 @@ impl<'o> Rows<'o> {
     fn side(&mut self, c: Option<&Claim>) {
         match c {
             Some(c) => {
-                self.text(&c.doc);
+                self.text(&c.doc());
                 self.int(c.span.line);
                 self.int(c.span.start);
                 self.int(c.span.end);

@@ -67,7 +67,7 @@ fn marked_sentence(
 }
 
 fn place(c: &Claim) -> String {
-    format!("`{}:{}`", sanitize(&c.doc).replace('`', "'"), c.span.line)
+    format!("`{}:{}`", sanitize(&c.doc()).replace('`', "'"), c.span.line)
 }
 
 fn quote(report: &Report, c: &Claim, changed: &[Range<usize>], out: &mut String) {

@@ -59,7 +59,7 @@ impl Report {
         };
         let key = |c: &Option<Claim>| {
             c.as_ref()
-                .map(|c| (doc_index(&c.doc), c.span.start, c.span.end))
+                .map(|c| (doc_index(&c.doc()), c.span.start, c.span.end))
         };
         findings.sort_by(|x, y| {
             let kx = key(&x.a).or(key(&x.b));
@@ -139,7 +139,7 @@ impl Report {
             .filter(|d| {
                 self.claims
                     .iter()
-                    .any(|c| *c.doc == *d.id && c.unresolved.is_some())
+                    .any(|c| *c.doc() == *d.id && c.unresolved.is_some())
             })
             .map(|d| d.id.as_str())
             .collect()
@@ -294,7 +294,7 @@ pub fn write(
 pub fn mention_in_sentence(report: &Report, c: &Claim) -> Option<Range<usize>> {
     let sentence = c.sentence_text();
     let len = c.text_end.checked_sub(c.text_start)?;
-    if let Some(doc) = report.document(&c.doc) {
+    if let Some(doc) = report.document(&c.doc()) {
         // The sentence is a slice of the document's text that covers the mention; look for it
         // only where it could start, so a repeated sentence or number cannot mislead.
         let text = doc.text();
@@ -410,7 +410,7 @@ pub struct Side<'a> {
 impl<'a> From<&'a Claim> for Side<'a> {
     fn from(c: &'a Claim) -> Self {
         Side {
-            doc: &c.doc,
+            doc: &c.doc(),
             line: c.span.line,
             start: c.span.start,
             end: c.span.end,

@@ -86,7 +86,7 @@ fn location(report: &Report, c: &Claim, message: Option<String>) -> Location {
                 .build(),
         )
         .build();
-    if let Some(source) = report.document(&c.doc).map(|d| &*d.source) {
+    if let Some(source) = report.document(&c.doc()).map(|d| &*d.source) {
         if let (Some(before), Some(mention)) = (
             source.get(..c.span.start),
             source.get(c.span.start..c.span.end),
@@ -104,7 +104,7 @@ fn location(report: &Report, c: &Claim, message: Option<String>) -> Location {
         }
     }
     let physical = PhysicalLocation::builder()
-        .artifact_location(ArtifactLocation::builder().uri(uri(&c.doc)).build())
+        .artifact_location(ArtifactLocation::builder().uri(uri(&c.doc())).build())
         .region(region)
         .build();
     match message {

@@ -75,7 +75,7 @@ fn snippet(
         out,
         "{pad}{} {}:{}",
         style.paint("1;34", "-->"),
-        sanitize(&c.doc),
+        sanitize(&c.doc()),
         c.span.line
     )?;
     let sentence = &c.sentence_text();
@@ -173,7 +173,7 @@ pub(super) fn write(
             writeln!(
                 out,
                 "{}:{}: {} {} {:?} = {}{}",
-                sanitize(&c.doc),
+                sanitize(&c.doc()),
                 c.span.line,
                 style.paint("1", c.kind.as_str()),
                 sanitize(&c.subject),
