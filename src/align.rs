@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
-use crate::claim::{Claim, DayRange, Kind};
+use crate::claim::{Claim, DayRange, Kind, SharedStr};
 use crate::config::Config;
 use crate::extract::lexicon::{
     among, Lexicon, Markers, AUXILIARIES, INCREMENT_WORDS, PART_OPENERS, PART_WORDS, PERSON_KEYS,
@@ -540,7 +540,7 @@ impl<'c> Moved<'c> {
             starts: TextMap::default(),
         };
         for (j, c) in claims.iter().enumerate() {
-            let (s, t) = (c.subject.as_str(), c.text.as_str());
+            let (s, t) = (c.subject.as_str(), c.text());
             moved.by_kind.entry((s, t, c.kind)).or_default().0.push(j);
             if c.event_start {
                 moved.starts.entry((s, t)).or_default().0.push(j);
@@ -558,7 +558,7 @@ impl<'c> Moved<'c> {
             }
             list.get(*next).copied()
         };
-        let (s, t) = (c.subject.as_str(), c.text.as_str());
+        let (s, t) = (c.subject.as_str(), c.text());
         let mut first = free(self.by_kind.get_mut(&(s, t, c.kind)));
         if c.event_start {
             first = first
@@ -661,12 +661,12 @@ pub struct Context {
     pub ongoing: bool,
     /// The place named nearest to the mention ("in Hamburg", "bei Hof", "in the Solomianskyi
     /// district"), lower-cased: where the counted thing happened.
-    pub place: Option<String>,
+    pub place: Option<SharedStr>,
     /// The language of the text, so places are compared only in one language ("Kiew"/"Kyiv").
     pub lang: Option<Lang>,
     /// Of a share: the name it is of, the nearest name before it in its clause ("Hofer 48,3
     /// Prozent", "the SPD won 20.5 percent"), lower-cased.
-    pub holder: Option<String>,
+    pub holder: Option<SharedStr>,
 }
 
 /// What [`Context::similarity`] reads of a claim's sentence. Most contexts are never compared
@@ -677,9 +677,10 @@ pub struct Context {
 struct Surroundings {
     /// The sentence; `None` for a context of no sentence.
     sentence: Option<Arc<SentenceText>>,
-    /// The mention's first and last token.
-    first: usize,
-    last: usize,
+    /// The mention's first and last token (a sentence read as one is far shorter than 2^32
+    /// tokens).
+    first: u32,
+    last: u32,
     sets: Arc<std::sync::OnceLock<Sets>>,
 }
 
@@ -696,15 +697,88 @@ struct SentenceText {
 #[derive(Debug, Default)]
 struct Sets {
     /// Short stems of the words near the mention (same-language similarity).
-    words: BTreeSet<String>,
+    words: WordSet,
     /// Concept keys, names and numbers of the whole sentence (similarity across languages).
-    keys: BTreeSet<String>,
+    keys: WordSet,
+}
+
+/// A set of words in two allocations: its members in order, written one after the other, and
+/// where each ends. A text compared with another keeps a set or two per claim, and a tree of
+/// strings costs several times the words it holds.
+///
+/// ```
+/// use claimdiff::align::WordSet;
+/// let set = WordSet::from_iter(["opfer", "hamburg", "opfer"].map(String::from));
+/// assert_eq!(set.iter().collect::<Vec<_>>(), ["hamburg", "opfer"]);
+/// assert_eq!(set.len(), 2);
+/// ```
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WordSet {
+    joined: Box<str>,
+    ends: Box<[u32]>,
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> WordSet {
+        let words: BTreeSet<String> = words.into_iter().collect();
+        let mut joined = String::with_capacity(words.iter().map(String::len).sum());
+        let mut ends = Vec::with_capacity(words.len());
+        for w in &words {
+            joined.push_str(w);
+            // The words of one sentence: far fewer than 4 GB.
+            ends.push(joined.len() as u32);
+        }
+        WordSet {
+            joined: joined.into(),
+            ends: ends.into(),
+        }
+    }
+}
+
+impl WordSet {
+    /// The members, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(start, end)| &self.joined[start as usize..end as usize])
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// How many members the two sets share, and how many they hold together.
+    fn shared_and_union(&self, other: &WordSet) -> (usize, usize) {
+        let (mut a, mut b) = (self.iter().peekable(), other.iter().peekable());
+        let mut shared = 0;
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    a.next();
+                    b.next();
+                }
+            }
+        }
+        (shared, self.len() + other.len() - shared)
+    }
 }
 
 impl Surroundings {
     fn sets(&self) -> &Sets {
         self.sets.get_or_init(|| match &self.sentence {
-            Some(sentence) => sentence.sets(self.first, self.last),
+            Some(sentence) => sentence.sets(self.first as usize, self.last as usize),
             None => Sets::default(),
         })
     }
@@ -771,13 +845,19 @@ impl SentenceText {
                 keys.insert(t.lower.to_string());
             }
         }
-        Sets { words, keys }
+        Sets {
+            words: WordSet::from_iter(words),
+            keys: WordSet::from_iter(keys),
+        }
     }
 }
 
 /// Whether a claim stands inside quotation marks in its sentence.
 pub fn is_quoted(c: &Claim) -> bool {
-    quoted_at(&c.sentence_text, c.sentence_text.find(&c.text).unwrap_or(0))
+    quoted_at(
+        &c.sentence_text(),
+        c.sentence_text().find(&c.text()).unwrap_or(0),
+    )
 }
 
 /// Whether byte `at` of a sentence stands inside quotation marks: after an odd number of them.
@@ -840,10 +920,10 @@ fn sentence_key(peers: &[&Claim], key: &mut Vec<u8>) {
     };
     key.clear();
     key.push(first.lang.index() as u8);
-    text(key, &first.sentence_text);
+    text(key, &first.sentence_text());
     for c in peers {
         key.push(c.kind as u8);
-        text(key, &c.text);
+        text(key, &c.text());
         text(key, &c.subject);
         match c.value {
             Some(v) => {
@@ -888,7 +968,7 @@ impl<'a> ContextReader<'a> {
         // is all its claims.
         let in_runs = claims
             .windows(2)
-            .all(|w| w[0].doc == w[1].doc && w[0].span.sentence <= w[1].span.sentence);
+            .all(|w| w[0].doc() == w[1].doc() && w[0].span.sentence <= w[1].span.sentence);
         if in_runs {
             let mut out = Vec::with_capacity(claims.len());
             let mut peers: Vec<&'a Claim> = Vec::new();
@@ -907,14 +987,14 @@ impl<'a> ContextReader<'a> {
         let mut by_sentence: TextMap<(&str, usize), Vec<&'a Claim>> = TextMap::default();
         for c in claims {
             by_sentence
-                .entry((c.doc.as_str(), c.span.sentence))
+                .entry((c.doc(), c.span.sentence))
                 .or_default()
                 .push(c);
         }
         let mut out = Vec::with_capacity(claims.len());
         let mut done: TextMap<(&str, usize), (Vec<Context>, usize)> = TextMap::default();
         for c in claims {
-            let key = (c.doc.as_str(), c.span.sentence);
+            let key = (c.doc(), c.span.sentence);
             let (cxs, next) = done
                 .entry(key)
                 .or_insert_with(|| (self.sentence(&by_sentence[&key]), 0));
@@ -930,13 +1010,13 @@ impl<'a> ContextReader<'a> {
         let year = year_of_dates(peers);
         let uniform = peers
             .iter()
-            .all(|c| c.lang == first.lang && c.sentence_text == first.sentence_text);
+            .all(|c| c.lang == first.lang && c.sentence_text() == first.sentence_text());
         if !uniform {
             return peers
                 .iter()
                 .map(|c| {
                     let parsed = parsed_of(&mut self.parsed, c);
-                    let text = SentenceText::of(parsed, &c.sentence_text, c.lang, self.config);
+                    let text = SentenceText::of(parsed, &c.sentence_text(), c.lang, self.config);
                     dated(context(c, peers, parsed, &Arc::new(text)), peers, year)
                 })
                 .collect();
@@ -948,8 +1028,8 @@ impl<'a> ContextReader<'a> {
         };
         let config = self.config;
         let read = memo.get_or_insert_with(&self.key, || {
-            let parsed = Parsed::read(&first.sentence_text, first.lang);
-            let text = SentenceText::of(&parsed, &first.sentence_text, first.lang, config);
+            let parsed = Parsed::read(&first.sentence_text(), first.lang);
+            let text = SentenceText::of(&parsed, &first.sentence_text(), first.lang, config);
             let size = std::mem::size_of::<SentenceText>() + text.text.len() + 48;
             let text = Arc::new(text);
             let cxs: Vec<(Context, Option<usize>)> = peers
@@ -997,15 +1077,15 @@ fn parsed_of<'a, 'm>(
     c: &'a Claim,
 ) -> &'m Parsed<'a> {
     cache
-        .entry((c.lang, c.sentence_text.as_str()))
-        .or_insert_with(|| Parsed::read(&c.sentence_text, c.lang))
+        .entry((c.lang, c.sentence_text()))
+        .or_insert_with(|| Parsed::read(&c.sentence_text(), c.lang))
 }
 
 /// A sentence as every context of its claims reads it: its tokens, the places it names and
 /// the year it names, read once for all its claims.
 struct Parsed<'a> {
     tokens: Vec<Token<'a>>,
-    places: Vec<(usize, String)>,
+    places: Vec<(usize, SharedStr)>,
     year: Option<i32>,
 }
 
@@ -1056,9 +1136,9 @@ fn context(
 ) -> (Context, Option<usize>) {
     let lexicon = Lexicon::of(c.lang);
     let tokens = &parsed.tokens;
-    let sentence = c.sentence_text.as_str();
-    let at = sentence.find(&c.text).unwrap_or(0);
-    let end = at + c.text.len();
+    let sentence = c.sentence_text();
+    let at = sentence.find(&c.text()).unwrap_or(0);
+    let end = at + c.text().len();
     let mention_words: Vec<usize> = (0..tokens.len())
         .filter(|&k| tokens[k].start >= at && tokens[k].end <= end)
         .collect();
@@ -1125,7 +1205,7 @@ fn context(
     // A vague span ("in den vergangenen Tagen", "in recent weeks") does not anchor a figure.
     let dates_fact = |o: &&Claim| {
         let vague_span = o.value.is_none()
-            && o.text
+            && o.text()
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| lexicon.time_unit(&w.to_lowercase()).is_some());
@@ -1159,8 +1239,8 @@ fn context(
     let cx = Context {
         surroundings: Surroundings {
             sentence: Some(Arc::clone(text)),
-            first,
-            last,
+            first: first as u32,
+            last: last as u32,
             sets: Arc::default(),
         },
         day: None,
@@ -1178,7 +1258,8 @@ fn context(
         lang: Some(c.lang),
         holder: (c.kind == Kind::Percent)
             .then(|| holder(tokens, first, lexicon))
-            .flatten(),
+            .flatten()
+            .map(SharedStr::from),
     };
     (cx, day_from)
 }
@@ -1262,7 +1343,7 @@ fn holder(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<String> {
 /// place preposition that is no concept, month or weekday. In German, where every noun is
 /// capitalized, a name after an article needs a place noun first ("in der Region Hannover",
 /// not "im Bus").
-fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, String)> {
+fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, SharedStr)> {
     let mut out = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         if !PLACE_PREPOSITIONS.contains(&t.lower.as_str()) {
@@ -1288,7 +1369,7 @@ fn places(tokens: &[Token], lexicon: &Lexicon) -> Vec<(usize, String)> {
         let common = is_common_word(&name.lower, lexicon);
         let needs_noun = lexicon.lang == Lang::De && determined;
         if name.is_word() && name.is_capitalized() && !common && (place_noun || !needs_noun) {
-            out.push((at, name.lower.to_string()));
+            out.push((at, name.lower.as_str().into()));
         }
     }
     out
@@ -1315,12 +1396,12 @@ impl Context {
     }
 
     /// Short stems of the words near the mention (same-language similarity).
-    pub fn words(&self) -> &BTreeSet<String> {
+    pub fn words(&self) -> &WordSet {
         &self.surroundings.sets().words
     }
 
     /// Concept keys, names and numbers of the whole sentence (similarity across languages).
-    pub fn keys(&self) -> &BTreeSet<String> {
+    pub fn keys(&self) -> &WordSet {
         &self.surroundings.sets().keys
     }
 
@@ -1330,15 +1411,13 @@ impl Context {
         // A sentence read once shares its sets with every text that tells it again: a repeated
         // paragraph is answered without walking them.
         let shared = Arc::ptr_eq(&self.surroundings.sets, &other.surroundings.sets);
-        let jaccard = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+        let jaccard = |a: &WordSet, b: &WordSet| {
             if shared {
                 return if a.is_empty() { 0.0 } else { 1.0 };
             }
-            let union = a.union(b).count();
-            if union == 0 {
-                0.0
-            } else {
-                a.intersection(b).count() as f64 / union as f64
+            match a.shared_and_union(b) {
+                (_, 0) => 0.0,
+                (both, union) => both as f64 / union as f64,
             }
         };
         let keys = jaccard(self.keys(), other.keys());
@@ -1415,7 +1494,7 @@ mod tests {
         for (lang, sentence, want) in cases {
             let got: Vec<String> = places(&tokenize(sentence), Lexicon::of(*lang))
                 .into_iter()
-                .map(|(_, name)| name)
+                .map(|(_, name)| name.to_string())
                 .collect();
             assert_eq!(&got, want, "{sentence}");
         }

@@ -198,8 +198,8 @@ pub struct Span {
 /// One checkable statement of fact in one sentence: its [`ClaimFields`] behind a shared
 /// pointer. A finding, a timeline or a report that holds a claim holds the one the extractor
 /// made, not a copy of its sentence and words, so memory grows with the claims of a text and
-/// not with how often they are judged. Fields read through it (`claim.text`); writing one
-/// first copies the fields if another holder shares them.
+/// not with how often they are judged. Fields read through it (`claim.subject`,
+/// `claim.text()`); writing one first copies the fields if another holder shares them.
 ///
 /// ```
 /// use claimdiff::{extract, Config, Defaults, Document, Format, Published};
@@ -208,7 +208,7 @@ pub struct Span {
 /// let claims = extract::extract(&doc, &Config::default());
 /// let kept = claims[0].clone();
 /// assert!(kept.shares_fields_with(&claims[0]));
-/// assert_eq!(kept.sentence_text, "Drei Menschen kamen ins Krankenhaus.");
+/// assert_eq!(kept.sentence_text(), "Drei Menschen kamen ins Krankenhaus.");
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct Claim(Arc<ClaimFields>);
@@ -245,42 +245,234 @@ impl std::fmt::Debug for Claim {
     }
 }
 
-/// What a [`Claim`] says and where it stands.
-#[derive(Debug, Clone, PartialEq)]
+/// What a [`Claim`] says and where it stands. The mention and its sentence are read from the
+/// document's text, which every claim of the document shares ([`ClaimFields::text`],
+/// [`ClaimFields::sentence_text`]), not copied into each claim.
+#[derive(Clone)]
 pub struct ClaimFields {
-    pub doc: String,
     pub lang: Lang,
     pub kind: Kind,
-    /// The mention exactly as it stands in the text.
-    pub text: String,
     pub span: Span,
     /// Byte offsets of the mention in the document's text (not the file).
     pub text_start: usize,
     pub text_end: usize,
-    /// The whole sentence the claim stands in.
-    pub sentence_text: String,
+    /// The document the claim was read from: its id and text, shared by its claims.
+    pub(crate) source: Arc<Origin>,
+    /// Byte offsets of the claim's sentence in the document's text.
+    pub(crate) sentence: std::ops::Range<u32>,
     /// Normalized key of what is counted or which event is meant.
-    pub subject: String,
+    pub subject: SharedStr,
     /// The word(s) the subject was read from.
-    pub subject_text: String,
+    pub subject_text: SharedStr,
     pub qualifier: Qualifier,
     /// The number said, if any.
     pub value: Option<f64>,
     /// The numeric interval the hedge allows (counts, percent, money, durations).
     pub interval: Option<Interval>,
-    pub unit: Option<String>,
+    pub unit: Option<SharedStr>,
     /// Resolved days (dates; for event ages, the interval of the event's start).
     pub days: Option<DayRange>,
     /// Why a time claim has no resolved day.
-    pub unresolved: Option<String>,
+    pub unresolved: Option<SharedStr>,
     /// Who said it, when the claim stands in a quote or reported speech.
-    pub attribution: Option<String>,
+    pub attribution: Option<SharedStr>,
     /// A date on which its event began ("der Krieg begann am 24. Februar 2022", "seit
     /// Mittwoch streiken"): comparable with the event's age ("im vierten Jahr").
     pub event_start: bool,
 }
 
+/// A string held once and shared by every claim that says it: the subject, words, unit or
+/// speaker of a sentence's claim, read once per sentence, not copied into each claim of a text
+/// that repeats the sentence. Reads as a `str`.
+///
+/// ```
+/// use claimdiff::claim::SharedStr;
+/// let subject = SharedStr::from("people_killed");
+/// assert_eq!(subject, "people_killed");
+/// assert!(subject.starts_with("people_"));
+/// ```
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// A document's text as its claims share it: the string that holds it (the file as read, or
+/// the text assembled from an HTML page) and where the text starts in it.
+#[derive(Clone)]
+pub(crate) struct SharedText {
+    pub(crate) holder: Arc<str>,
+    pub(crate) start: usize,
+}
+
+/// What every claim of a document shares, behind one pointer: the document's id and text.
+pub(crate) struct Origin {
+    pub(crate) id: Box<str>,
+    pub(crate) text: SharedText,
+}
+
+impl SharedText {
+    /// Bytes `range` of the document's text.
+    fn get(&self, range: std::ops::Range<usize>) -> &str {
+        &self.holder[self.start + range.start..self.start + range.end]
+    }
+}
+
+impl PartialEq for ClaimFields {
+    /// Equal in every field, the mention and sentence compared as text.
+    fn eq(&self, o: &ClaimFields) -> bool {
+        self.doc() == o.doc()
+            && self.lang == o.lang
+            && self.kind == o.kind
+            && self.text() == o.text()
+            && self.span == o.span
+            && self.text_start == o.text_start
+            && self.text_end == o.text_end
+            && self.sentence_text() == o.sentence_text()
+            && self.subject == o.subject
+            && self.subject_text == o.subject_text
+            && self.qualifier == o.qualifier
+            && self.value == o.value
+            && self.interval == o.interval
+            && self.unit == o.unit
+            && self.days == o.days
+            && self.unresolved == o.unresolved
+            && self.attribution == o.attribution
+            && self.event_start == o.event_start
+    }
+}
+
+impl std::fmt::Debug for ClaimFields {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClaimFields")
+            .field("doc", &self.doc())
+            .field("lang", &self.lang)
+            .field("kind", &self.kind)
+            .field("text", &self.text())
+            .field("span", &self.span)
+            .field("text_start", &self.text_start)
+            .field("text_end", &self.text_end)
+            .field("sentence_text", &self.sentence_text())
+            .field("subject", &self.subject)
+            .field("subject_text", &self.subject_text)
+            .field("qualifier", &self.qualifier)
+            .field("value", &self.value)
+            .field("interval", &self.interval)
+            .field("unit", &self.unit)
+            .field("days", &self.days)
+            .field("unresolved", &self.unresolved)
+            .field("attribution", &self.attribution)
+            .field("event_start", &self.event_start)
+            .finish()
+    }
+}
+
 impl ClaimFields {
+    /// The mention exactly as it stands in the text.
+    pub fn text(&self) -> &str {
+        self.source.text.get(self.text_start..self.text_end)
+    }
+
+    /// The id of the document the claim was read from.
+    pub fn doc(&self) -> &str {
+        &self.source.id
+    }
+
+    /// The whole sentence the claim stands in.
+    pub fn sentence_text(&self) -> &str {
+        self.source
+            .text
+            .get(self.sentence.start as usize..self.sentence.end as usize)
+    }
+
     pub fn lo(&self) -> Option<f64> {
         self.interval.map(|i| i.lo)
     }
@@ -344,10 +536,10 @@ pub struct ClaimRecord<'a> {
 impl<'a> From<&'a Claim> for ClaimRecord<'a> {
     fn from(c: &'a Claim) -> Self {
         ClaimRecord {
-            doc: &c.doc,
+            doc: &c.doc(),
             lang: c.lang,
             kind: c.kind,
-            text: &c.text,
+            text: c.text(),
             start: c.span.start,
             end: c.span.end,
             line: c.span.line,

@@ -204,7 +204,7 @@ impl Config {
                 .split_whitespace()
                 .find_map(|w| self.concept(c.lang, w))
             {
-                c.subject = key.to_string();
+                c.subject = key.to_string().into();
             }
         }
     }

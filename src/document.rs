@@ -216,7 +216,10 @@ enum Body {
     /// The article text is `source[start..]` (plain text, Markdown after front matter).
     Slice(usize),
     /// The article text was assembled from pieces of the source (HTML).
-    Assembled { text: String, pieces: Vec<Piece> },
+    Assembled {
+        text: std::sync::Arc<str>,
+        pieces: Vec<Piece>,
+    },
 }
 
 /// The format a document was read from.
@@ -269,8 +272,8 @@ pub struct Document {
     pub version: Option<String>,
     pub title: Option<String>,
     pub lang: Lang,
-    /// The file as read (UTF-8).
-    pub source: String,
+    /// The file as read (UTF-8), shared with the document's claims.
+    pub source: std::sync::Arc<str>,
     body: Body,
     line_starts: Vec<usize>,
     /// The text's sentences, split once for extraction and comparison alike, with the
@@ -327,7 +330,10 @@ impl Document {
             }
             Format::Html => {
                 let (text, pieces) = crate::html::article_text(&source, &mut meta);
-                Body::Assembled { text, pieces }
+                Body::Assembled {
+                    text: text.into(),
+                    pieces,
+                }
             }
         };
         let published = match &meta.published {
@@ -346,7 +352,7 @@ impl Document {
             version: meta.version.clone(),
             title: meta.title.clone(),
             lang: Lang::En,
-            source,
+            source: source.into(),
             body,
             line_starts,
             sentences: OnceLock::new(),
@@ -392,6 +398,21 @@ impl Document {
         match &self.body {
             Body::Slice(start) => &self.source[*start..],
             Body::Assembled { text, .. } => text,
+        }
+    }
+
+    /// The string that holds [`Document::text`] and where the text starts in it, for claims to
+    /// share.
+    pub(crate) fn shared_text(&self) -> crate::claim::SharedText {
+        match &self.body {
+            Body::Slice(start) => crate::claim::SharedText {
+                holder: self.source.clone(),
+                start: *start,
+            },
+            Body::Assembled { text, .. } => crate::claim::SharedText {
+                holder: text.clone(),
+                start: 0,
+            },
         }
     }
 

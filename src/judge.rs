@@ -76,7 +76,8 @@ impl std::str::FromStr for Verdict {
     }
 }
 
-/// One finding: what two claims (or one added/removed claim) amount to, and why.
+/// One finding: what two claims (or one added/removed claim) amount to, and why
+/// ([`Finding::reason`]).
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub verdict: Verdict,
@@ -84,7 +85,43 @@ pub struct Finding {
     pub subject: String,
     pub a: Option<Claim>,
     pub b: Option<Claim>,
-    pub reason: String,
+    why: Why,
+}
+
+impl Finding {
+    /// Why the claims amount to the verdict, in words that name both figures. Written when
+    /// asked for, from the claims: a report of millions of findings does not hold millions of
+    /// sentences until it is written.
+    pub fn reason(&self) -> String {
+        self.why
+            .reason(self.verdict, self.a.as_ref(), self.b.as_ref())
+    }
+}
+
+/// What a finding's reason reads beside its verdict and claims: how the texts relate and
+/// whether each claim stands in a quote (whose speaker is the claim's attribution).
+#[derive(Debug, Clone, Copy)]
+struct Why {
+    relation: Relation,
+    quoted: (bool, bool),
+}
+
+impl Why {
+    fn reason(&self, verdict: Verdict, a: Option<&Claim>, b: Option<&Claim>) -> String {
+        match (a, b) {
+            (Some(a), Some(b)) => reason(
+                verdict,
+                a,
+                b,
+                &voice_quoted(a, self.quoted.0),
+                &voice_quoted(b, self.quoted.1),
+                self.relation,
+            ),
+            (Some(a), None) => format!("dropped claim: {}", figure(a)),
+            (None, Some(b)) => format!("new claim: {}", figure(b)),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// A finding whose claims are borrowed from the texts judged: what judging gives, before a
@@ -97,10 +134,15 @@ pub struct Judged<'c> {
     pub subject: &'c str,
     pub a: Option<&'c Claim>,
     pub b: Option<&'c Claim>,
-    pub reason: String,
+    why: Why,
 }
 
 impl Judged<'_> {
+    /// Why the claims amount to the verdict ([`Finding::reason`]).
+    pub fn reason(&self) -> String {
+        self.why.reason(self.verdict, self.a, self.b)
+    }
+
     /// The finding, with copies of its claims.
     pub fn into_finding(self) -> Finding {
         Finding {
@@ -109,7 +151,7 @@ impl Judged<'_> {
             subject: self.subject.to_string(),
             a: self.a.cloned(),
             b: self.b.cloned(),
-            reason: self.reason,
+            why: self.why,
         }
     }
 }
@@ -158,7 +200,7 @@ fn describe_into(out: &mut String, c: &Claim) {
         return;
     }
     let Some(i) = c.interval else {
-        out.push_str(&c.text);
+        out.push_str(&c.text());
         return;
     };
     // Spans of time and shares are read without the whole-number step of counts
@@ -297,10 +339,10 @@ fn last_digit_step(c: &Claim, value: f64) -> f64 {
     }
     // The first number written in digits, with its marks, read as extraction reads it.
     let digits = c
-        .text
+        .text()
         .find(|ch: char| ch.is_ascii_digit())
         .map_or("", |start| {
-            let rest = &c.text[start..];
+            let rest = &c.text()[start..];
             let end = rest
                 .find(|ch: char| !(ch.is_ascii_digit() || ch == ',' || ch == '.'))
                 .unwrap_or(rest.len());
@@ -350,6 +392,11 @@ fn voice(c: &Claim) -> Voice<'_> {
 /// The voice of a claim whose context is read already.
 fn voice_in<'c>(c: &'c Claim, cx: &align::Context) -> Voice<'c> {
     voice_quoted(c, cx.quoted)
+}
+
+/// Whether a voice is a quoted speaker's ([`voice_quoted`] the other way).
+fn quoted(v: &Voice) -> bool {
+    matches!(v, Voice::Speaker(_))
 }
 
 fn voice_quoted(c: &Claim, quoted: bool) -> Voice<'_> {
@@ -412,7 +459,7 @@ fn verdict_of(
     let tally = config.is_running_tally(finding_subject(a, b));
     // The same relative phrase ("two years ago") read from two publication days names the
     // same loose time, not two different days.
-    let same_phrase = a.days.is_some() && a.value.is_some() && same_words(&a.text, &b.text);
+    let same_phrase = a.days.is_some() && a.value.is_some() && same_words(&a.text(), &b.text());
     // A later version that says the same hedge with another figure of a running tally ("at
     // least 14 killed", then "at least 17") has moved the tally, though the two hedged
     // intervals overlap. Other figures stay quiet while they overlap ("around 70,000 homes",
@@ -478,19 +525,22 @@ fn finding<'c>(
         subject: finding_subject(a, b),
         a: Some(a),
         b: Some(b),
-        reason: reason(verdict, a, b, va, vb, relation),
+        why: Why {
+            relation,
+            quoted: (quoted(va), quoted(vb)),
+        },
     }
 }
 
 /// The figure as said and what it means: "'fast 30 Ländern' (fewer than 30, 27 to 29)".
 fn figure(c: &Claim) -> String {
-    let mut out = String::with_capacity(2 * c.text.len() + 32);
+    let mut out = String::with_capacity(2 * c.text().len() + 32);
     out.push('\'');
-    out.push_str(&c.text);
+    out.push_str(&c.text());
     out.push_str("' (");
     let open = out.len();
     describe_into(&mut out, c);
-    if out[open..] == *c.text {
+    if out[open..] == *c.text() {
         out.truncate(open - 2);
         return out;
     }
@@ -542,7 +592,7 @@ fn reason(
     if verdict == Verdict::Compatible
         && a.days.is_some()
         && a.value.is_some()
-        && same_words(&a.text, &b.text)
+        && same_words(&a.text(), &b.text())
         && a.days != b.days
     {
         return format!(
@@ -573,9 +623,9 @@ fn reason(
         Verdict::Compatible => format!("{fa} and {fb} overlap, so both can be true of the {what}"),
         Verdict::Contradiction => format!(
             "'{}' means {}, but {other} says '{}', which means {}; both cannot be true of the same {what}",
-            a.text,
+            a.text(),
             describe(a),
-            b.text,
+            b.text(),
             describe(b)
         ),
         Verdict::Update => {
@@ -594,7 +644,7 @@ fn reason(
 
 /// Whether [`figure`] reads the same of two claims: all it reads of them is equal.
 fn same_figure(a: &Claim, b: &Claim) -> bool {
-    a.text == b.text
+    a.text() == b.text()
         && a.days == b.days
         && a.kind == b.kind
         && a.value.map(f64::to_bits) == b.value.map(f64::to_bits)
@@ -619,17 +669,16 @@ fn single(verdict: Verdict, claim: &Claim) -> Judged<'_> {
         Verdict::Removed => (Some(claim), None),
         _ => (None, Some(claim)),
     };
-    let reason = match verdict {
-        Verdict::Removed => format!("dropped claim: {}", figure(claim)),
-        _ => format!("new claim: {}", figure(claim)),
-    };
     Judged {
         verdict,
         kind: claim.kind,
         subject: &claim.subject,
         a,
         b,
-        reason,
+        why: Why {
+            relation: Relation::Versions,
+            quoted: (false, false),
+        },
     }
 }
 
@@ -708,7 +757,7 @@ pub struct Text<'a> {
 pub fn sentences(doc: &Document) -> Vec<&str> {
     doc.sentences()
         .iter()
-        .map(|s| &doc.text()[s.start..s.end])
+        .map(|s| &doc.text()[s.start()..s.end()])
         .collect()
 }
 
@@ -946,7 +995,7 @@ pub(crate) fn within_judged<'c>(
     let mut memo = ListMemo::default();
     let mut out = Vec::new();
     for_each_candidate(claims, Some(cx), |group, i, j| {
-        let wordings = (claims[i].text.as_str(), claims[j].text.as_str());
+        let wordings = (claims[i].text(), claims[j].text());
         if reported.contains(&wordings) {
             return;
         }
@@ -1038,8 +1087,8 @@ impl<'c> Statement<'c> {
         cx.day
             .is_none_or(|d| d.start <= d.last())
             .then(|| Statement {
-                sentence: &c.sentence_text,
-                text: &c.text,
+                sentence: &c.sentence_text(),
+                text: &c.text(),
                 kind: c.kind,
                 subject: &c.subject,
                 qualifier: c.qualifier,
@@ -1115,9 +1164,23 @@ fn within_pair<'c, 'x>(
 /// hundreds of times asks the same question of the whole group for every pair. The answer
 /// depends only on the group and on what the two claims' figures and surroundings are, so
 /// that is the key.
-#[derive(Default)]
+///
+/// A cache, not a record: it forgets every answer once it holds `capacity` of them. A text
+/// that repeats itself asks few distinct questions and keeps its answers; a long text of ever
+/// new figures (a corpus of articles run together) asks each question about once, and would
+/// otherwise keep an answer for every pair it judged.
 struct ListMemo<'c> {
     answers: foldhash::HashMap<(usize, FigureKey<'c>, FigureKey<'c>), bool>,
+    capacity: usize,
+}
+
+/// How many answers a [`ListMemo`] keeps at most (about 4 MB).
+const MEMO_ANSWERS: usize = 1 << 14;
+
+impl Default for ListMemo<'_> {
+    fn default() -> Self {
+        ListMemo::with_capacity(MEMO_ANSWERS)
+    }
 }
 
 /// All of a claim that [`lists_figures`] reads of it.
@@ -1156,6 +1219,13 @@ impl<'c> FigureKey<'c> {
 const MEMO_FROM: usize = 64;
 
 impl<'c> ListMemo<'c> {
+    fn with_capacity(capacity: usize) -> ListMemo<'c> {
+        ListMemo {
+            answers: Default::default(),
+            capacity,
+        }
+    }
+
     fn lists_figures(
         &mut self,
         claims: &[Claim],
@@ -1175,6 +1245,9 @@ impl<'c> ListMemo<'c> {
             FigureKey::of(&claims[i], &cx[i]),
             FigureKey::of(&claims[j], &cx[j]),
         );
+        if self.answers.len() >= self.capacity && !self.answers.contains_key(&key) {
+            self.answers.clear();
+        }
         *self
             .answers
             .entry(key)
@@ -1241,7 +1314,7 @@ impl Timeline {
     pub fn line(&self) -> String {
         self.points
             .iter()
-            .map(|p| p.as_ref().map_or("—".to_string(), |c| c.text.clone()))
+            .map(|p| p.as_ref().map_or("—".to_string(), |c| c.text().to_string()))
             .collect::<Vec<_>>()
             .join(" → ")
     }
@@ -1320,7 +1393,7 @@ pub fn timelines_of(claims: &[&[Claim]], links: &[Vec<(usize, usize)>]) -> Vec<T
                     .collect();
                 out.push(Timeline {
                     kind: first.kind,
-                    subject,
+                    subject: subject.to_string(),
                     points,
                 });
             }
@@ -1352,7 +1425,8 @@ mod tests {
             .iter()
             .filter(|f| f.verdict.is_alarm())
             .map(|f| {
-                let text = |c: &Option<Claim>| c.as_ref().map_or(String::new(), |c| c.text.clone());
+                let text =
+                    |c: &Option<Claim>| c.as_ref().map_or(String::new(), |c| c.text().to_string());
                 (f.verdict.as_str(), text(&f.a), text(&f.b))
             })
             .collect()
@@ -1571,7 +1645,7 @@ mod tests {
         let text = "Delegates from 31 countries attended. \"Thirty-five nations are ready to help,\" Starmer said.";
         assert_eq!(alarms(vec![doc("en", "2025-03-27", text)]), vec![]);
         let report = crate::compare(vec![doc("en", "2025-03-27", text)], &Config::default());
-        let reasons: Vec<&str> = report.findings.iter().map(|f| f.reason.as_str()).collect();
+        let reasons: Vec<String> = report.findings.iter().map(|f| f.reason()).collect();
         assert!(
             reasons
                 .iter()
@@ -1592,9 +1666,9 @@ mod tests {
         let f = &report.findings[0];
         assert_eq!(f.verdict, Verdict::Compatible);
         assert!(
-            f.reason.contains("Starmer's") && f.reason.contains("narrator"),
+            f.reason().contains("Starmer's") && f.reason().contains("narrator"),
             "{}",
-            f.reason
+            f.reason()
         );
     }
 
@@ -1740,16 +1814,20 @@ mod tests {
             .filter(|&k| claims[k].kind == Kind::Count && claims[k].subject == claims[0].subject)
             .collect();
         assert!(group.len() >= MEMO_FROM, "{} claims", group.len());
-        let mut memo = ListMemo::default();
+        // A memo that keeps every answer, and one that keeps three and forgets them.
+        let (mut memo, mut forgetful) = (ListMemo::default(), ListMemo::with_capacity(3));
         let mut answers = HashSet::new();
         for (n, &j) in group.iter().enumerate() {
             for &i in &group[..n] {
                 let fresh = lists_figures(&claims, &cx, &group, i, j);
                 assert_eq!(memo.lists_figures(&claims, &cx, &group, i, j), fresh);
+                assert_eq!(forgetful.lists_figures(&claims, &cx, &group, i, j), fresh);
+                assert!(forgetful.answers.len() <= 3);
                 answers.insert(fresh);
             }
         }
         assert_eq!(answers.len(), 2, "both answers occur");
+        assert!(memo.answers.len() > 3, "{} answers", memo.answers.len());
     }
 
     #[test]
@@ -1768,8 +1846,8 @@ mod tests {
             .map(|f| {
                 (
                     f.verdict.as_str(),
-                    f.a.as_ref().unwrap().text.as_str(),
-                    f.b.as_ref().unwrap().text.as_str(),
+                    f.a.as_ref().unwrap().text(),
+                    f.b.as_ref().unwrap().text(),
                 )
             })
             .collect();
@@ -1782,7 +1860,7 @@ mod tests {
             .iter()
             .find(|f| f.verdict == Verdict::Update)
             .unwrap()
-            .reason;
+            .reason();
         assert!(
             reason.contains("'Zwei Menschen'") && reason.contains("'vier Tote'"),
             "{reason}"

@@ -34,7 +34,9 @@ pub mod serve;
 #[path = "extract/mod.rs"]
 pub mod extract;
 
-pub use claim::{Claim, ClaimFields, DayRange, Interval, Kind, Qualifier, Span, TimeUnit};
+pub use claim::{
+    Claim, ClaimFields, DayRange, Interval, Kind, Qualifier, SharedStr, Span, TimeUnit,
+};
 pub use config::Config;
 pub use document::{Defaults, Document, Format, Lang, Published};
 pub use error::{Error, Result};
@@ -93,6 +95,8 @@ pub fn versions(docs: Vec<Document>, config: &Config) -> Report {
     // paired once, for its findings and for the timelines alike.
     let mut reader = align::ContextReader::new(config);
     let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| reader.read(c)).collect();
+    // What the reader and the extractor remember of sentences is not needed for judging.
+    drop((reader, extractor));
     let sentences: Vec<Vec<&str>> = docs.iter().map(judge::sentences).collect();
     let text = |i: usize| judge::Text {
         doc: &docs[i],
@@ -188,6 +192,8 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
     // sentence that texts share once for all of them.
     let mut reader = align::ContextReader::new(config);
     let cx: Vec<Vec<align::Context>> = claims.iter().map(|c| reader.read(c)).collect();
+    // What the reader and the extractor remember of sentences is not needed for judging.
+    drop((reader, extractor));
     let mut findings = Vec::new();
     for i in 0..docs.len() {
         findings.extend(judge::within_with(&claims[i], &cx[i], config));

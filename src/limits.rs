@@ -101,7 +101,7 @@ pub fn notes(
     let mut per_doc: BTreeMap<&str, BTreeMap<(&str, &str), usize>> = BTreeMap::new();
     for c in claims {
         *per_doc
-            .entry(c.doc.as_str())
+            .entry(c.doc())
             .or_default()
             .entry((c.kind.as_str(), c.subject.as_str()))
             .or_default() += 1;
@@ -109,7 +109,7 @@ pub fn notes(
     let mut out = Vec::new();
     for doc in documents {
         let sentences = doc.sentences();
-        let cut = sentences.iter().filter(|s| s.cut).count();
+        let cut = sentences.iter().filter(|s| s.cut()).count();
         if cut > 0 {
             out.push(format!(
                 "{}: {cut} pieces of sentences longer than {SENTENCE_BYTES} bytes, each read on its own",

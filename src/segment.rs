@@ -8,17 +8,47 @@ use crate::document::Lang;
 use crate::extract::lexicon::Lexicon;
 use crate::limits::SENTENCE_BYTES;
 
-/// One sentence of a document's text.
+/// One sentence of a document's text, in 16 bytes: a text has a sentence for every few dozen
+/// bytes, and a document is at most [`MAX_FILE_BYTES`](crate::document::MAX_FILE_BYTES) long,
+/// so its offsets fit 32 bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
+    index: u32,
+    start: u32,
+    end: u32,
+    cut: bool,
+}
+
+impl Sentence {
+    fn new(index: usize, start: usize, end: usize, cut: bool) -> Sentence {
+        Sentence {
+            index: index as u32,
+            start: start as u32,
+            end: end as u32,
+            cut,
+        }
+    }
+
     /// 0-based position in the document.
-    pub index: usize,
-    /// Byte offsets into the document's text.
-    pub start: usize,
-    pub end: usize,
+    pub fn index(&self) -> usize {
+        self.index as usize
+    }
+
+    /// Byte offset of the start in the document's text.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset of the end in the document's text.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// A piece of a longer stretch without sentence ends, cut at
     /// [`crate::limits::SENTENCE_BYTES`].
-    pub cut: bool,
+    pub fn cut(&self) -> bool {
+        self.cut
+    }
 }
 
 /// Splits text into sentences.
@@ -28,7 +58,7 @@ pub struct Sentence {
 /// let text = "Am 27. März kamen z. B. Vertreter. Es war das 3. Treffen.";
 /// let s = segment::split(text, Lang::De);
 /// assert_eq!(s.len(), 2);
-/// assert_eq!(&text[s[1].start..s[1].end], "Es war das 3. Treffen.");
+/// assert_eq!(&text[s[1].start()..s[1].end()], "Es war das 3. Treffen.");
 /// ```
 pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
     let lexicon = Lexicon::of(lang);
@@ -130,21 +160,16 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     // so the rules that look across a sentence cost time in proportion to the text.
     while end - start > SENTENCE_BYTES {
         let piece = piece_end(text, start);
-        out.push(Sentence {
-            index: out.len(),
+        out.push(Sentence::new(
+            out.len(),
             start,
-            end: start + text[start..piece].trim_end().len(),
+            start + text[start..piece].trim_end().len(),
             cut,
-        });
+        ));
         start = skip_space(text, piece);
     }
     if end > start {
-        out.push(Sentence {
-            index: out.len(),
-            start,
-            end,
-            cut,
-        });
+        out.push(Sentence::new(out.len(), start, end, cut));
     }
 }
 
@@ -267,7 +292,7 @@ mod tests {
     fn sentences(text: &str, lang: Lang) -> Vec<&str> {
         split(text, lang)
             .iter()
-            .map(|s| &text[s.start..s.end])
+            .map(|s| &text[s.start()..s.end()])
             .collect()
     }
 

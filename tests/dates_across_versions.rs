@@ -35,7 +35,7 @@ fn date_findings(report: &Report) -> Vec<(Verdict, String, String)> {
         .filter(|f| f.kind == Kind::Date)
         .map(|f| {
             let text = |c: &Option<claimdiff::Claim>| {
-                c.as_ref().map(|c| c.text.clone()).unwrap_or_default()
+                c.as_ref().map(|c| c.text().to_string()).unwrap_or_default()
             };
             (f.verdict, text(&f.a), text(&f.b))
         })

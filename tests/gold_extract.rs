@@ -324,7 +324,7 @@ fn score_file(
                 scores.entry(kind).or_default().false_positive += 1;
                 misses.push(Miss {
                     id: id.clone(),
-                    what: format!("false {kind} {:?} ({})", claim.text, claim.subject),
+                    what: format!("false {kind} {:?} ({})", claim.text(), claim.subject),
                 });
             }
         }

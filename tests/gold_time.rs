@@ -183,7 +183,7 @@ fn score(path: &str, scores: &mut Scores) {
                         };
                         scores.misses.push(format!(
                             "{id} wrong   {kind} {:?}: got {}, want {want}",
-                            c.text,
+                            c.text(),
                             describe(c)
                         ));
                     }
@@ -194,7 +194,8 @@ fn score(path: &str, scores: &mut Scores) {
                         } else if show {
                             scores.misses.push(format!(
                                 "{id} subject {kind} {:?}: got {}, want {subject}",
-                                c.text, c.subject
+                                c.text(),
+                                c.subject
                             ));
                         }
                     }
@@ -219,7 +220,7 @@ fn score(path: &str, scores: &mut Scores) {
             if !used[j] && show {
                 scores
                     .misses
-                    .push(format!("{id} extra   {kind} {:?} in {text:?}", c.text));
+                    .push(format!("{id} extra   {kind} {:?} in {text:?}", c.text()));
             }
         }
     }

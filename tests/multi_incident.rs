@@ -52,8 +52,9 @@ fn alarms(report: &Report) -> Vec<(Verdict, String, String)> {
         .iter()
         .filter(|f| f.verdict.is_alarm())
         .map(|f| {
-            let t =
-                |c: &Option<claimdiff::Claim>| c.as_ref().map_or(String::new(), |c| c.text.clone());
+            let t = |c: &Option<claimdiff::Claim>| {
+                c.as_ref().map_or(String::new(), |c| c.text().to_string())
+            };
             (f.verdict, t(&f.a), t(&f.b))
         })
         .collect()

@@ -174,7 +174,7 @@ type Key = (String, usize, usize);
 
 fn key(c: &Option<Claim>) -> Option<Key> {
     c.as_ref()
-        .map(|c| (c.doc.clone(), c.span.start, c.span.end))
+        .map(|c| (c.doc().to_string(), c.span.start, c.span.end))
 }
 
 /// Findings as (unordered pair of claims, verdict class). Added and removed are one class, as
@@ -212,9 +212,9 @@ proptest! {
         let Some(doc) = document("a.md", &source, format, lang) else { return Ok(()) };
         for c in extract::extract(&doc, &Config::default()) {
             prop_assert!(source.is_char_boundary(c.span.start) && source.is_char_boundary(c.span.end), "{c:?}");
-            prop_assert_eq!(&source[c.span.start..c.span.end], c.text.as_str());
-            prop_assert_eq!(c.span.line, line_at(&source, c.span.start), "line of {:?}", c.text);
-            prop_assert!(c.sentence_text.contains(&c.text));
+            prop_assert_eq!(&source[c.span.start..c.span.end], c.text());
+            prop_assert_eq!(c.span.line, line_at(&source, c.span.start), "line of {:?}", c.text());
+            prop_assert!(c.sentence_text().contains(&c.text()));
         }
     }
 
@@ -228,7 +228,7 @@ proptest! {
         let Some(doc) = document("a.html", &page, Format::Html, None) else { return Ok(()) };
         for c in extract::extract(&doc, &Config::default()) {
             let raw = page[c.span.start..c.span.end].replace("\r\n", "\n").replace('\r', "\n");
-            prop_assert_eq!(raw, c.text.as_str());
+            prop_assert_eq!(raw, c.text());
             prop_assert_eq!(c.span.line, line_at(&page, c.span.start));
         }
     }
@@ -247,10 +247,10 @@ proptest! {
         let copy = document("copy.md", &source, format, lang).unwrap();
         let report = diff(a, copy, &Config::default());
         for f in &report.findings {
-            let docs = (f.a.as_ref().map(|c| c.doc.as_str()), f.b.as_ref().map(|c| c.doc.as_str()));
+            let docs = (f.a.as_ref().map(|c| c.doc()), f.b.as_ref().map(|c| c.doc()));
             // Contradictions inside one text are still reported; between the copies, only agreement.
             if docs.0 != docs.1 {
-                prop_assert_eq!(f.verdict, Verdict::Agree, "{}", f.reason);
+                prop_assert_eq!(f.verdict, Verdict::Agree, "{}", f.reason());
             }
         }
     }

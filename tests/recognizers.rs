@@ -227,7 +227,7 @@ fn without_lead_ins(text: &str, lexicon: &Lexicon) -> String {
 /// The ways a mention's text may be said by a spec: as it stands, without its hedge, without
 /// its counted noun, and without both, each without lead-ins.
 fn mention_texts(m: &Claim, lexicon: &Lexicon) -> Vec<String> {
-    let text = squeeze(&m.text);
+    let text = squeeze(&m.text());
     let mut forms = vec![text.clone()];
     // "bis zu zweihundertsechsundfuenfzig verschiedene Zustände": the figure is a beginning
     // of the words before the noun.
@@ -380,7 +380,7 @@ fn score(file: &str, lang: Lang, family: Family, differences: &[Difference]) -> 
             let alarm = mentions.iter().any(|m| kind_fits(m.kind, family));
             score.false_alarms += usize::from(alarm);
             if alarm {
-                let texts: Vec<&str> = mentions.iter().map(|m| m.text.as_str()).collect();
+                let texts: Vec<&str> = mentions.iter().map(|m| m.text()).collect();
                 score
                     .misses
                     .push(format!("{:?}: none expected, found {texts:?}", case.input));
@@ -410,7 +410,7 @@ fn score(file: &str, lang: Lang, family: Family, differences: &[Difference]) -> 
                             .days
                             .map(|d| format!(" {}..{}", d.start, d.last()))
                             .unwrap_or_default();
-                        format!("{} {:?} {value}{days}", m.kind.as_str(), m.text)
+                        format!("{} {:?} {value}{days}", m.kind.as_str(), m.text())
                     })
                     .collect();
                 let show = |r: &Option<Resolved>| {

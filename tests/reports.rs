@@ -252,7 +252,7 @@ fn csv_round_trips_hostile_cells() {
         report
             .findings
             .iter()
-            .any(|f| f.a.as_ref().is_some_and(|a| a.doc.starts_with('='))),
+            .any(|f| f.a.as_ref().is_some_and(|a| a.doc().starts_with('='))),
         "a formula-like cell is tested"
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -271,19 +271,19 @@ fn csv_round_trips_hostile_cells() {
         assert_eq!(&row[col("finding")], f.verdict.as_str());
         assert_eq!(
             row[col("reason")],
-            safe(&f.reason),
+            safe(&f.reason()),
             "reason survives quotes, commas and line breaks"
         );
         if let Some(a) = &f.a {
-            assert_eq!(&row[col("a_text")], a.text.as_str());
+            assert_eq!(&row[col("a_text")], a.text());
             assert_eq!(&row[col("a_line")], a.span.line.to_string().as_str());
             // A cell a spreadsheet would run as a formula is neutralised, and nothing else changes.
-            assert_eq!(row[col("a_doc")], safe(&a.doc));
+            assert_eq!(row[col("a_doc")], safe(&a.doc()));
         }
         if let Some(b) = &f.b {
             assert_eq!(
                 row[col("b_doc")],
-                safe(&b.doc),
+                safe(&b.doc()),
                 "UTF-8 and bidi characters kept in the cell"
             );
         }
@@ -341,7 +341,7 @@ fn sarif_parses_back_with_locations_at_the_mentions() {
             .unwrap();
         assert_eq!(
             loc.artifact_location.as_ref().unwrap().uri.as_deref(),
-            Some(claim.doc.as_str())
+            Some(claim.doc())
         );
         let region = loc.region.as_ref().unwrap();
         assert_eq!(region.start_line, Some(claim.span.line as i64));
@@ -349,7 +349,7 @@ fn sarif_parses_back_with_locations_at_the_mentions() {
         let source = &report
             .documents
             .iter()
-            .find(|d| d.id == claim.doc)
+            .find(|d| *d.id == *claim.doc())
             .unwrap()
             .source;
         let line: Vec<char> = source
@@ -362,7 +362,7 @@ fn sarif_parses_back_with_locations_at_the_mentions() {
             region.start_column.unwrap() as usize - 1,
             region.end_column.unwrap() as usize - 1,
         );
-        assert_eq!(line[from..to].iter().collect::<String>(), claim.text);
+        assert_eq!(line[from..to].iter().collect::<String>(), claim.text());
         let fp = r
             .partial_fingerprints
             .as_ref()

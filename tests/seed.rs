@@ -32,7 +32,11 @@ fn seed_article_claims() {
         .map(|c| {
             format!(
                 "{:?} {} {:?} {:?} {:?}",
-                c.kind, c.subject, c.text, c.interval, c.days
+                c.kind,
+                c.subject,
+                c.text(),
+                c.interval,
+                c.days
             )
         })
         .collect();
@@ -63,7 +67,7 @@ fn seed_article_claims() {
     has(
         &|c| {
             c.kind == claimdiff::Kind::Date
-                && c.text.contains("Mittwoch")
+                && c.text().contains("Mittwoch")
                 && day(c) == Some(("2025-03-26".into(), None))
         },
         "Wednesday",
@@ -71,7 +75,7 @@ fn seed_article_claims() {
     has(
         &|c| {
             c.kind == claimdiff::Kind::Date
-                && c.text.contains("Donnerstag")
+                && c.text().contains("Donnerstag")
                 && day(c) == Some(("2025-03-27".into(), None))
         },
         "Thursday",
@@ -95,7 +99,7 @@ fn seed_article_claims() {
     );
     // Not claims: the first line of defence, a step to peace, the quote's numbers-free text.
     assert!(
-        !claims.iter().any(|c| c.text.contains("ersten")),
+        !claims.iter().any(|c| c.text().contains("ersten")),
         "an ordinal that numbers no event: {show:#?}"
     );
     // The president's last quote is left open at the end of its paragraph (one paragraph per
@@ -104,6 +108,6 @@ fn seed_article_claims() {
         .iter()
         .filter(|c| matches!(c.kind, claimdiff::Kind::Ordinal | claimdiff::Kind::Duration))
     {
-        assert_eq!(c.attribution, None, "{} is not a quote", c.text);
+        assert_eq!(c.attribution, None, "{} is not a quote", c.text());
     }
 }

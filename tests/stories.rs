@@ -89,7 +89,7 @@ fn locate(story: &Story, m: &Mention) -> Located {
 
 fn covers(story: &Story, claim: &Option<Claim>, place: &Located) -> bool {
     let Some(c) = claim else { return false };
-    story.names[&c.doc] == place.0 && c.text_start < place.1.end && place.1.start < c.text_end
+    story.names[&*c.doc()] == place.0 && c.text_start < place.1.end && place.1.start < c.text_end
 }
 
 fn matches(story: &Story, f: &Finding, a: &Located, b: &Located, ordered: bool) -> bool {
@@ -135,7 +135,7 @@ fn explain(story: &Story, a: &Located, b: &Located, config: &Config) -> String {
 
 fn side(story: &Story, c: &Option<Claim>) -> String {
     c.as_ref()
-        .map(|c| format!("{}:{:?}", story.names[&c.doc], c.text))
+        .map(|c| format!("{}:{:?}", story.names[&*c.doc()], c.text()))
         .unwrap_or_default()
 }
 
@@ -230,7 +230,7 @@ fn score_set(set: &str) -> SetScore {
                     f.kind.as_str(),
                     side(&story, &f.a),
                     side(&story, &f.b),
-                    f.reason
+                    f.reason()
                 )),
             }
         }
@@ -265,7 +265,7 @@ fn score_set(set: &str) -> SetScore {
                     q.b.doc,
                     q.b.text,
                     q.why,
-                    f.reason
+                    f.reason()
                 ));
             }
         }

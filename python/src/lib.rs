@@ -378,6 +378,8 @@ fn config_of(config: Option<&Bound<'_, PyConfig>>) -> claimdiff::Config {
 /// One value of a row, typed.
 enum Cell<'a> {
     Text(&'a str),
+    /// Text written when asked for (a finding's reason).
+    Written(String),
     OptText(Option<&'a str>),
     Int(usize),
     OptInt(Option<usize>),
@@ -448,7 +450,7 @@ fn finding_cells(f: &Finding) -> Vec<Cell<'_>> {
     cells.push(Cell::Text(&f.subject));
     cells.extend(side_cells(f.a.as_ref().map(Side::from)));
     cells.extend(side_cells(f.b.as_ref().map(Side::from)));
-    cells.push(Cell::Text(&f.reason));
+    cells.push(Cell::Written(f.reason()));
     cells
 }
 
@@ -462,6 +464,7 @@ enum Dates {
 fn cell_object<'py>(py: Python<'py>, cell: &Cell<'_>, dates: Dates) -> PyResult<Bound<'py, PyAny>> {
     Ok(match *cell {
         Cell::Text(s) | Cell::OptText(Some(s)) => PyString::new(py, s).into_any(),
+        Cell::Written(ref s) => PyString::new(py, s).into_any(),
         Cell::Int(n) | Cell::OptInt(Some(n)) => n.into_pyobject(py)?.into_any(),
         Cell::Num(Some(v)) => PyFloat::new(py, v).into_any(),
         Cell::Date(Some(d)) => match dates {
@@ -505,7 +508,7 @@ impl PyClaim {
     /// The id of the document the claim was read from.
     #[getter]
     fn doc(&self) -> &str {
-        &self.0.doc
+        self.0.doc()
     }
     #[getter]
     fn lang(&self) -> &'static str {
@@ -518,7 +521,7 @@ impl PyClaim {
     /// The mention exactly as it stands in the text.
     #[getter]
     fn text(&self) -> &str {
-        &self.0.text
+        self.0.text()
     }
     /// Byte offsets into the document as read.
     #[getter]
@@ -540,7 +543,7 @@ impl PyClaim {
     }
     #[getter]
     fn sentence_text(&self) -> &str {
-        &self.0.sentence_text
+        self.0.sentence_text()
     }
     #[getter]
     fn subject(&self) -> &str {
@@ -604,12 +607,12 @@ impl PyClaim {
         format!(
             "Claim(kind={:?}, text={:?}, subject={:?}, qualifier={:?}, lo={}, hi={}, doc={:?}, line={})",
             c.kind.as_str(),
-            c.text,
+            c.text(),
             c.subject,
             c.qualifier.as_str(),
             opt_number(c.lo()),
             opt_number(c.hi()),
-            c.doc,
+            c.doc(),
             c.span.line
         )
     }
@@ -646,8 +649,8 @@ impl PyFinding {
         self.0.b.clone().map(PyClaim)
     }
     #[getter]
-    fn reason(&self) -> &str {
-        &self.0.reason
+    fn reason(&self) -> String {
+        self.0.reason()
     }
 
     /// The finding as a row under the CSV columns of `compare`.
@@ -659,7 +662,7 @@ impl PyFinding {
         let f = &self.0;
         let side = |c: &Option<Claim>| {
             c.as_ref()
-                .map_or_else(|| "None".to_string(), |c| format!("{:?}", c.text))
+                .map_or_else(|| "None".to_string(), |c| format!("{:?}", c.text()))
         };
         format!(
             "Finding(verdict={:?}, kind={:?}, subject={:?}, a={}, b={})",

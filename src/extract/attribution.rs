@@ -88,16 +88,16 @@ impl Quotes {
             let sentence_of = |at: usize| {
                 sentences
                     .iter()
-                    .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+                    .find(|s| s.start() <= at && at < s.end().max(s.start() + 1))
             };
             let mut speaker = None;
             if let Some(s) = sentence_of(span.1.saturating_sub(1)) {
-                let after = &text[span.1.min(s.end)..s.end];
+                let after = &text[span.1.min(s.end())..s.end()];
                 speaker = speaker_after(after, lexicon);
             }
             if speaker.is_none() {
                 if let Some(s) = sentence_of(span.0) {
-                    let before = &text[s.start..span.0];
+                    let before = &text[s.start()..span.0];
                     speaker = speaker_before(before, lexicon);
                 }
             }

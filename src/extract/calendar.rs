@@ -1902,7 +1902,7 @@ mod tests {
             .filter_map(|m| {
                 let days = m.days?;
                 Some((
-                    m.text.clone(),
+                    m.text().to_string(),
                     days.start.to_string(),
                     days.last().to_string(),
                 ))

@@ -20,7 +20,7 @@ pub mod subject;
 pub mod time;
 pub mod token;
 
-use crate::claim::{Claim, ClaimFields, Kind, Qualifier, Span};
+use crate::claim::{Claim, ClaimFields, Kind, Qualifier, SharedStr, Span};
 use crate::config::Config;
 use crate::document::{Document, Lang};
 use crate::resolve::TimeExpr;
@@ -55,7 +55,7 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
 /// let doc = Document::from_text("a.txt", "Seite 12: 31 Länder kamen am 22.01.2016.".into(),
 ///     Format::Text, &Default::default(), &defaults).unwrap();
 /// let all = extract::mentions(&doc, &Config::default());
-/// let texts: Vec<&str> = all.iter().map(|m| m.text.as_str()).collect();
+/// let texts: Vec<&str> = all.iter().map(|m| m.text()).collect();
 /// assert_eq!(texts, ["12", "31 Länder", "am 22.01.2016"]);
 /// assert_eq!((all[0].kind.as_str(), all[0].subject.as_str()), ("count", ""));
 /// assert_eq!(all[2].days.unwrap().start.to_string(), "2016-01-22");
@@ -85,7 +85,7 @@ pub enum Reading {
 /// let mut extractor = extract::Extractor::new(&config);
 /// let v1 = extractor.extract(&v("v1", "Es gab zwölf Tote. Das Feuer brach am Montag aus."));
 /// let v2 = extractor.extract(&v("v2", "Es gab 14 Tote. Das Feuer brach am Montag aus."));
-/// assert_eq!(v2[1].text, "am Montag");
+/// assert_eq!(v2[1].text(), "am Montag");
 /// assert_eq!(v2[1].days, v1[1].days);
 /// ```
 pub struct Extractor<'c> {
@@ -141,9 +141,10 @@ impl<'c> Extractor<'c> {
         let sentences = doc.sentences();
         let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
         let mut claims = Vec::new();
+        let shared = crate::claim::Origin::of(doc);
         for sentence in sentences.iter() {
-            let stated = self.stated(doc.lang, &text[sentence.start..sentence.end]);
-            place(doc, sentence, &stated.0, &quotes, &mut claims);
+            let stated = self.stated(doc.lang, &text[sentence.start()..sentence.end()]);
+            place(doc, &shared, sentence, &stated.0, &quotes, &mut claims);
         }
         claims
     }
@@ -160,12 +161,13 @@ impl<'c> Extractor<'c> {
             let sentences = doc.sentences();
             let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
             let mut claims = Vec::new();
+            let shared = crate::claim::Origin::of(doc);
             for sentence in sentences.iter() {
-                let said = &text[sentence.start..sentence.end];
+                let said = &text[sentence.start()..sentence.end()];
                 let stated = read
                     .entry((doc.lang, said))
                     .or_insert_with(|| self.stated(doc.lang, said));
-                place(doc, sentence, &stated.0, &quotes, &mut claims);
+                place(doc, &shared, sentence, &stated.0, &quotes, &mut claims);
             }
             out.push(claims);
         }
@@ -178,10 +180,11 @@ impl<'c> Extractor<'c> {
         let sentences = doc.sentences();
         let quotes = attribution::Quotes::find(text, &sentences, doc.lang);
         let mut out = Vec::new();
+        let shared = crate::claim::Origin::of(doc);
         for sentence in sentences.iter() {
-            let said = &text[sentence.start..sentence.end];
+            let said = &text[sentence.start()..sentence.end()];
             let mentions = read_every_figure(doc.lang, self.config, said);
-            place(doc, sentence, &mentions, &quotes, &mut out);
+            place(doc, &shared, sentence, &mentions, &quotes, &mut out);
         }
         out
     }
@@ -211,16 +214,16 @@ struct Mention {
     start: usize,
     end: usize,
     kind: Kind,
-    subject: String,
-    subject_text: String,
+    subject: SharedStr,
+    subject_text: SharedStr,
     qualifier: Qualifier,
     value: Option<f64>,
     interval: Option<crate::claim::Interval>,
-    unit: Option<String>,
+    unit: Option<SharedStr>,
     /// The time expression a date or event age names, resolved per document.
     expr: Option<TimeExpr>,
     /// The speaker the sentence names, when the claim stands in no quote.
-    reported_speaker: Option<String>,
+    reported_speaker: Option<SharedStr>,
     event_start: bool,
 }
 
@@ -238,46 +241,58 @@ impl Mention {
     }
 }
 
+/// What a document's claims share: its id and its text.
+type Shared = std::sync::Arc<crate::claim::Origin>;
+
+impl crate::claim::Origin {
+    fn of(doc: &Document) -> Shared {
+        std::sync::Arc::new(crate::claim::Origin {
+            id: doc.id.as_str().into(),
+            text: doc.shared_text(),
+        })
+    }
+}
+
 /// Turns what a sentence states into its document's claims.
 fn place(
     doc: &Document,
+    shared: &Shared,
     sentence: &Sentence,
     mentions: &[Mention],
     quotes: &attribution::Quotes,
     out: &mut Vec<Claim>,
 ) {
-    let text = &doc.text()[sentence.start..sentence.end];
     let published = doc.published.map(|p| p.day);
     for m in mentions {
-        let start = sentence.start + m.start;
-        let end = sentence.start + m.end;
+        let start = sentence.start() + m.start;
+        let end = sentence.start() + m.end;
         let source_start = doc.source_offset(start);
         let source_end = doc.source_end(end);
         let (days, unresolved) = match &m.expr {
             Some(expr) => match crate::resolve::resolve_at(expr, published) {
                 Ok(d) => (Some(d), None),
-                Err(why) => (None, Some(why)),
+                Err(why) => (None, Some(SharedStr::from(why))),
             },
             None => (None, None),
         };
         let attribution = match quotes.quoted_at(start) {
-            Some(speaker) => speaker.clone(),
+            Some(speaker) => speaker.clone().map(SharedStr::from),
             None => m.reported_speaker.clone(),
         };
         out.push(Claim::from(ClaimFields {
-            doc: doc.id.clone(),
             lang: doc.lang,
             kind: m.kind,
-            text: doc.text()[start..end].to_string(),
             span: Span {
                 start: source_start,
                 end: source_end,
                 line: doc.line_of(source_start),
-                sentence: sentence.index,
+                sentence: sentence.index(),
             },
             text_start: start,
             text_end: end,
-            sentence_text: text.to_string(),
+            source: shared.clone(),
+            // A document's text is at most `MAX_FILE_BYTES` long.
+            sentence: sentence.start() as u32..sentence.end() as u32,
             subject: m.subject.clone(),
             subject_text: m.subject_text.clone(),
             qualifier: m.qualifier,
@@ -493,15 +508,16 @@ fn stated_of(tokens: &[Token], found: Vec<Found>, lexicon: &'static Lexicon) -> 
         .map(|f| Mention {
             start: tokens[f.start].start,
             end: tokens[f.end - 1].end,
-            reported_speaker: attribution::reported_speaker(tokens, f.start, lexicon),
+            reported_speaker: attribution::reported_speaker(tokens, f.start, lexicon)
+                .map(SharedStr::from),
             event_start: f.event_start,
             kind: f.kind,
-            subject: f.subject,
-            subject_text: f.subject_text,
+            subject: f.subject.into(),
+            subject_text: f.subject_text.into(),
             qualifier: f.qualifier,
             value: f.value,
             interval: f.interval,
-            unit: f.unit,
+            unit: f.unit.map(SharedStr::from),
             expr: f.expr,
         })
         .collect()
@@ -1551,7 +1567,7 @@ mod tests {
         for text in &all {
             for lang in [Lang::De, Lang::En] {
                 for s in crate::segment::split(text, lang) {
-                    let sentence = &text[s.start..s.end];
+                    let sentence = &text[s.start()..s.end()];
                     let scanned = read_sentence(lang, &config, sentence, true);
                     let filtered = read_sentence(lang, &config, sentence, false);
                     assert_eq!(
@@ -2472,7 +2488,7 @@ mod tests {
             let got: Vec<(&str, String, String)> = claims(*lang, text)
                 .into_iter()
                 .filter(|c| keep(c.kind))
-                .map(|c| (c.kind.as_str(), c.text.clone(), c.subject.clone()))
+                .map(|c| (c.kind.as_str(), c.text().to_string(), c.subject.to_string()))
                 .collect();
             let want: Vec<(&str, String, String)> = expected
                 .iter()

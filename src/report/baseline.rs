@@ -58,8 +58,8 @@ pub fn fingerprint(f: &Finding) -> String {
     let side = |c: &Option<Claim>| match c {
         Some(c) => format!(
             "{}\u{1f}{}",
-            normalize(&c.text),
-            normalize(&c.sentence_text)
+            normalize(&c.text()),
+            normalize(&c.sentence_text())
         ),
         None => String::new(),
     };
@@ -108,8 +108,8 @@ impl Baseline {
                 finding: f.verdict.as_str().to_string(),
                 kind: f.kind.as_str().to_string(),
                 subject: f.subject.clone(),
-                a: f.a.as_ref().map(|c| c.text.clone()),
-                b: f.b.as_ref().map(|c| c.text.clone()),
+                a: f.a.as_ref().map(|c| c.text().to_string()),
+                b: f.b.as_ref().map(|c| c.text().to_string()),
             })
             .collect();
         Baseline {

@@ -200,11 +200,11 @@ impl<'o> Rows<'o> {
     fn side(&mut self, c: Option<&Claim>) {
         match c {
             Some(c) => {
-                self.text(&c.doc);
+                self.text(&c.doc());
                 self.int(c.span.line);
                 self.int(c.span.start);
                 self.int(c.span.end);
-                self.text(&c.text);
+                self.text(&c.text());
                 self.number(c.lo().map(Number));
                 self.number(c.hi().map(Number));
                 self.date(c.days.map(|d| d.start));
@@ -258,13 +258,13 @@ impl<'o> Rows<'o> {
             &f.subject,
             f.a.as_ref(),
             f.b.as_ref(),
-            &f.reason,
+            &f.reason(),
         );
     }
 
     /// One finding that borrows its claims as a row under [`FINDING_COLUMNS`].
     pub fn judged(&mut self, f: &Judged) {
-        self.finding_of(f.verdict, f.kind, f.subject, f.a, f.b, &f.reason);
+        self.finding_of(f.verdict, f.kind, f.subject, f.a, f.b, &f.reason());
     }
 
     fn finding_of(

@@ -107,7 +107,7 @@ fn short_name(id: &str) -> &str {
 
 /// A small line chart: one column per version, the interval a claim allows as a bar, its
 /// middle joined to the next version's.
-fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String) {
+fn chart(t: &Timeline, ids: &HashMap<(&str, usize), String>, out: &mut String) {
     // The versions that state the figure, in order.
     let points: Vec<&Claim> = t.points.iter().flatten().collect();
     let ranges: Vec<Option<(f64, Option<f64>)>> = points.iter().map(|c| plot_range(c)).collect();
@@ -181,14 +181,14 @@ fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String)
             write!(out, "<text x=\"{px:.1}\" y=\"{ty:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1d1d1f\">{}</text>", escape(&value)).unwrap();
         }
         let href = ids
-            .get(&(c.doc.clone(), c.text_start))
+            .get(&(c.doc(), c.text_start))
             .map(|i| format!("#{i}"))
             .unwrap_or_default();
         write!(
             out,
             "<a href=\"{href}\"><text x=\"{px:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1565c0\">{}</text></a>",
             h - bottom + 22.0,
-            escape(short_name(&c.doc))
+            escape(short_name(&c.doc()))
         )
         .unwrap();
     }
@@ -201,7 +201,7 @@ fn chart(t: &Timeline, ids: &HashMap<(String, usize), String>, out: &mut String)
 }
 
 /// Ids of every claim's mark in the texts: `d<document>-c<claim>`.
-fn claim_ids(report: &Report) -> HashMap<(String, usize), String> {
+fn claim_ids(report: &Report) -> HashMap<(&str, usize), String> {
     let mut ids = HashMap::new();
     let mut per_doc: HashMap<&str, usize> = HashMap::new();
     let positions: HashMap<&str, usize> = report
@@ -212,18 +212,18 @@ fn claim_ids(report: &Report) -> HashMap<(String, usize), String> {
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
     for c in &report.claims {
-        let d = positions.get(c.doc.as_str()).copied().unwrap_or(usize::MAX);
-        let n = per_doc.entry(c.doc.as_str()).or_insert(0);
-        ids.entry((c.doc.clone(), c.text_start))
+        let d = positions.get(c.doc()).copied().unwrap_or(usize::MAX);
+        let n = per_doc.entry(c.doc()).or_insert(0);
+        ids.entry((c.doc(), c.text_start))
             .or_insert_with(|| format!("d{d}-c{n}"));
         *n += 1;
     }
     ids
 }
 
-fn link_to(c: &Claim, ids: &HashMap<(String, usize), String>) -> String {
-    let label = format!("{}:{}", c.doc, c.span.line);
-    match ids.get(&(c.doc.clone(), c.text_start)) {
+fn link_to(c: &Claim, ids: &HashMap<(&str, usize), String>) -> String {
+    let label = format!("{}:{}", c.doc(), c.span.line);
+    match ids.get(&(c.doc(), c.text_start)) {
         Some(id) => format!("<a href=\"#{id}\">{}</a>", escape(&label)),
         None => escape(&label),
     }
@@ -233,7 +233,7 @@ fn finding_item(
     report: &Report,
     number: usize,
     f: &Finding,
-    ids: &HashMap<(String, usize), String>,
+    ids: &HashMap<(&str, usize), String>,
     out: &mut String,
 ) {
     let v = f.verdict.as_str();
@@ -241,19 +241,19 @@ fn finding_item(
         out,
         "<li id=\"f{number}\" class=\"finding {v}\"><span class=\"verdict\">{v}</span><span class=\"what\">{}</span><p class=\"reason\">{}</p>",
         escape(&super::what(f.kind, &f.subject)),
-        escape(&f.reason)
+        escape(&f.reason())
     )
     .unwrap();
     let (old_changed, new_changed) = match (&f.a, &f.b) {
         (Some(a), Some(b)) => {
-            super::changed_words(&a.sentence_text, &b.sentence_text).unwrap_or_default()
+            super::changed_words(&a.sentence_text(), &b.sentence_text()).unwrap_or_default()
         }
         _ => Default::default(),
     };
     for (c, changed) in [(&f.a, &old_changed), (&f.b, &new_changed)] {
         let Some(c) = c else { continue };
         let sentence = super::mark_sentence(
-            &c.sentence_text,
+            &c.sentence_text(),
             super::mention_in_sentence(report, c),
             changed,
             &escape,
@@ -279,8 +279,8 @@ fn finding_item(
 fn document_body(
     doc: &Document,
     claims: &[&Claim],
-    targets: &HashMap<(String, usize), (usize, Verdict, Vec<String>)>,
-    ids: &HashMap<(String, usize), String>,
+    targets: &HashMap<(&str, usize), (usize, Verdict, Vec<String>)>,
+    ids: &HashMap<(&str, usize), String>,
     out: &mut String,
 ) {
     let text = doc.text();
@@ -323,13 +323,15 @@ fn document_body(
             continue;
         }
         out.push_str(&paragraphs(&text[at..c.text_start]));
-        let key = (c.doc.clone(), c.text_start);
+        let key = (c.doc(), c.text_start);
         let id = ids.get(&key).cloned().unwrap_or_default();
         let title = format!(
             "{} · {} · {}",
             c.kind.as_str(),
             c.subject,
-            c.unresolved.clone().unwrap_or_else(|| describe(c))
+            c.unresolved
+                .as_ref()
+                .map_or_else(|| describe(c), |u| u.to_string())
         );
         let mention = escape(&text[c.text_start..c.text_end]);
         match targets.get(&key) {
@@ -389,7 +391,7 @@ pub(super) fn write(
     .unwrap();
 
     // Findings: what an editor must look at first, agreements folded away.
-    let mut targets: HashMap<(String, usize), (usize, Verdict, Vec<String>)> = HashMap::new();
+    let mut targets: HashMap<(&str, usize), (usize, Verdict, Vec<String>)> = HashMap::new();
     if report.command != Command::Extract {
         s.push_str("<section id=\"findings\"><h2>Findings</h2>\n");
         let (alarms, quiet): (Vec<&Finding>, Vec<&Finding>) = report
@@ -399,14 +401,14 @@ pub(super) fn write(
         let numbered: Vec<&Finding> = alarms.iter().chain(quiet.iter()).copied().collect();
         for (i, f) in numbered.iter().enumerate() {
             for c in [&f.a, &f.b].into_iter().flatten() {
-                let entry = targets.entry((c.doc.clone(), c.text_start)).or_insert((
+                let entry = targets.entry((c.doc(), c.text_start)).or_insert((
                     i + 1,
                     f.verdict,
                     Vec::new(),
                 ));
                 entry
                     .2
-                    .push(format!("{}: {}", f.verdict.as_str(), f.reason));
+                    .push(format!("{}: {}", f.verdict.as_str(), f.reason()));
             }
         }
         if alarms.is_empty() {
@@ -459,7 +461,7 @@ pub(super) fn write(
     s.push_str("<section id=\"texts\"><h2>Texts</h2>\n<p class=\"legend\">Every claim is shaded; a mention with a finding is underlined in the finding's colour and links to it.</p>\n<div class=\"texts\">\n");
     let mut by_doc: HashMap<&str, Vec<&Claim>> = HashMap::new();
     for c in &report.claims {
-        by_doc.entry(c.doc.as_str()).or_default().push(c);
+        by_doc.entry(c.doc()).or_default().push(c);
     }
     for (i, doc) in report.documents.iter().enumerate() {
         let meta: Vec<String> = [

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Command, FindingRecord, Report, Side};
-use crate::claim::ClaimRecord;
+use crate::claim::{Claim, ClaimRecord};
+use crate::judge::Finding;
 
 #[derive(Serialize)]
 struct DocumentRecord<'a> {
@@ -22,13 +23,29 @@ struct DocumentRecord<'a> {
 #[derive(Serialize)]
 struct Whole<'a> {
     documents: Vec<DocumentRecord<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    claims: Vec<ClaimRecord<'a>>,
-    findings: Vec<FindingRecord<'a>>,
+    #[serde(skip_serializing_if = "Records::is_empty")]
+    claims: Records<'a, Claim, ClaimRecord<'a>>,
+    findings: Records<'a, Finding, FindingRecord<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     timelines: Vec<TimelineRecord<'a>>,
     summary: std::collections::BTreeMap<&'static str, usize>,
     notes: Vec<String>,
+}
+
+/// Items written as records one at a time, as the array is written: a report of millions of
+/// findings is not copied into records first.
+struct Records<'a, T, R>(&'a [T], fn(&'a T) -> R);
+
+impl<T, R> Records<'_, T, R> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a, T, R: Serialize> Serialize for Records<'a, T, R> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(self.1))
+    }
 }
 
 /// A figure through the versions: what each version says (`null` where it says nothing).
@@ -68,12 +85,14 @@ pub(super) fn write(report: &Report, lines: bool, out: &mut dyn Write) -> io::Re
                 version: d.version.as_deref(),
             })
             .collect(),
-        claims: if report.command == Command::Extract {
-            report.claims.iter().map(ClaimRecord::from).collect()
-        } else {
-            Vec::new()
-        },
-        findings: report.findings.iter().map(FindingRecord::from).collect(),
+        claims: Records(
+            match report.command {
+                Command::Extract => &report.claims,
+                _ => &[],
+            },
+            ClaimRecord::from,
+        ),
+        findings: Records(&report.findings, FindingRecord::from),
         timelines: report
             .timelines
             .iter()

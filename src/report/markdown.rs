@@ -67,7 +67,7 @@ fn marked_sentence(
 }
 
 fn place(c: &Claim) -> String {
-    format!("`{}:{}`", sanitize(&c.doc).replace('`', "'"), c.span.line)
+    format!("`{}:{}`", sanitize(&c.doc()).replace('`', "'"), c.span.line)
 }
 
 fn quote(report: &Report, c: &Claim, changed: &[Range<usize>], out: &mut String) {
@@ -80,7 +80,7 @@ fn quote(report: &Report, c: &Claim, changed: &[Range<usize>], out: &mut String)
     writeln!(
         out,
         "> {}\n>\n> — {}{who}\n",
-        marked_sentence(&c.sentence_text, mention, changed),
+        marked_sentence(&c.sentence_text(), mention, changed),
         place(c)
     )
     .unwrap();
@@ -96,7 +96,7 @@ fn section(report: &Report, n: usize, f: &Finding, out: &mut String) {
     .unwrap();
     let (old_changed, new_changed) = match (&f.a, &f.b) {
         (Some(a), Some(b)) => {
-            super::changed_words(&a.sentence_text, &b.sentence_text).unwrap_or_default()
+            super::changed_words(&a.sentence_text(), &b.sentence_text()).unwrap_or_default()
         }
         _ => Default::default(),
     };
@@ -106,12 +106,12 @@ fn section(report: &Report, n: usize, f: &Finding, out: &mut String) {
     if let Some(b) = &f.b {
         quote(report, b, &new_changed, out);
     }
-    writeln!(out, "**Why:** {}\n", escape(&f.reason)).unwrap();
+    writeln!(out, "**Why:** {}\n", escape(&f.reason())).unwrap();
 }
 
 fn cell(c: &Option<Claim>) -> String {
     match c {
-        Some(c) => format!("{} {}", place(c), escape(&c.text)),
+        Some(c) => format!("{} {}", place(c), escape(&c.text())),
         None => "—".to_string(),
     }
 }
@@ -135,15 +135,15 @@ pub(super) fn write(
             for c in &report.claims {
                 let value = c
                     .unresolved
-                    .clone()
-                    .unwrap_or_else(|| crate::judge::describe(c));
+                    .as_ref()
+                    .map_or_else(|| crate::judge::describe(c), |u| u.to_string());
                 writeln!(
                     s,
                     "| {} | {} | {} | {} | {} |",
                     place(c),
                     c.kind.as_str(),
                     escape(&c.subject),
-                    escape(&c.text),
+                    escape(&c.text()),
                     escape(&value)
                 )
                 .unwrap();

@@ -59,7 +59,7 @@ impl Report {
         };
         let key = |c: &Option<Claim>| {
             c.as_ref()
-                .map(|c| (doc_index(&c.doc), c.span.start, c.span.end))
+                .map(|c| (doc_index(&c.doc()), c.span.start, c.span.end))
         };
         findings.sort_by(|x, y| {
             let kx = key(&x.a).or(key(&x.b));
@@ -139,7 +139,7 @@ impl Report {
             .filter(|d| {
                 self.claims
                     .iter()
-                    .any(|c| c.doc == d.id && c.unresolved.is_some())
+                    .any(|c| *c.doc() == *d.id && c.unresolved.is_some())
             })
             .map(|d| d.id.as_str())
             .collect()
@@ -292,9 +292,9 @@ pub fn write(
 
 /// Where a claim's mention stands in its sentence, as a byte range of `sentence_text`.
 pub fn mention_in_sentence(report: &Report, c: &Claim) -> Option<Range<usize>> {
-    let sentence = c.sentence_text.as_str();
+    let sentence = c.sentence_text();
     let len = c.text_end.checked_sub(c.text_start)?;
-    if let Some(doc) = report.document(&c.doc) {
+    if let Some(doc) = report.document(&c.doc()) {
         // The sentence is a slice of the document's text that covers the mention; look for it
         // only where it could start, so a repeated sentence or number cannot mislead.
         let text = doc.text();
@@ -308,14 +308,14 @@ pub fn mention_in_sentence(report: &Report, c: &Claim) -> Option<Range<usize>> {
                 let start = from + at;
                 if start <= c.text_start && c.text_end <= start + sentence.len() {
                     let r = c.text_start - start..c.text_start - start + len;
-                    if sentence.get(r.clone()) == Some(c.text.as_str()) {
+                    if sentence.get(r.clone()) == Some(c.text()) {
                         return Some(r);
                     }
                 }
             }
         }
     }
-    sentence.find(&c.text).map(|at| at..at + c.text.len())
+    sentence.find(&c.text()).map(|at| at..at + c.text().len())
 }
 
 /// Words of a sentence with their byte ranges: runs of letters and digits, and each other
@@ -410,11 +410,11 @@ pub struct Side<'a> {
 impl<'a> From<&'a Claim> for Side<'a> {
     fn from(c: &'a Claim) -> Self {
         Side {
-            doc: &c.doc,
+            doc: &c.doc(),
             line: c.span.line,
             start: c.span.start,
             end: c.span.end,
-            text: &c.text,
+            text: &c.text(),
             lo: c.lo().map(Number),
             hi: c.hi().map(Number),
             value: c.value.map(Number),
@@ -422,7 +422,7 @@ impl<'a> From<&'a Claim> for Side<'a> {
             date: c.days.map(|d| d.start),
             date_end: c.days.and_then(|d| d.end),
             attribution: c.attribution.as_deref(),
-            sentence: &c.sentence_text,
+            sentence: &c.sentence_text(),
         }
     }
 }
@@ -435,7 +435,7 @@ pub struct FindingRecord<'a> {
     pub subject: &'a str,
     pub a: Option<Side<'a>>,
     pub b: Option<Side<'a>>,
-    pub reason: &'a str,
+    pub reason: String,
 }
 
 impl<'a> From<&'a Finding> for FindingRecord<'a> {
@@ -446,7 +446,7 @@ impl<'a> From<&'a Finding> for FindingRecord<'a> {
             subject: &f.subject,
             a: f.a.as_ref().map(Side::from),
             b: f.b.as_ref().map(Side::from),
-            reason: &f.reason,
+            reason: f.reason(),
         }
     }
 }
@@ -459,7 +459,7 @@ impl<'a> From<&'a crate::judge::Judged<'a>> for FindingRecord<'a> {
             subject: f.subject,
             a: f.a.map(Side::from),
             b: f.b.map(Side::from),
-            reason: &f.reason,
+            reason: f.reason(),
         }
     }
 }

@@ -80,9 +80,13 @@ fn location(report: &Report, c: &Claim, message: Option<String>) -> Location {
         .start_line(c.span.line as i64)
         .byte_offset(c.span.start as i64)
         .byte_length(c.span.end.saturating_sub(c.span.start) as i64)
-        .snippet(ArtifactContent::builder().text(c.text.clone()).build())
+        .snippet(
+            ArtifactContent::builder()
+                .text(c.text().to_string())
+                .build(),
+        )
         .build();
-    if let Some(source) = report.document(&c.doc).map(|d| d.source.as_str()) {
+    if let Some(source) = report.document(&c.doc()).map(|d| &*d.source) {
         if let (Some(before), Some(mention)) = (
             source.get(..c.span.start),
             source.get(c.span.start..c.span.end),
@@ -100,7 +104,7 @@ fn location(report: &Report, c: &Claim, message: Option<String>) -> Location {
         }
     }
     let physical = PhysicalLocation::builder()
-        .artifact_location(ArtifactLocation::builder().uri(uri(&c.doc)).build())
+        .artifact_location(ArtifactLocation::builder().uri(uri(&c.doc())).build())
         .region(region)
         .build();
     match message {
@@ -134,7 +138,7 @@ fn finding_result(report: &Report, f: &Finding) -> SarifResult {
     let mut result = SarifResult::builder()
         .rule_id(f.verdict.as_str())
         .level(level(f.verdict))
-        .message(Message::builder().text(f.reason.clone()).build())
+        .message(Message::builder().text(f.reason()).build())
         .partial_fingerprints(fingerprints)
         .properties(properties(&[
             ("kind", f.kind.as_str().into()),
@@ -145,7 +149,7 @@ fn finding_result(report: &Report, f: &Finding) -> SarifResult {
         result.locations = Some(vec![location(report, p, None)]);
     }
     if let Some(o) = other {
-        let said = format!("the other text: '{}'", o.text);
+        let said = format!("the other text: '{}'", o.text());
         result.related_locations = Some(vec![location(report, o, Some(said))]);
     }
     result
@@ -161,7 +165,7 @@ fn claim_result(report: &Report, c: &Claim) -> SarifResult {
                     "{} claim on {}: '{}' ({})",
                     c.kind.as_str(),
                     c.subject,
-                    c.text,
+                    c.text(),
                     crate::judge::describe(c)
                 ))
                 .build(),
@@ -169,7 +173,7 @@ fn claim_result(report: &Report, c: &Claim) -> SarifResult {
         .locations(vec![location(report, c, None)])
         .properties(properties(&[
             ("kind", c.kind.as_str().into()),
-            ("subject", c.subject.clone().into()),
+            ("subject", c.subject.to_string().into()),
         ]))
         .build()
 }

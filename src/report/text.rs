@@ -75,10 +75,10 @@ fn snippet(
         out,
         "{pad}{} {}:{}",
         style.paint("1;34", "-->"),
-        sanitize(&c.doc),
+        sanitize(&c.doc()),
         c.span.line
     )?;
-    let sentence = &c.sentence_text;
+    let sentence = &c.sentence_text();
     let chars: Vec<char> = sanitize(sentence).chars().collect();
     let mut marks = vec![' '; chars.len()];
     for r in changed {
@@ -173,11 +173,11 @@ pub(super) fn write(
             writeln!(
                 out,
                 "{}:{}: {} {} {:?} = {}{}",
-                sanitize(&c.doc),
+                sanitize(&c.doc()),
                 c.span.line,
                 style.paint("1", c.kind.as_str()),
                 sanitize(&c.subject),
-                sanitize(&c.text),
+                sanitize(&c.text()),
                 value,
                 c.unresolved
                     .as_ref()
@@ -207,7 +207,7 @@ pub(super) fn write(
                 "1",
                 &format!("[{} {}]", f.kind.as_str(), sanitize(&f.subject))
             ),
-            sanitize(&f.reason)
+            sanitize(&f.reason())
         )?;
         let width = [&f.a, &f.b]
             .into_iter()
@@ -217,7 +217,7 @@ pub(super) fn write(
             .unwrap_or(1);
         let (old_changed, new_changed) = match (&f.a, &f.b) {
             (Some(a), Some(b)) => {
-                super::changed_words(&a.sentence_text, &b.sentence_text).unwrap_or_default()
+                super::changed_words(&a.sentence_text(), &b.sentence_text()).unwrap_or_default()
             }
             _ => Default::default(),
         };

@@ -62,8 +62,8 @@ fn is_streak(c: &Claim) -> bool {
     if c.kind != Kind::Ordinal {
         return false;
     }
-    let sentence = c.sentence_text.to_lowercase();
-    let mention = c.text.to_lowercase();
+    let sentence = c.sentence_text().to_lowercase();
+    let mention = c.text().to_lowercase();
     let Some(at) = sentence.find(&mention) else {
         return false;
     };
@@ -124,12 +124,7 @@ pub(crate) fn compare_outlets_judged<'t>(
     config: &'t Config,
 ) -> Vec<Judged<'t>> {
     let pairing = Pairing::new(Side::new(a_doc, a, ca), Side::new(b_doc, b, cb), config);
-    let outcome = pairing.run();
-    outcome
-        .taken
-        .iter()
-        .map(|&k| pairing.finding(&outcome.candidates[k]))
-        .collect()
+    pairing.run().iter().map(|c| pairing.finding(c)).collect()
 }
 
 /// Why claim `i` of text `a` and claim `j` of text `b` were or were not paired when the two
@@ -168,12 +163,12 @@ pub fn explain_outlets(
         Err(veto) => return format!("{claims}not paired: {}", veto.describe()),
         Ok(c) => c,
     };
-    let outcome = pairing.run();
+    let taken = pairing.run();
     let said = |c: &Ranked| {
         format!(
             "{} ~ {} ({}, score {:.2})",
-            a[c.i()].text,
-            b[c.j()].text,
+            a[c.i()].text(),
+            b[c.j()].text(),
             c.verdict().as_str(),
             c.score
         )
@@ -189,11 +184,6 @@ pub fn explain_outlets(
         candidate.score(),
         candidate.features.describe()
     );
-    let taken: Vec<&Ranked> = outcome
-        .taken
-        .iter()
-        .map(|&k| &outcome.candidates[k])
-        .collect();
     if taken.iter().any(|c| (c.i(), c.j()) == (i, j)) {
         out.push_str("; paired");
         return out;
@@ -204,7 +194,9 @@ pub fn explain_outlets(
             out.push_str(&said(c));
         }
     }
-    if !outcome.candidates.iter().any(|c| (c.i(), c.j()) == (i, j)) {
+    let mut kept = Vec::new();
+    pairing.kept(i, &mut Vec::new(), &mut Vec::new(), &mut kept);
+    if !kept.iter().any(|c| c.j() == j) {
         out.push_str("; cut from the best candidates of its claim");
     }
     out
@@ -508,6 +500,7 @@ const VERDICT_BITS: u32 = 3;
 /// [`KEEP_PER_CLAIM`] of them per claim, so it keeps only what orders and judges the pair, in
 /// 16 bytes: the verdict shares a word with `j` (a text of at most 64 MB has far fewer than
 /// 2^29 claims).
+#[derive(Clone, Copy)]
 struct Ranked {
     score: f64,
     i: u32,
@@ -538,11 +531,21 @@ impl Ranked {
     }
 }
 
-/// The candidates of a pairing and those taken, as indices into the candidates.
-struct Outcome {
-    candidates: Vec<Ranked>,
-    taken: Vec<usize>,
+impl Ranked {
+    /// No candidate: what a claim of `b` holds before any claim of `a` is offered to it.
+    const NONE: Ranked = Ranked {
+        score: f64::NEG_INFINITY,
+        i: u32::MAX,
+        j_verdict: u32::MAX,
+    };
+
+    fn is_none(&self) -> bool {
+        self.i == u32::MAX
+    }
 }
+
+/// A claim's place in its list of candidates ([`Pairing::kept`]) is kept in a byte.
+const _: () = assert!(KEEP_PER_CLAIM <= u8::MAX as usize);
 
 impl<'t, 'c> Pairing<'t, 'c> {
     fn new(a: Side<'t>, b: Side<'t>, config: &'c Config) -> Pairing<'t, 'c> {
@@ -805,48 +808,83 @@ impl<'t, 'c> Pairing<'t, 'c> {
         }
     }
 
-    /// The candidates, and the pairs taken: one to one, best first; then a figure left over
-    /// where its own text contradicts itself.
-    fn run(&self) -> Outcome {
-        let (a, b) = (&self.a, &self.b);
-        let mut candidates: Vec<Ranked> = Vec::new();
-        let mut mine: Vec<Candidate> = Vec::new();
-        let mut near: Vec<usize> = Vec::new();
-        for i in 0..a.claims.len() {
-            if !self.pairable(i) {
-                continue;
-            }
-            let at = self.position(i);
-            self.blocks.near(&a.claims[i], at, &mut near);
-            mine.clear();
-            mine.extend(near.iter().filter_map(|&j| self.assess(i, j).ok()));
-            // The best few of each claim are enough for the assignment: a claim's weaker
-            // candidates are never taken while its stronger ones are free. Among equals, the
-            // nearest to its own position (a text repeating a paragraph).
-            if mine.len() > KEEP_PER_CLAIM {
-                mine.sort_by(|x, y| {
-                    y.score()
-                        .total_cmp(&x.score())
-                        .then(x.j.abs_diff(at).cmp(&y.j.abs_diff(at)))
-                        .then(x.j.cmp(&y.j))
-                });
-                mine.truncate(KEEP_PER_CLAIM);
-            }
-            candidates.extend(mine.drain(..).map(|c| c.ranked()));
+    /// The candidates of claim `i` of `a` kept for the assignment, best first ([`Ranked::order`]),
+    /// into `out`; `near` and `mine` are room to work in.
+    fn kept(
+        &self,
+        i: usize,
+        near: &mut Vec<usize>,
+        mine: &mut Vec<Candidate>,
+        out: &mut Vec<Ranked>,
+    ) {
+        out.clear();
+        if !self.pairable(i) {
+            return;
         }
-        // The order is total over distinct pairs, so the in-place sort gives the stable
-        // sort's order without its buffer of half the candidates.
-        candidates.sort_unstable_by(Ranked::order);
-        let mut used_a = vec![false; a.claims.len()];
-        let mut used_b = vec![false; b.claims.len()];
-        let mut taken = Vec::new();
-        for (k, c) in candidates.iter().enumerate() {
-            if used_a[c.i()] || used_b[c.j()] {
-                continue;
+        let at = self.position(i);
+        self.blocks.near(&self.a.claims[i], at, near);
+        mine.clear();
+        mine.extend(near.iter().filter_map(|&j| self.assess(i, j).ok()));
+        // The best few of each claim are enough for the assignment: a claim's weaker
+        // candidates are never taken while its stronger ones are free. Among equals, the
+        // nearest to its own position (a text repeating a paragraph).
+        if mine.len() > KEEP_PER_CLAIM {
+            mine.sort_by(|x, y| {
+                y.score()
+                    .total_cmp(&x.score())
+                    .then(x.j.abs_diff(at).cmp(&y.j.abs_diff(at)))
+                    .then(x.j.cmp(&y.j))
+            });
+            mine.truncate(KEEP_PER_CLAIM);
+        }
+        out.extend(mine.drain(..).map(|c| c.ranked()));
+        out.sort_unstable_by(Ranked::order);
+    }
+
+    /// The pairs taken, in the order of [`Ranked::order`]: one to one, best first; then, in the
+    /// same order, a figure left over where its own text contradicts itself.
+    ///
+    /// Best first is the greedy assignment: of all candidates, in order, each whose claims are
+    /// both free is taken. Its result is the one assignment in which no two claims would rather
+    /// have each other than what they got, and that is what is built here, without holding
+    /// every candidate: each claim of `a` is offered to its candidates in its own order of
+    /// preference, and a claim of `b` keeps the best offer so far; a claim it lets go is offered
+    /// to its next candidate. A claim's candidates are worked out again when it is let go, so
+    /// memory holds one claim's candidates and one offer per claim of `b`, not up to
+    /// [`KEEP_PER_CLAIM`] candidates per claim of `a`.
+    fn run(&self) -> Vec<Ranked> {
+        let (a, b) = (&self.a, &self.b);
+        let (mut near, mut mine, mut list) = (Vec::new(), Vec::new(), Vec::new());
+        let mut held = vec![Ranked::NONE; b.claims.len()];
+        let mut tried = vec![0u8; a.claims.len()];
+        for first in 0..a.claims.len() {
+            let mut i = first;
+            loop {
+                self.kept(i, &mut near, &mut mine, &mut list);
+                let mut let_go = None;
+                while let Some(c) = list.get(usize::from(tried[i])) {
+                    tried[i] += 1;
+                    let slot = &mut held[c.j()];
+                    if slot.is_none() || Ranked::order(c, slot).is_lt() {
+                        let before = std::mem::replace(slot, *c);
+                        let_go = (!before.is_none()).then(|| before.i());
+                        break;
+                    }
+                }
+                match let_go {
+                    Some(k) => i = k,
+                    None => break,
+                }
             }
-            used_a[c.i()] = true;
-            used_b[c.j()] = true;
-            taken.push(k);
+        }
+        drop(tried);
+        let mut partner_of_a = vec![None; a.claims.len()];
+        let mut partner_of_b = vec![None; b.claims.len()];
+        let mut taken: Vec<Ranked> = held.into_iter().filter(|c| !c.is_none()).collect();
+        taken.sort_unstable_by(Ranked::order);
+        for c in &taken {
+            partner_of_a[c.i()] = Some(c.j());
+            partner_of_b[c.j()] = Some(c.i());
         }
         // A text that contradicts itself ("31 seats", later "33 seats") sides with the other
         // text on one figure and clashes with it on the other: the figure left over is judged
@@ -862,30 +900,38 @@ impl<'t, 'c> Pairing<'t, 'c> {
         let (clash_a, clash_b) = (clashes(a), clashes(b));
         let clashes_within =
             |set: &HashSet<(usize, usize)>, k: usize, l: usize| set.contains(&(k.min(l), k.max(l)));
-        let mut paired: HashSet<(usize, usize)> = HashSet::new();
-        let mut partner_of_a = vec![None; a.claims.len()];
-        let mut partner_of_b = vec![None; b.claims.len()];
-        for &k in &taken {
-            let c = &candidates[k];
-            paired.insert((c.i(), c.j()));
-            partner_of_a[c.i()] = Some(c.j());
-            partner_of_b[c.j()] = Some(c.i());
-        }
-        for (k, c) in candidates.iter().enumerate() {
-            let (i, j) = (c.i(), c.j());
-            if !c.verdict().is_alarm() || paired.contains(&(i, j)) {
+        // Only a claim of `a` that clashes within its text, or whose partner in `b` does, can
+        // have such a candidate: only their candidates are worked out again.
+        let clashing = |set: &HashSet<(usize, usize)>| -> HashSet<usize> {
+            set.iter().flat_map(|&(k, l)| [k, l]).collect()
+        };
+        let (in_clash_a, in_clash_b) = (clashing(&clash_a), clashing(&clash_b));
+        let mut extra = Vec::new();
+        for i in 0..a.claims.len() {
+            let free = partner_of_a[i].is_none();
+            if !((free && in_clash_a.contains(&i))
+                || partner_of_a[i].is_some_and(|pj| in_clash_b.contains(&pj)))
+            {
                 continue;
             }
-            let left_in_b =
-                !used_b[j] && partner_of_a[i].is_some_and(|pj| clashes_within(&clash_b, pj, j));
-            let left_in_a =
-                !used_a[i] && partner_of_b[j].is_some_and(|pi| clashes_within(&clash_a, pi, i));
-            if left_in_a || left_in_b {
-                paired.insert((i, j));
-                taken.push(k);
+            self.kept(i, &mut near, &mut mine, &mut list);
+            for c in &list {
+                let j = c.j();
+                if !c.verdict().is_alarm() || partner_of_a[i] == Some(j) {
+                    continue;
+                }
+                let left_in_b = partner_of_b[j].is_none()
+                    && partner_of_a[i].is_some_and(|pj| clashes_within(&clash_b, pj, j));
+                let left_in_a =
+                    free && partner_of_b[j].is_some_and(|pi| clashes_within(&clash_a, pi, i));
+                if left_in_a || left_in_b {
+                    extra.push(*c);
+                }
             }
         }
-        Outcome { candidates, taken }
+        extra.sort_unstable_by(Ranked::order);
+        taken.extend(extra);
+        taken
     }
 
     /// The finding a taken candidate makes.
@@ -1069,6 +1115,78 @@ fn loose_subject(c: &Claim) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Lang;
+
+    /// The offers of [`Pairing::run`] give what the greedy assignment over every kept
+    /// candidate gives: best first, each pair whose claims are both free.
+    #[test]
+    fn offers_give_the_greedy_assignment() {
+        // Figures of a few subjects, several told more than once and some differently, so
+        // that claims compete for the same partners.
+        let mut seed = 7u32;
+        let mut next = |n: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % n
+        };
+        let places = ["Hamburg", "Köln", "Bonn"];
+        let mut text = |sentences: usize| -> String {
+            (0..sentences)
+                .map(|_| match next(3) {
+                    0 => format!(
+                        "In {} wurden {} Menschen verletzt.",
+                        places[next(3) as usize],
+                        10 + next(6)
+                    ),
+                    1 => format!(
+                        "Die Feuerwehr war mit {} Einsatzkräften vor Ort.",
+                        100 + 10 * next(4)
+                    ),
+                    _ => format!("Es war das {}. Treffen in diesem Jahr.", 2 + next(3)),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (ta, tb) = (text(120), text(100));
+        let a = Document::sample("a", "2025-03-27", Lang::De, &ta);
+        let b = Document::sample("b", "2025-03-28", Lang::De, &tb);
+        let config = Config::default();
+        let (claims_a, claims_b) = (
+            crate::extract::extract(&a, &config),
+            crate::extract::extract(&b, &config),
+        );
+        let (cx_a, cx_b) = (
+            align::contexts(&claims_a, &config),
+            align::contexts(&claims_b, &config),
+        );
+        let pairing = Pairing::new(
+            Side::new(&a, &claims_a, &cx_a),
+            Side::new(&b, &claims_b, &cx_b),
+            &config,
+        );
+        let (mut all, mut list) = (Vec::new(), Vec::new());
+        for i in 0..claims_a.len() {
+            pairing.kept(i, &mut Vec::new(), &mut Vec::new(), &mut list);
+            all.extend(list.iter().copied());
+        }
+        all.sort_unstable_by(Ranked::order);
+        let (mut used_a, mut used_b) = (vec![false; claims_a.len()], vec![false; claims_b.len()]);
+        let mut greedy = Vec::new();
+        for c in &all {
+            if !used_a[c.i()] && !used_b[c.j()] {
+                used_a[c.i()] = true;
+                used_b[c.j()] = true;
+                greedy.push((c.i(), c.j()));
+            }
+        }
+        assert!(
+            greedy.len() > 50 && all.len() > 4 * greedy.len(),
+            "{} of {}",
+            greedy.len(),
+            all.len()
+        );
+        let taken: Vec<(usize, usize)> = pairing.run().iter().map(|c| (c.i(), c.j())).collect();
+        assert_eq!(taken[..greedy.len()], greedy[..]);
+    }
 
     #[test]
     fn ranked_keeps_j_and_verdict_apart() {
