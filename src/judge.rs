@@ -854,15 +854,70 @@ fn diff_judged<'a>(
     findings
 }
 
-/// A text's claims by subject, positions ascending.
-type SubjectIndex<'c> = foldhash::HashMap<&'c str, Vec<usize>>;
-
 fn by_subject(claims: &[Claim]) -> SubjectIndex<'_> {
-    let mut index = SubjectIndex::default();
-    for (k, c) in claims.iter().enumerate() {
-        index.entry(c.subject.as_str()).or_default().push(k);
+    SubjectIndex::of(claims, |_| true)
+}
+
+/// A text's claims grouped by subject, positions ascending in each group, in two flat lists:
+/// the claims' positions ordered by subject and then position, and where each subject's group
+/// starts. A text of a million subjects keeps two numbers per claim, not a vector and a table
+/// entry per subject; a subject is found by binary search.
+pub(crate) struct SubjectIndex<'c> {
+    claims: &'c [Claim],
+    /// Positions of the claims indexed, by subject, then position.
+    order: Vec<usize>,
+    /// Where each subject's group starts in `order`, and `order.len()` last.
+    starts: Vec<usize>,
+}
+
+impl<'c> SubjectIndex<'c> {
+    /// The claims that `keep` lets in, grouped by subject.
+    pub(crate) fn of(claims: &'c [Claim], keep: impl Fn(&Claim) -> bool) -> SubjectIndex<'c> {
+        let mut order: Vec<usize> = (0..claims.len()).filter(|&k| keep(&claims[k])).collect();
+        order.sort_unstable_by(|&x, &y| {
+            claims[x]
+                .subject
+                .as_str()
+                .cmp(claims[y].subject.as_str())
+                .then(x.cmp(&y))
+        });
+        let mut starts: Vec<usize> = (0..order.len())
+            .filter(|&n| n == 0 || claims[order[n - 1]].subject != claims[order[n]].subject)
+            .collect();
+        starts.push(order.len());
+        SubjectIndex {
+            claims,
+            order,
+            starts,
+        }
     }
-    index
+
+    /// How many subjects.
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The positions of group `g`'s claims, ascending.
+    fn group(&self, g: usize) -> &[usize] {
+        &self.order[self.starts[g]..self.starts[g + 1]]
+    }
+
+    /// The subject of group `g`.
+    fn subject(&self, g: usize) -> &str {
+        &self.claims[self.order[self.starts[g]]].subject
+    }
+
+    /// The positions of the claims of `subject`, ascending.
+    pub(crate) fn get(&self, subject: &str) -> Option<&[usize]> {
+        let g = self.starts[..self.len()]
+            .partition_point(|&s| self.claims[self.order[s]].subject.as_str() < subject);
+        (g < self.len() && self.subject(g) == subject).then(|| self.group(g))
+    }
+
+    /// Which group position `n` of `order` falls in.
+    fn group_at(&self, n: usize) -> usize {
+        self.starts.partition_point(|&s| s <= n) - 1
+    }
 }
 
 /// The claim pairs (old index, new index) of two versions: sentences aligned first, so an
@@ -1019,41 +1074,39 @@ fn for_each_candidate<'c>(
     retold: Option<&[Context]>,
     mut each: impl FnMut(&[usize], usize, usize),
 ) {
-    let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
-    for (i, c) in claims.iter().enumerate() {
-        if c.kind == Kind::Count {
-            groups.entry(c.subject.as_str()).or_default().push(i);
-        }
-    }
-    // Per group, the positions in it of the claims that may be the earlier of a pair.
-    let earlier: Vec<Vec<usize>> = groups
-        .values()
-        .map(|group| match retold {
-            None => (0..group.len()).collect(),
+    let groups = SubjectIndex::of(claims, |c| c.kind == Kind::Count);
+    // Per group, the positions in it of the claims that may be the earlier of a pair, one
+    // group after the other, and where each group's run starts.
+    let mut earlier: Vec<usize> = Vec::new();
+    let mut earlier_starts: Vec<usize> = Vec::with_capacity(groups.len() + 1);
+    let mut told = foldhash::HashSet::default();
+    for g in 0..groups.len() {
+        earlier_starts.push(earlier.len());
+        let group = groups.group(g);
+        match retold {
+            None => earlier.extend(0..group.len()),
             Some(cx) => {
-                let mut told = foldhash::HashSet::default();
-                (0..group.len())
-                    .filter(|&n| {
-                        let k = group[n];
-                        Statement::of(&claims[k], &cx[k]).is_none_or(|s| told.insert(s))
-                    })
-                    .collect()
+                told.clear();
+                earlier.extend((0..group.len()).filter(|&n| {
+                    let k = group[n];
+                    Statement::of(&claims[k], &cx[k]).is_none_or(|s| told.insert(s))
+                }));
             }
-        })
-        .collect();
-    // Where each claim stands in its group.
-    let mut at: Vec<Option<(usize, usize)>> = vec![None; claims.len()];
-    for (g, group) in groups.values().enumerate() {
-        for (n, &j) in group.iter().enumerate() {
-            at[j] = Some((g, n));
         }
     }
-    let groups: Vec<&Vec<usize>> = groups.values().collect();
-    for (j, place) in at.iter().enumerate() {
-        let Some((g, n)) = *place else {
+    earlier_starts.push(earlier.len());
+    // Where each claim stands in `groups.order`.
+    let mut at: Vec<usize> = vec![usize::MAX; claims.len()];
+    for (n, &j) in groups.order.iter().enumerate() {
+        at[j] = n;
+    }
+    for (j, &place) in at.iter().enumerate() {
+        if place == usize::MAX {
             continue;
-        };
-        let (group, earlier) = (groups[g], &earlier[g]);
+        }
+        let g = groups.group_at(place);
+        let (group, n) = (groups.group(g), place - groups.starts[g]);
+        let earlier = &earlier[earlier_starts[g]..earlier_starts[g + 1]];
         let before = earlier.partition_point(|&m| m < n);
         for &m in &earlier[before.saturating_sub(WITHIN_REACH)..before] {
             each(group, group[m], j);

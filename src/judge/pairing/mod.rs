@@ -1049,7 +1049,7 @@ fn rivals(claims: &[Claim], voices: &[Voice]) -> Vec<usize> {
 /// One text's claims indexed by what another text's claim may be paired with: its subject,
 /// or for times, shares and sums its kind ([`loose_subjects`]).
 struct Blocks<'c> {
-    by_subject: foldhash::HashMap<&'c str, Vec<usize>>,
+    by_subject: crate::judge::SubjectIndex<'c>,
     /// Dates, durations, shares and sums by kind.
     by_kind: foldhash::HashMap<Kind, Vec<usize>>,
     /// The same, of those whose subject is generic or the kind itself.
@@ -1059,12 +1059,11 @@ struct Blocks<'c> {
 impl<'c> Blocks<'c> {
     fn of(claims: &'c [Claim]) -> Blocks<'c> {
         let mut blocks = Blocks {
-            by_subject: Default::default(),
+            by_subject: crate::judge::SubjectIndex::of(claims, |_| true),
             by_kind: Default::default(),
             loose_by_kind: Default::default(),
         };
         for (j, c) in claims.iter().enumerate() {
-            blocks.by_subject.entry(&c.subject).or_default().push(j);
             if loose_kind(c.kind) {
                 blocks.by_kind.entry(c.kind).or_default().push(j);
                 if loose_subject(c) {
@@ -1079,15 +1078,14 @@ impl<'c> Blocks<'c> {
     /// to position `at`, in text order, into `out`.
     fn near(&self, x: &Claim, at: usize, out: &mut Vec<usize>) {
         out.clear();
-        let none = Vec::new();
-        let mut take = |block: &Vec<usize>| out.extend(limits::nearest(block, at));
-        take(self.by_subject.get(x.subject.as_str()).unwrap_or(&none));
+        let mut take = |block: &[usize]| out.extend(limits::nearest(block, at));
+        take(self.by_subject.get(x.subject.as_str()).unwrap_or_default());
         if loose_kind(x.kind) {
             let block = match loose_subject(x) {
                 true => &self.by_kind,
                 false => &self.loose_by_kind,
             };
-            take(block.get(&x.kind).unwrap_or(&none));
+            take(block.get(&x.kind).map_or(&[], Vec::as_slice));
         }
         out.sort_unstable();
         out.dedup();
