@@ -672,7 +672,7 @@ pub struct Context {
 /// What [`Context::similarity`] reads of a claim's sentence. Most contexts are never compared
 /// (a version's figures mostly stand in sentences it shares with the version before), so the
 /// sets are worked out the first time they are asked for, and then shared by every copy of the
-/// context.
+/// context: they are kept in the sentence's slot `slot`, one per claim of the sentence.
 #[derive(Debug, Clone, Default)]
 struct Surroundings {
     /// The sentence; `None` for a context of no sentence.
@@ -681,16 +681,44 @@ struct Surroundings {
     /// tokens).
     first: u32,
     last: u32,
-    sets: Arc<std::sync::OnceLock<Sets>>,
+    /// Which of the sentence's claims this is: where its sets are kept.
+    slot: u32,
 }
 
-/// A sentence as [`Surroundings`] keeps it: its text and language, and per token the concept
-/// key `claimdiff.toml` gives the word (empty when it adds no concepts).
+/// A sentence as [`Surroundings`] keeps it: its text and language, per token the concept key
+/// `claimdiff.toml` gives the word (empty when it adds no concepts), and per claim of the
+/// sentence the sets it is compared by, once worked out. The sets of a sentence's claims are
+/// one allocation with the sentence, not one per claim.
 #[derive(Debug)]
 struct SentenceText {
-    text: Box<str>,
+    wording: Wording,
     lang: Lang,
     configured: Vec<Option<Box<str>>>,
+    sets: Box<[std::sync::OnceLock<Sets>]>,
+}
+
+/// The words of a sentence: where they stand in the text its claims share, when the texts read
+/// live as long as what is read of them (a comparison of a few texts); a copy of their own
+/// when a reader shares what it reads across documents that come and go (a corpus), so a memo
+/// entry does not keep a whole document alive.
+enum Wording {
+    InText(Arc<crate::claim::Origin>, std::ops::Range<u32>),
+    Own(Box<str>),
+}
+
+impl Wording {
+    fn as_str(&self) -> &str {
+        match self {
+            Wording::InText(origin, at) => origin.text.get(at.start as usize..at.end as usize),
+            Wording::Own(text) => text,
+        }
+    }
+}
+
+impl std::fmt::Debug for Wording {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
 }
 
 /// The sets two contexts are compared by.
@@ -777,15 +805,28 @@ impl WordSet {
 
 impl Surroundings {
     fn sets(&self) -> &Sets {
-        self.sets.get_or_init(|| match &self.sentence {
-            Some(sentence) => sentence.sets(self.first as usize, self.last as usize),
-            None => Sets::default(),
-        })
+        static NONE: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+        match &self.sentence {
+            Some(sentence) => sentence.sets[self.slot as usize]
+                .get_or_init(|| sentence.sets_of(self.first as usize, self.last as usize)),
+            None => NONE.get_or_init(Sets::default),
+        }
+    }
+
+    /// Whether two contexts keep their sets in one place: copies of one claim's context.
+    fn same_sets(&self, other: &Surroundings) -> bool {
+        match (&self.sentence, &other.sentence) {
+            (Some(x), Some(y)) => Arc::ptr_eq(x, y) && self.slot == other.slot,
+            _ => false,
+        }
     }
 }
 
 impl SentenceText {
-    fn of(parsed: &Parsed, text: &str, lang: Lang, config: &Config) -> SentenceText {
+    /// The sentence of claim `c`, with room for the sets of its `claims` claims; `own`: a copy
+    /// of its words rather than a place in the text `c` shares ([`Wording`]).
+    fn of(parsed: &Parsed, c: &Claim, claims: usize, own: bool, config: &Config) -> SentenceText {
+        let lang = c.lang;
         let configured = if config.concepts.is_empty() {
             Vec::new()
         } else {
@@ -795,16 +836,22 @@ impl SentenceText {
                 .map(|t| config.concept(lang, &t.lower).map(Box::from))
                 .collect()
         };
+        let wording = if own {
+            Wording::Own(c.sentence_text().into())
+        } else {
+            Wording::InText(Arc::clone(&c.source), c.sentence.clone())
+        };
         SentenceText {
-            text: text.into(),
+            wording,
             lang,
             configured,
+            sets: (0..claims).map(|_| std::sync::OnceLock::new()).collect(),
         }
     }
 
     /// The words near the mention (tokens `first..=last`) and the keys of the sentence.
-    fn sets(&self, first: usize, last: usize) -> Sets {
-        let words_of = Words::read(&self.text, self.lang);
+    fn sets_of(&self, first: usize, last: usize) -> Sets {
+        let words_of = Words::read(self.wording.as_str(), self.lang);
         let (tokens, concepts) = (&words_of.tokens, &words_of.concepts);
         let mut words = BTreeSet::new();
         let mut keys = BTreeSet::new();
@@ -1011,13 +1058,14 @@ impl<'a> ContextReader<'a> {
         let uniform = peers
             .iter()
             .all(|c| c.lang == first.lang && c.sentence_text() == first.sentence_text());
+        let own = matches!(self.memo, Shelf::Shared(_));
         if !uniform {
             return peers
                 .iter()
                 .map(|c| {
                     let parsed = parsed_of(&mut self.parsed, c);
-                    let text = SentenceText::of(parsed, &c.sentence_text(), c.lang, self.config);
-                    dated(context(c, peers, parsed, &Arc::new(text)), peers, year)
+                    let text = SentenceText::of(parsed, c, 1, own, self.config);
+                    dated(context(c, peers, parsed, &Arc::new(text), 0), peers, year)
                 })
                 .collect();
         }
@@ -1029,12 +1077,13 @@ impl<'a> ContextReader<'a> {
         let config = self.config;
         let read = memo.get_or_insert_with(&self.key, || {
             let parsed = Parsed::read(&first.sentence_text(), first.lang);
-            let text = SentenceText::of(&parsed, &first.sentence_text(), first.lang, config);
-            let size = std::mem::size_of::<SentenceText>() + text.text.len() + 48;
+            let text = SentenceText::of(&parsed, first, peers.len(), own, config);
+            let size = std::mem::size_of::<SentenceText>() + first.sentence_text().len() + 48;
             let text = Arc::new(text);
             let cxs: Vec<(Context, Option<usize>)> = peers
                 .iter()
-                .map(|c| context(c, peers, &parsed, &text))
+                .enumerate()
+                .map(|(slot, c)| context(c, peers, &parsed, &text, slot))
                 .collect();
             let size = size + cxs.iter().map(|(cx, _)| cx.weight()).sum::<usize>();
             (SentenceContexts(cxs), size)
@@ -1133,6 +1182,7 @@ fn context(
     peers: &[&Claim],
     parsed: &Parsed,
     text: &Arc<SentenceText>,
+    slot: usize,
 ) -> (Context, Option<usize>) {
     let lexicon = Lexicon::of(c.lang);
     let tokens = &parsed.tokens;
@@ -1241,7 +1291,7 @@ fn context(
             sentence: Some(Arc::clone(text)),
             first: first as u32,
             last: last as u32,
-            sets: Arc::default(),
+            slot: slot as u32,
         },
         day: None,
         ordinal,
@@ -1410,7 +1460,7 @@ impl Context {
     pub fn similarity(&self, other: &Context, same_lang: bool) -> f64 {
         // A sentence read once shares its sets with every text that tells it again: a repeated
         // paragraph is answered without walking them.
-        let shared = Arc::ptr_eq(&self.surroundings.sets, &other.surroundings.sets);
+        let shared = self.surroundings.same_sets(&other.surroundings);
         let jaccard = |a: &WordSet, b: &WordSet| {
             if shared {
                 return if a.is_empty() { 0.0 } else { 1.0 };

@@ -401,7 +401,7 @@ pub(crate) struct Origin {
 
 impl SharedText {
     /// Bytes `range` of the document's text.
-    fn get(&self, range: std::ops::Range<usize>) -> &str {
+    pub(crate) fn get(&self, range: std::ops::Range<usize>) -> &str {
         &self.holder[self.start + range.start..self.start + range.end]
     }
 }
