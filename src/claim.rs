@@ -283,16 +283,18 @@ pub struct ClaimFields {
 
 /// A string held once and shared by every claim that says it: the subject, words, unit or
 /// speaker of a sentence's claim, read once per sentence, not copied into each claim of a text
-/// that repeats the sentence. Reads as a `str`.
+/// that repeats the sentence. Reads as a `str`. A thin pointer (8 bytes, and 8 as an
+/// `Option`) to a count and the string in one allocation: a claim keeps five of them.
 ///
 /// ```
 /// use claimdiff::claim::SharedStr;
 /// let subject = SharedStr::from("people_killed");
 /// assert_eq!(subject, "people_killed");
 /// assert!(subject.starts_with("people_"));
+/// assert_eq!(std::mem::size_of::<Option<SharedStr>>(), 8);
 /// ```
 #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SharedStr(Arc<str>);
+pub struct SharedStr(arcstr::ArcStr);
 
 impl SharedStr {
     pub fn as_str(&self) -> &str {
@@ -327,7 +329,7 @@ impl From<&str> for SharedStr {
 
 impl From<String> for SharedStr {
     fn from(s: String) -> SharedStr {
-        SharedStr(s.into())
+        SharedStr(s.as_str().into())
     }
 }
 
@@ -369,13 +371,13 @@ impl PartialEq<SharedStr> for String {
 
 impl std::fmt::Debug for SharedStr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        self.as_str().fmt(f)
     }
 }
 
 impl std::fmt::Display for SharedStr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        self.as_str().fmt(f)
     }
 }
 
