@@ -119,15 +119,20 @@ pub fn versions(docs: Vec<Document>, config: &Config) -> Report {
         &claims.iter().map(Vec::as_slice).collect::<Vec<_>>(),
         &links,
     );
-    drop(sentences);
-    let mut report = Report::new(
-        Command::Diff,
-        docs,
-        claims.into_iter().flatten().collect(),
-        findings,
-    );
+    drop((sentences, cx));
+    let mut report = Report::new(Command::Diff, docs, flat(claims), findings);
     report.timelines = timelines;
     report
+}
+
+/// The claims of every document, one document after the other, in a list of just their
+/// number (a list collected from the documents' lists would grow into up to twice that).
+fn flat(claims: Vec<Vec<Claim>>) -> Vec<Claim> {
+    let mut all = Vec::with_capacity(claims.iter().map(Vec::len).sum());
+    for doc in claims {
+        all.extend(doc);
+    }
+    all
 }
 
 /// A document's claims, with the extra concepts of `claimdiff.toml` applied.
@@ -223,13 +228,10 @@ pub fn compare(docs: Vec<Document>, config: &Config) -> Report {
             }
         }
     }
+    // The contexts are not needed past judging.
+    drop(cx);
     let timelines = article_timelines(&docs, &claims, config);
-    let mut report = Report::new(
-        Command::Compare,
-        docs,
-        claims.into_iter().flatten().collect(),
-        findings,
-    );
+    let mut report = Report::new(Command::Compare, docs, flat(claims), findings);
     report.timelines = timelines;
     report
 }

@@ -126,6 +126,8 @@ pub fn split(text: &str, lang: Lang) -> Vec<Sentence> {
         }
     }
     push(text, start, bytes.len(), &mut out);
+    // A document keeps its sentences as long as it lives: not the room the list grew into.
+    out.shrink_to_fit();
     out
 }
 

@@ -146,6 +146,8 @@ impl<'c> Extractor<'c> {
             let stated = self.stated(doc.lang, &text[sentence.start()..sentence.end()]);
             place(doc, &shared, sentence, &stated.0, &quotes, &mut claims);
         }
+        // Claims are kept until the report is written: not the room the list grew into.
+        claims.shrink_to_fit();
         claims
     }
 
@@ -169,6 +171,7 @@ impl<'c> Extractor<'c> {
                     .or_insert_with(|| self.stated(doc.lang, said));
                 place(doc, &shared, sentence, &stated.0, &quotes, &mut claims);
             }
+            claims.shrink_to_fit();
             out.push(claims);
         }
         out
