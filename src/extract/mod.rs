@@ -2482,6 +2482,40 @@ mod tests {
         );
     }
 
+    /// A whole number and a half (or another proper fraction) is one figure, however it is
+    /// written: "3½", "3 1/2", "two-and-a-half"; a date written with slashes stays a date.
+    #[test]
+    fn whole_numbers_with_a_fraction() {
+        let value = |lang, text| {
+            claims(lang, text)
+                .into_iter()
+                .map(|c| (c.kind.as_str(), c.text().to_string(), c.value))
+                .collect::<Vec<_>>()
+        };
+        for text in [
+            "The siege lasted for 3½ months.",
+            "The siege lasted for 3 1/2 months.",
+        ] {
+            let got = value(Lang::En, text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!((got[0].0, got[0].2), ("duration", Some(3.5)), "{text}");
+        }
+        let got = value(Lang::En, "He had planned it for two-and-a-half months.");
+        assert_eq!(
+            got,
+            [(
+                "duration",
+                "for two-and-a-half months".to_string(),
+                Some(2.5)
+            )]
+        );
+        let got = value(Lang::De, "Die Bergleute harrten 2½ Monate aus.");
+        assert_eq!(got, [("duration", "2½ Monate".to_string(), Some(2.5))]);
+        let got = value(Lang::En, "It ended on 3/4/2020.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "date");
+    }
+
     /// Each sentence's claims of the kinds kept, as (kind, mention, subject), in order.
     fn expect_claims(cases: &[(Lang, &str, &[(&str, &str, &str)])], keep: impl Fn(Kind) -> bool) {
         for (lang, text, expected) in cases {

@@ -697,6 +697,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("tot", "killed"),
         ("starben", "killed"),
         ("starb", "killed"),
+        // The present tense of reports as they happen: "41 Menschen sterben dort".
+        ("sterben", "killed"),
+        ("stirbt", "killed"),
         ("gestorben", "killed"),
         ("verstorben", "killed"),
         ("verstarben", "killed"),

@@ -600,6 +600,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("died", "killed"),
         ("die", "killed"),
         ("perished", "killed"),
+        ("dies", "killed"),
         ("drowned", "killed"),
         ("succumbed", "killed"),
         ("lost their lives", "killed"),
