@@ -204,6 +204,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("toter", "people_killed"),
         ("toten", "people_killed"),
         ("*todesopfer", "people_killed"),
+        // "drei Hitzetote", "die Zahl der Verkehrstoten".
+        ("*tote", "people_killed"),
         ("getötete", "people_killed"),
         ("opfer", "people_killed"),
         ("verletzte", "people_injured"),
@@ -685,6 +687,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("*kampfjet", "aircraft"),
     ],
     noun_endings: &["", "e", "n", "en", "er", "ern", "es", "s", "ns", "nen"],
+    feminine_endings: &["innen", "in"],
     predicate_reach: 16,
     predicate_reach_before: 8,
     predicates: &[

@@ -592,6 +592,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("warplane", "aircraft"),
     ],
     noun_endings: &["", "s", "es"],
+    feminine_endings: &[],
     predicate_reach: 10,
     predicate_reach_before: 2,
     predicates: &[

@@ -153,6 +153,9 @@ pub struct Lexicon {
     pub concepts: &'static [(&'static str, &'static str)],
     /// Endings a noun stem may carry.
     pub noun_endings: &'static [&'static str],
+    /// Endings that make a noun of persons feminine ("Patientinnen", "Ärztin"): a word the
+    /// lexicon does not know is the concept of its masculine form ("Patienten").
+    pub feminine_endings: &'static [&'static str],
     /// Words that make a head count a casualty count, with the predicate key.
     pub predicates: &'static [(&'static str, &'static str)],
     /// How many words after a counted noun its clause's predicate may stand: German puts the
@@ -700,10 +703,20 @@ impl Lexicon {
             }
         }
         // A hyphenated compound is what its last part is: "EU-Staaten", "Nato-Länder".
-        best.map(|(_, key)| key).or_else(|| {
-            let (_, last) = word.rsplit_once('-')?;
-            (!last.is_empty()).then(|| self.concept(last)).flatten()
-        })
+        best.map(|(_, key)| key)
+            .or_else(|| {
+                let (_, last) = word.rsplit_once('-')?;
+                (!last.is_empty()).then(|| self.concept(last)).flatten()
+            })
+            .or_else(|| {
+                self.feminine_endings.iter().find_map(|ending| {
+                    let masculine = word.strip_suffix(ending)?;
+                    (masculine.chars().count() > 3)
+                        .then(|| self.concept_unremembered(masculine))
+                        .flatten()
+                        .filter(|key| PERSON_KEYS.contains(key))
+                })
+            })
     }
 
     /// The concept key of a phrase of several lowercase words ("heads of state",
