@@ -1362,8 +1362,13 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     figure_nouns: &[
         ("zahl", None),
         ("anzahl", None),
+        ("gesamtzahl", None),
         ("bilanz", Some("people_killed")),
         ("opferzahl", Some("people_killed")),
+        ("todeszahl", Some("people_killed")),
+        ("totenzahl", Some("people_killed")),
+        ("opferbilanz", Some("people_killed")),
+        ("todesbilanz", Some("people_killed")),
     ],
 };
 

@@ -387,6 +387,47 @@ pub struct Lexicon {
     pub number_parts: fn() -> Vec<&'static str>,
 }
 
+/// The spelling of a per-language stem ("de:reaktor", "en:reactor") that its cognates in
+/// the other language share: the last part of a hyphenated word, umlauts and "ß" written
+/// out as plain letters, "k" and "z" as "c", "ph" as "f". `None` for concept keys and stems
+/// shorter than [`COGNATE_PREFIX`] letters, which say too little to be matched.
+pub fn cognate_spelling(subject: &str) -> Option<String> {
+    let (_, stem) = subject.split_once(':')?;
+    let last = stem.rsplit('-').next().unwrap_or(stem);
+    let mut out = String::with_capacity(last.len());
+    for c in last.chars() {
+        match c {
+            'ä' => out.push('a'),
+            'ö' => out.push('o'),
+            'ü' => out.push('u'),
+            'ß' => out.push_str("ss"),
+            'k' | 'z' => out.push('c'),
+            'h' if out.ends_with('p') => {
+                out.pop();
+                out.push('f');
+            }
+            c => out.push(c),
+        }
+    }
+    (out.chars().count() >= COGNATE_PREFIX).then_some(out)
+}
+
+/// How many letters two stems of two languages must share from their start to be cognates.
+pub const COGNATE_PREFIX: usize = 5;
+
+/// Whether two per-language stems of different languages name the same thing as cognates
+/// ("de:provinz" / "en:province", "de:reaktor" / "en:reactor"): their [`cognate_spelling`]s
+/// share at least [`COGNATE_PREFIX`] letters from the start, and all but at most two
+/// letters of the longer one (an ending).
+pub fn cognates(a: &str, b: &str) -> bool {
+    let (Some(x), Some(y)) = (cognate_spelling(a), cognate_spelling(b)) else {
+        return false;
+    };
+    let shared = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let longer = x.chars().count().max(y.chars().count());
+    shared >= COGNATE_PREFIX && shared + 2 >= longer
+}
+
 /// Fractions written as one character ("½", "⅔"), in every language.
 pub const VULGAR_FRACTIONS: &[(char, f64)] = &[
     ('½', 1.0 / 2.0),
@@ -1361,5 +1402,40 @@ mod tests {
         ] {
             assert_eq!(en.concept(w), Some(k), "{w}");
         }
+    }
+
+    /// Stems the lexicon does not know meet their cognates in the other language; short
+    /// stems and words that only begin alike do not.
+    #[test]
+    fn cognate_stems() {
+        for (a, b) in [
+            ("de:reaktor", "en:reactor"),
+            ("de:provinz", "en:province"),
+            ("de:regio", "en:region"),
+            ("de:eisenbahn-tunnel", "en:tunnel"),
+            ("de:philosoph", "en:filosof"),
+        ] {
+            assert!(cognates(a, b), "{a} ~ {b}");
+        }
+        for (a, b) in [
+            ("de:rückruf", "en:recall"),
+            ("de:regierung", "en:region"),
+            ("de:tor", "en:tor"),
+            ("people", "people"),
+            ("de:strandung", "en:stranding"),
+        ] {
+            assert!(!cognates(a, b), "{a} ~ {b}");
+        }
+        // Umlauts are written out: "Zölle" and "zolle" are one spelling.
+        assert_eq!(cognate_spelling("de:zölle").as_deref(), Some("colle"));
+    }
+
+    /// A German feminine form of persons has its masculine form's concept.
+    #[test]
+    fn feminine_forms_of_persons() {
+        let de = Lexicon::of(Lang::De);
+        assert_eq!(de.concept("patientinnen"), Some("patient"));
+        assert_eq!(de.concept("lehrerin"), Some("teacher"));
+        assert_eq!(de.concept("berlin"), None);
     }
 }
