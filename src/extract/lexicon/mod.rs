@@ -524,6 +524,10 @@ pub const RUNNING_TALLIES: &[&str] = &[
     "people_missing",
     "people_arrested",
     "people_evacuated",
+    // An outbreak's confirmed cases, and the people a disaster drove from their homes, are
+    // counted on as they grow.
+    "case",
+    "displaced",
 ];
 
 /// Words right before a counted noun that make the figure an increment ("zwei weitere Tote",
