@@ -730,6 +730,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("inhaftiert", "arrested"),
         ("evakuiert", "evacuated"),
         ("in sicherheit gebracht", "evacuated"),
+        // "mussten ihre Häuser verlassen".
+        ("häuser verlassen", "evacuated"),
+        ("wohnungen verlassen", "evacuated"),
     ],
     linkers: &["von", "an"],
     label_words: &[

@@ -625,6 +625,11 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("in custody", "arrested"),
         ("held", "arrested"),
         ("evacuated", "evacuated"),
+        // "forced 4,000 people to evacuate", "5,000 people are under evacuation orders".
+        ("evacuate", "evacuated"),
+        ("under evacuation orders", "evacuated"),
+        ("told to leave", "evacuated"),
+        ("ordered to leave", "evacuated"),
     ],
     linkers: &["of"],
     label_words: &[
