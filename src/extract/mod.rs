@@ -2482,6 +2482,27 @@ mod tests {
         );
     }
 
+    /// "N days of X" is how long X lasted; "two years of age" is no span of anything.
+    #[test]
+    fn spans_of_what_follows() {
+        expect_claims(
+            &[
+                (
+                    Lang::En,
+                    "After four days of torrential rain, the slope gave way.",
+                    &[("duration", "four days", "event")],
+                ),
+                (
+                    Lang::En,
+                    "Dockers staged six weeks of strikes.",
+                    &[("duration", "six weeks", "strike")],
+                ),
+                (Lang::En, "Children under two years of age ride free.", &[]),
+            ],
+            |k| k == Kind::Duration,
+        );
+    }
+
     /// A whole number and a half (or another proper fraction) is one figure, however it is
     /// written: "3½", "3 1/2", "two-and-a-half"; a date written with slashes stays a date.
     #[test]

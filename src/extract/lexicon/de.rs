@@ -1099,6 +1099,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     exactly_words: &["genau", "exakt"],
     later_words: &["in"],
     not_duration_after: &["alt", "alte", "alten", "alter", "altes", "her"],
+    span_of_link: None,
+    span_of_blockers: &[],
     not_duration_before: &[
         "alter von",
         "alle",

@@ -940,6 +940,11 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     exactly_words: &["exactly", "precisely"],
     later_words: &["in"],
     not_duration_after: &["old", "older", "younger", "ago", "of"],
+    span_of_link: Some("of"),
+    span_of_blockers: &[
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+        "these", "those", "age", "each", "every", "which", "whom", "it", "them", "him", "us",
+    ],
     not_duration_before: &["aged", "age of", "every", "in", "at"],
     age_openers: &[
         "in",

@@ -254,6 +254,12 @@ pub struct Lexicon {
     /// duration ("63 Jahre alt", "three years ago"). A span to another event ("drei Tage
     /// später", "two years after") stays a duration, as the extraction gold has it.
     pub not_duration_after: &'static [&'static str],
+    /// A link after a number of units that makes it the span of what follows ("four days of
+    /// torrential rain", "six weeks of talks") when no word of `span_of_blockers` follows it
+    /// ("within 30 days of the ruling", "two years of age"); of the words in
+    /// `not_duration_after`, otherwise.
+    pub span_of_link: Option<&'static str>,
+    pub span_of_blockers: &'static [&'static str],
     /// Words before a number of units that make it an age ("im Alter von", "aged").
     pub not_duration_before: &'static [&'static str],
     /// Words before "its/the Nth week" that make it an event's age ("entering", "spending").
