@@ -1476,6 +1476,15 @@ fn with_eszett(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `word` ends in one of `endings`. The last bytes are compared before the endings'
+/// whole: the scanner asks this of every word, and most end in a letter no ending ends in.
+fn ends_with_any(word: &str, endings: &[&str]) -> bool {
+    let last = word.as_bytes().last();
+    endings
+        .iter()
+        .any(|e| e.as_bytes().last().is_none_or(|b| Some(b) == last) && word.ends_with(e))
+}
+
 /// German cardinal words, compounds included ("einunddreißig", "viertausendvierhundert",
 /// "zweieinhalb").
 fn cardinal(word: &str) -> Option<f64> {
@@ -1487,7 +1496,7 @@ fn cardinal(word: &str) -> Option<f64> {
         "elf", "zwölf", "zwoelf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe",
         "halben",
     ];
-    if !ENDINGS.iter().any(|e| word.ends_with(e)) {
+    if !ends_with_any(word, ENDINGS) {
         return None;
     }
     let w = with_eszett(word);
@@ -1562,10 +1571,7 @@ fn ordinal(word: &str) -> Option<u32> {
     // Every ordinal stem ends in "t" ("dritt", "zwanzigst", "neunzehnt"; `ORDINAL_STEMS`), so
     // every ordinal in "t" and an ending. Most words are turned away here, before a respelling
     // (which never makes or takes a "t" or a final "e", "n", "r", "s" or "m").
-    if !["te", "ten", "ter", "tes", "tem"]
-        .iter()
-        .any(|e| word.ends_with(e))
-    {
+    if !ends_with_any(word, &["te", "ten", "ter", "tes", "tem"]) {
         return None;
     }
     let w = with_eszett(word);
