@@ -1489,14 +1489,24 @@ fn ends_with_any(word: &str, endings: &[&str]) -> bool {
 /// "zweieinhalb").
 fn cardinal(word: &str) -> Option<f64> {
     // Every German cardinal ends in one of these; most words are turned away here, before
-    // any allocation (the scanner asks this for every word).
+    // any allocation (the scanner asks this several times of every word, so the endings are
+    // kept by their last byte and a word is held against those of its own last byte only).
     const ENDINGS: &[&str] = &[
         "null", "ein", "eins", "eine", "einen", "einem", "einer", "eines", "zwei", "zweier",
         "drei", "dreier", "vier", "fünf", "fuenf", "sechs", "sieben", "acht", "neun", "zehn",
         "elf", "zwölf", "zwoelf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe",
         "halben",
     ];
-    if !ends_with_any(word, ENDINGS) {
+    static BY_LAST_BYTE: std::sync::OnceLock<Vec<Vec<&str>>> = std::sync::OnceLock::new();
+    let by_last = BY_LAST_BYTE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        for e in ENDINGS {
+            table[usize::from(*e.as_bytes().last().unwrap_or(&0))].push(*e);
+        }
+        table
+    });
+    let last = usize::from(*word.as_bytes().last()?);
+    if !by_last[last].iter().any(|e| word.ends_with(e)) {
         return None;
     }
     let w = with_eszett(word);
