@@ -103,11 +103,17 @@ pub struct Rows<'o> {
     out: &'o mut Vec<u8>,
     /// Whether the next cell is the first of its row.
     first: bool,
+    /// The reason of the finding being written: one buffer for every row.
+    reason: String,
 }
 
 impl<'o> Rows<'o> {
     pub fn new(out: &'o mut Vec<u8>) -> Rows<'o> {
-        Rows { out, first: true }
+        Rows {
+            out,
+            first: true,
+            reason: String::new(),
+        }
     }
 
     fn separate(&mut self) {
@@ -159,10 +165,9 @@ impl<'o> Rows<'o> {
             0..=9 => self.out.push(d(n)),
             10..=99 => self.out.extend_from_slice(&[d(n / 10), d(n)]),
             100..=999 => self.out.extend_from_slice(&[d(n / 100), d(n / 10), d(n)]),
-            1000..=9999 => {
-                self.out
-                    .extend_from_slice(&[d(n / 1000), d(n / 100), d(n / 10), d(n)])
-            }
+            1000..=9999 => self
+                .out
+                .extend_from_slice(&[d(n / 1000), d(n / 100), d(n / 10), d(n)]),
             _ => {
                 let mut digits = [0u8; 20];
                 let mut at = digits.len();
@@ -291,7 +296,11 @@ impl<'o> Rows<'o> {
 
     /// One finding that borrows its claims as a row under [`FINDING_COLUMNS`].
     pub fn judged(&mut self, f: &Judged) {
-        self.finding_of(f.verdict, f.kind, f.subject, f.a, f.b, &f.reason());
+        let mut reason = std::mem::take(&mut self.reason);
+        reason.clear();
+        f.reason_into(&mut reason);
+        self.finding_of(f.verdict, f.kind, f.subject, f.a, f.b, &reason);
+        self.reason = reason;
     }
 
     fn finding_of(
@@ -403,7 +412,9 @@ mod tests {
                 }
             }
             // Bytes next to the special ones, and every byte above ASCII, need no quotes.
-            let plain: Vec<u8> = (0..len).map(|k| [b'+', b'-', b'!', b'#', 0xc3, 0xff, 0x0b, 0x0e][k % 8]).collect();
+            let plain: Vec<u8> = (0..len)
+                .map(|k| [b'+', b'-', b'!', b'#', 0xc3, 0xff, 0x0b, 0x0e][k % 8])
+                .collect();
             assert!(!super::needs_quotes(&plain), "{len}");
         }
     }
@@ -430,7 +441,9 @@ mod tests {
             ours.push(b' ');
             expected.push_str(&format!("{d} "));
         }
-        for n in [0, 7, 9, 10, 42, 99, 100, 505, 999, 1000, 4711, 9999, 10_000, 123_456] {
+        for n in [
+            0, 7, 9, 10, 42, 99, 100, 505, 999, 1000, 4711, 9999, 10_000, 123_456,
+        ] {
             Rows::new(&mut ours).int(n);
             ours.push(b' ');
             expected.push_str(&format!("{n} "));
