@@ -466,6 +466,19 @@ impl ClaimFields {
         &self.source.id
     }
 
+    /// Whether two claims stand in documents of one id, told without comparing the ids when
+    /// both were read from one document (one shared origin).
+    pub fn same_doc(&self, other: &ClaimFields) -> bool {
+        Arc::ptr_eq(&self.source, &other.source) || self.doc() == other.doc()
+    }
+
+    /// Whether two claims stand in sentences of the same words, told without comparing the
+    /// words when both stand in the same sentence of one document.
+    pub fn same_sentence_text(&self, other: &ClaimFields) -> bool {
+        (Arc::ptr_eq(&self.source, &other.source) && self.sentence == other.sentence)
+            || self.sentence_text() == other.sentence_text()
+    }
+
     /// The whole sentence the claim stands in.
     pub fn sentence_text(&self) -> &str {
         self.source

@@ -276,7 +276,7 @@ fn place(
             None => (None, None),
         };
         let attribution = match quotes.quoted_at(start) {
-            Some(speaker) => speaker.clone().map(SharedStr::from),
+            Some(speaker) => speaker.clone(),
             None => m.reported_speaker.clone(),
         };
         out.push(Claim::from(ClaimFields {
