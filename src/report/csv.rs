@@ -73,6 +73,15 @@ pub fn safe_cell(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A number of whole tenths as that count of tenths ("35.4" is 354), when it is one: the
+/// nearest double to k/10 is `v` itself, so k/10 with one decimal is the shortest text that
+/// reads back as `v` (no whole number does, and two texts a tenth apart cannot both, below
+/// 10^14), which is what `Display` writes.
+fn tenths(v: f64) -> Option<usize> {
+    let k = (v * 10.0).round();
+    (k / 10.0 == v).then_some(k as usize)
+}
+
 /// Whether a cell holds `,`, `"`, CR or LF, looked for eight bytes at a time: most cells need
 /// no quotes, and a reason is long. A byte of a word equals `b` exactly when the word XOR `b`
 /// in every byte has a zero byte, which `(y - 0x01…) & !y & 0x80…` tells without a branch.
@@ -190,6 +199,13 @@ impl<'o> Rows<'o> {
         match n {
             Some(Number(v)) if v.fract() == 0.0 && (0.0..9.0e15).contains(&v) => {
                 self.int(v as usize)
+            }
+            Some(Number(v)) if (0.0..1.0e14).contains(&v) && tenths(v).is_some() => {
+                // "35.4", "0.5": tenths are what shares and hedged counts mostly hold.
+                let k = tenths(v).unwrap_or(0);
+                self.int(k / 10);
+                self.out.push(b'.');
+                self.out.push(b'0' + (k % 10) as u8);
             }
             Some(n) => self.display(n),
             None => self.separate(),
@@ -422,7 +438,37 @@ mod tests {
     #[test]
     fn numbers_and_days_print_as_their_display_does() {
         let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let numbers = [0.0, -0.0, 7.0, 40.0, 2.5e9, -12.0, 3.5, 1e16, 0.1];
+        let mut numbers = vec![
+            0.0,
+            -0.0,
+            7.0,
+            40.0,
+            2.5e9,
+            -12.0,
+            3.5,
+            1e16,
+            0.1,
+            1e14 - 0.5,
+        ];
+        // Tenths and what lies near them: hundredths, thirds, sums of tenths.
+        for k in 0..3000 {
+            let k = k as f64;
+            numbers.extend([
+                k / 10.0,
+                k / 100.0,
+                k / 3.0,
+                k * 0.1,
+                0.1 + k * 0.2,
+                k + 0.05,
+            ]);
+        }
+        numbers.extend([
+            1e13 + 0.1,
+            5e13 + 0.7,
+            9.9e13 + 0.3,
+            123456789.1,
+            0.30000000000000004,
+        ]);
         let days = [
             day(2025, 3, 27),
             day(1, 1, 1),
