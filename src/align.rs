@@ -1391,8 +1391,8 @@ impl Context {
         std::mem::size_of::<Context>()
             + std::mem::size_of::<std::sync::OnceLock<Sets>>()
             + 32
-            + self.place.as_ref().map_or(0, |p| p.len() + 16)
-            + self.holder.as_ref().map_or(0, |h| h.len() + 16)
+            + self.place.as_ref().map_or(0, SharedStr::held_bytes)
+            + self.holder.as_ref().map_or(0, SharedStr::held_bytes)
     }
 
     /// Short stems of the words near the mention (same-language similarity).
