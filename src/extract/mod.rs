@@ -228,15 +228,17 @@ struct Mention {
 }
 
 impl Mention {
-    /// The bytes a mention holds, roughly, as a memo weighs it: itself and its strings, each
-    /// with an allocation's overhead.
+    /// The bytes a mention holds, roughly, as a memo weighs it: itself and the strings it
+    /// holds of its own (interned ones are held once for the run).
     fn weight(&self) -> usize {
-        let string = |s: &str| s.len() + 16;
         std::mem::size_of::<Mention>()
-            + string(&self.subject)
-            + string(&self.subject_text)
-            + self.unit.as_deref().map_or(0, string)
-            + self.reported_speaker.as_deref().map_or(0, string)
+            + self.subject.held_bytes()
+            + self.subject_text.held_bytes()
+            + self.unit.as_ref().map_or(0, SharedStr::held_bytes)
+            + self
+                .reported_speaker
+                .as_ref()
+                .map_or(0, SharedStr::held_bytes)
             + if self.expr.is_some() { 64 } else { 0 }
     }
 }
@@ -276,7 +278,7 @@ fn place(
             None => (None, None),
         };
         let attribution = match quotes.quoted_at(start) {
-            Some(speaker) => speaker.clone().map(SharedStr::from),
+            Some(speaker) => speaker.clone(),
             None => m.reported_speaker.clone(),
         };
         out.push(Claim::from(ClaimFields {

@@ -512,8 +512,7 @@ pub(crate) fn replaced_before(tokens: &[Token], i: usize, lexicon: &Lexicon) -> 
     // The opener's words, then at most one more ("statt bisher"); `words` runs backwards, so
     // an opener's last word is the first or the second of them, or the opener is not there.
     let opened = lexicon.replaced_openers.iter().any(|opener| {
-        let last = opener.rsplit(' ').next().unwrap_or(opener);
-        if words.first() != Some(&last) && words.get(1) != Some(&last) {
+        if !words.iter().take(2).any(|w| last_word_is(opener, w)) {
             return false;
         }
         let n = opener.split(' ').count();
@@ -525,6 +524,15 @@ pub(crate) fn replaced_before(tokens: &[Token], i: usize, lexicon: &Lexicon) -> 
         })
     });
     opened || from_to(tokens, i, words, lexicon)
+}
+
+/// Whether the last word of `phrase` (what follows its last space) is `word`, told from the
+/// phrase's end without searching it for the space.
+fn last_word_is(phrase: &str, word: &str) -> bool {
+    let Some(head) = phrase.strip_suffix(word) else {
+        return false;
+    };
+    (head.is_empty() || head.ends_with(' ')) && !word.contains(' ')
 }
 
 /// "von 33 Prozent auf 35,4 Prozent": the figure at `i` after the language's word of "from"

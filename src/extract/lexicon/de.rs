@@ -1492,18 +1492,37 @@ fn with_eszett(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `word` ends in one of `endings`. The last bytes are compared before the endings'
+/// whole: the scanner asks this of every word, and most end in a letter no ending ends in.
+fn ends_with_any(word: &str, endings: &[&str]) -> bool {
+    let last = word.as_bytes().last();
+    endings
+        .iter()
+        .any(|e| e.as_bytes().last().is_none_or(|b| Some(b) == last) && word.ends_with(e))
+}
+
 /// German cardinal words, compounds included ("einunddreißig", "viertausendvierhundert",
 /// "zweieinhalb").
 fn cardinal(word: &str) -> Option<f64> {
     // Every German cardinal ends in one of these; most words are turned away here, before
-    // any allocation (the scanner asks this for every word).
+    // any allocation (the scanner asks this several times of every word, so the endings are
+    // kept by their last byte and a word is held against those of its own last byte only).
     const ENDINGS: &[&str] = &[
         "null", "ein", "eins", "eine", "einen", "einem", "einer", "eines", "zwei", "zweier",
         "drei", "dreier", "vier", "fünf", "fuenf", "sechs", "sieben", "acht", "neun", "zehn",
         "elf", "zwölf", "zwoelf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe",
         "halben",
     ];
-    if !ENDINGS.iter().any(|e| word.ends_with(e)) {
+    static BY_LAST_BYTE: std::sync::OnceLock<Vec<Vec<&str>>> = std::sync::OnceLock::new();
+    let by_last = BY_LAST_BYTE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        for e in ENDINGS {
+            table[usize::from(*e.as_bytes().last().unwrap_or(&0))].push(*e);
+        }
+        table
+    });
+    let last = usize::from(*word.as_bytes().last()?);
+    if !by_last[last].iter().any(|e| word.ends_with(e)) {
         return None;
     }
     let w = with_eszett(word);
@@ -1578,10 +1597,7 @@ fn ordinal(word: &str) -> Option<u32> {
     // Every ordinal stem ends in "t" ("dritt", "zwanzigst", "neunzehnt"; `ORDINAL_STEMS`), so
     // every ordinal in "t" and an ending. Most words are turned away here, before a respelling
     // (which never makes or takes a "t" or a final "e", "n", "r", "s" or "m").
-    if !["te", "ten", "ter", "tes", "tem"]
-        .iter()
-        .any(|e| word.ends_with(e))
-    {
+    if !ends_with_any(word, &["te", "ten", "ter", "tes", "tem"]) {
         return None;
     }
     let w = with_eszett(word);

@@ -844,6 +844,12 @@ impl Lexicon {
     /// The number of an adjective made of a number, `part` and an inflection ending:
     /// "dreitägige" with "tägig", "27-stöckige" with "stöckig", "30-day" with "-day".
     fn number_before_part(&self, lower: &str, part: &str) -> Option<f64> {
+        // The word must end in `part` and an ending: asked of every word, most are turned away
+        // here, before a search for `part`.
+        let fits = |e: &&str| lower.strip_suffix(*e).is_some_and(|w| w.ends_with(part));
+        if !self.adjective_endings.iter().any(fits) {
+            return None;
+        }
         let at = lower.find(part)?;
         let ending = &lower[at + part.len()..];
         if !self.adjective_endings.contains(&ending) {
