@@ -1015,7 +1015,7 @@ impl<'a> ContextReader<'a> {
         // is all its claims.
         let in_runs = claims
             .windows(2)
-            .all(|w| w[0].doc() == w[1].doc() && w[0].span.sentence <= w[1].span.sentence);
+            .all(|w| w[0].same_doc(&w[1]) && w[0].span.sentence <= w[1].span.sentence);
         if in_runs {
             let mut out = Vec::with_capacity(claims.len());
             let mut peers: Vec<&'a Claim> = Vec::new();
@@ -1057,7 +1057,7 @@ impl<'a> ContextReader<'a> {
         let year = year_of_dates(peers);
         let uniform = peers
             .iter()
-            .all(|c| c.lang == first.lang && c.sentence_text() == first.sentence_text());
+            .all(|c| c.lang == first.lang && c.same_sentence_text(first));
         let own = matches!(self.memo, Shelf::Shared(_));
         if !uniform {
             return peers
@@ -1441,8 +1441,8 @@ impl Context {
         std::mem::size_of::<Context>()
             + std::mem::size_of::<std::sync::OnceLock<Sets>>()
             + 32
-            + self.place.as_ref().map_or(0, |p| p.len() + 16)
-            + self.holder.as_ref().map_or(0, |h| h.len() + 16)
+            + self.place.as_ref().map_or(0, SharedStr::held_bytes)
+            + self.holder.as_ref().map_or(0, SharedStr::held_bytes)
     }
 
     /// Short stems of the words near the mention (same-language similarity).

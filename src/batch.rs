@@ -728,7 +728,7 @@ struct Memos {
 
 /// What a run's memos hold at most, together (the two generations of each; see
 /// [`crate::memo`]).
-const RUN_MEMO_BYTES: usize = 48 << 20;
+const RUN_MEMO_BYTES: usize = 44 << 20;
 
 /// What the memos of one [`judge_article`] call hold at most.
 const ARTICLE_MEMO_BYTES: usize = 16 << 20;

@@ -283,89 +283,205 @@ pub struct ClaimFields {
 
 /// A string held once and shared by every claim that says it: the subject, words, unit or
 /// speaker of a sentence's claim, read once per sentence, not copied into each claim of a text
-/// that repeats the sentence. Reads as a `str`. A thin pointer (8 bytes, and 8 as an
-/// `Option`) to a count and the string in one allocation: a claim keeps five of them.
+/// that repeats the sentence. Reads as a `str`.
+///
+/// Short strings (subject keys, units, the words of a subject, speakers: a corpus says a few
+/// thousand of them over and over) are interned: held once for the whole run and copied as a
+/// pointer, with no allocation and no reference count per claim. Others are reference-counted.
 ///
 /// ```
 /// use claimdiff::claim::SharedStr;
 /// let subject = SharedStr::from("people_killed");
 /// assert_eq!(subject, "people_killed");
 /// assert!(subject.starts_with("people_"));
-/// assert_eq!(std::mem::size_of::<Option<SharedStr>>(), 8);
+/// assert_eq!(SharedStr::from("people_killed".to_string()), subject);
 /// ```
-#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SharedStr(arcstr::ArcStr);
+#[derive(Clone)]
+pub struct SharedStr(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Interned(&'static str),
+    Counted(Arc<str>),
+}
+
+impl Default for SharedStr {
+    fn default() -> SharedStr {
+        SharedStr(Repr::Interned(""))
+    }
+}
 
 impl SharedStr {
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Interned(s) => s,
+            Repr::Counted(s) => s,
+        }
+    }
+
+    /// The bytes the string holds of its own, roughly, as a memo weighs it: none for an
+    /// interned string (held once for the run), its bytes and counts for a counted one.
+    pub(crate) fn held_bytes(&self) -> usize {
+        match &self.0 {
+            Repr::Interned(_) => 0,
+            Repr::Counted(s) => s.len() + 16,
+        }
+    }
+
+    /// The interned copy of `s`, or a counted one when `s` is long or the interned strings
+    /// are as many as they may be.
+    fn of(s: &str) -> SharedStr {
+        match interned(s) {
+            Some(s) => SharedStr(Repr::Interned(s)),
+            None => SharedStr(Repr::Counted(s.into())),
+        }
+    }
+}
+
+/// Strings longer than this are not interned.
+const INTERNED_LEN: usize = 48;
+
+/// How many strings are interned at most (about 256 KB held for the run).
+const INTERNED_COUNT: usize = 1 << 12;
+
+/// The run's copy of a short string, made the first time it is asked for. Each thread keeps
+/// the copies it has asked for, so the shared table (and its lock) is asked once per string
+/// and thread.
+fn interned(s: &str) -> Option<&'static str> {
+    use std::cell::RefCell;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Mutex, OnceLock};
+    static TABLE: OnceLock<Mutex<foldhash::HashSet<&'static str>>> = OnceLock::new();
+    static FULL: AtomicBool = AtomicBool::new(false);
+    thread_local! {
+        static KNOWN: RefCell<foldhash::HashSet<&'static str>> = RefCell::default();
+    }
+    if s.is_empty() {
+        return Some("");
+    }
+    if s.len() > INTERNED_LEN {
+        return None;
+    }
+    if let Some(known) = KNOWN.with_borrow(|known| known.get(s).copied()) {
+        return Some(known);
+    }
+    if FULL.load(Ordering::Relaxed) {
+        return None;
+    }
+    let mut table = TABLE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let held = match table.get(s) {
+        Some(held) => *held,
+        None if table.len() >= INTERNED_COUNT => {
+            FULL.store(true, Ordering::Relaxed);
+            return None;
+        }
+        None => {
+            let held: &'static str = Box::leak(s.into());
+            table.insert(held);
+            held
+        }
+    };
+    drop(table);
+    KNOWN.with_borrow_mut(|known| known.insert(held));
+    Some(held)
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl std::hash::Hash for SharedStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, other: &SharedStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedStr {
+    fn cmp(&self, other: &SharedStr) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
     }
 }
 
 impl std::ops::Deref for SharedStr {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl AsRef<str> for SharedStr {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl std::borrow::Borrow<str> for SharedStr {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl From<&str> for SharedStr {
     fn from(s: &str) -> SharedStr {
-        SharedStr(s.into())
+        SharedStr::of(s)
     }
 }
 
 impl From<String> for SharedStr {
     fn from(s: String) -> SharedStr {
-        SharedStr(s.as_str().into())
+        match interned(&s) {
+            Some(held) => SharedStr(Repr::Interned(held)),
+            None => SharedStr(Repr::Counted(s.into())),
+        }
     }
 }
 
 impl PartialEq<str> for SharedStr {
     fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for SharedStr {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<String> for SharedStr {
     fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<SharedStr> for str {
     fn eq(&self, other: &SharedStr) -> bool {
-        *self == *other.0
+        self == other.as_str()
     }
 }
 
 impl PartialEq<SharedStr> for &str {
     fn eq(&self, other: &SharedStr) -> bool {
-        **self == *other.0
+        *self == other.as_str()
     }
 }
 
 impl PartialEq<SharedStr> for String {
     fn eq(&self, other: &SharedStr) -> bool {
-        **self == *other.0
+        *self == other.as_str()
     }
 }
 
@@ -383,7 +499,7 @@ impl std::fmt::Display for SharedStr {
 
 impl Serialize for SharedStr {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -466,6 +582,19 @@ impl ClaimFields {
     /// The id of the document the claim was read from.
     pub fn doc(&self) -> &str {
         &self.source.id
+    }
+
+    /// Whether two claims stand in documents of one id, told without comparing the ids when
+    /// both were read from one document (one shared origin).
+    pub fn same_doc(&self, other: &ClaimFields) -> bool {
+        Arc::ptr_eq(&self.source, &other.source) || self.doc() == other.doc()
+    }
+
+    /// Whether two claims stand in sentences of the same words, told without comparing the
+    /// words when both stand in the same sentence of one document.
+    pub fn same_sentence_text(&self, other: &ClaimFields) -> bool {
+        (Arc::ptr_eq(&self.source, &other.source) && self.sentence == other.sentence)
+            || self.sentence_text() == other.sentence_text()
     }
 
     /// The whole sentence the claim stands in.

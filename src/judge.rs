@@ -93,8 +93,10 @@ impl Finding {
     /// asked for, from the claims: a report of millions of findings does not hold millions of
     /// sentences until it is written.
     pub fn reason(&self) -> String {
+        let mut out = String::new();
         self.why
-            .reason(self.verdict, self.a.as_ref(), self.b.as_ref())
+            .reason_into(&mut out, self.verdict, self.a.as_ref(), self.b.as_ref());
+        out
     }
 }
 
@@ -107,9 +109,17 @@ struct Why {
 }
 
 impl Why {
-    fn reason(&self, verdict: Verdict, a: Option<&Claim>, b: Option<&Claim>) -> String {
+    /// Writes the reason at the end of `out`.
+    fn reason_into(
+        &self,
+        out: &mut String,
+        verdict: Verdict,
+        a: Option<&Claim>,
+        b: Option<&Claim>,
+    ) {
         match (a, b) {
-            (Some(a), Some(b)) => reason(
+            (Some(a), Some(b)) => reason_into(
+                out,
                 verdict,
                 a,
                 b,
@@ -117,9 +127,15 @@ impl Why {
                 &voice_quoted(b, self.quoted.1),
                 self.relation,
             ),
-            (Some(a), None) => format!("dropped claim: {}", figure(a)),
-            (None, Some(b)) => format!("new claim: {}", figure(b)),
-            (None, None) => String::new(),
+            (Some(a), None) => {
+                out.push_str("dropped claim: ");
+                figure_into(out, a);
+            }
+            (None, Some(b)) => {
+                out.push_str("new claim: ");
+                figure_into(out, b);
+            }
+            (None, None) => {}
         }
     }
 }
@@ -140,7 +156,15 @@ pub struct Judged<'c> {
 impl Judged<'_> {
     /// Why the claims amount to the verdict ([`Finding::reason`]).
     pub fn reason(&self) -> String {
-        self.why.reason(self.verdict, self.a, self.b)
+        let mut out = String::new();
+        self.reason_into(&mut out);
+        out
+    }
+
+    /// [`Judged::reason`], written at the end of `out` (a corpus run writes millions of
+    /// reasons, each into the same buffer).
+    pub fn reason_into(&self, out: &mut String) {
+        self.why.reason_into(out, self.verdict, self.a, self.b);
     }
 
     /// The finding, with copies of its claims.
@@ -250,10 +274,23 @@ fn describe_into(out: &mut String, c: &Claim) {
     }
 }
 
-fn readable_subject(subject: &str) -> String {
+/// A subject key as a reason names it, written at the end of `out`: "people_killed" reads
+/// "people killed", a stem key "word:stadion" reads "'stadion…'".
+fn readable_subject_into(out: &mut String, subject: &str) {
     match subject.split_once(':') {
-        Some((_, stem)) => format!("'{stem}…'"),
-        None => subject.replace('_', " "),
+        Some((_, stem)) => {
+            out.push('\'');
+            out.push_str(stem);
+            out.push_str("…'");
+        }
+        None => {
+            for (k, part) in subject.split('_').enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(part);
+            }
+        }
     }
 }
 
@@ -535,14 +572,20 @@ fn finding<'c>(
 /// The figure as said and what it means: "'fast 30 Ländern' (fewer than 30, 27 to 29)".
 fn figure(c: &Claim) -> String {
     let mut out = String::with_capacity(2 * c.text().len() + 32);
+    figure_into(&mut out, c);
+    out
+}
+
+/// [`figure`], written at the end of `out`.
+fn figure_into(out: &mut String, c: &Claim) {
     out.push('\'');
     out.push_str(&c.text());
     out.push_str("' (");
     let open = out.len();
-    describe_into(&mut out, c);
+    describe_into(out, c);
     if out[open..] == *c.text() {
         out.truncate(open - 2);
-        return out;
+        return;
     }
     // One level of parentheses reads better: "fewer than 30 (27 to 29)" → "fewer than 30, 27 to 29".
     // A search for two bytes, not a substring searcher set up per figure.
@@ -554,29 +597,37 @@ fn figure(c: &Claim) -> String {
         }
     }
     out.push(')');
-    out
 }
 
-fn reason(
+/// Writes why two claims amount to `verdict` at the end of `out`. Most findings of a corpus
+/// are agreements: theirs is written piece by piece into `out`, the rest with `write!`.
+fn reason_into(
+    out: &mut String,
     verdict: Verdict,
     a: &Claim,
     b: &Claim,
     va: &Voice,
     vb: &Voice,
     relation: Relation,
-) -> String {
-    let what = match a.kind {
-        // A sum or share is "of" its subject; the figure itself is what clashes.
-        Kind::Money if a.subject == "money" => "sum".to_string(),
-        Kind::Percent if a.subject == "percent" => "share".to_string(),
-        Kind::Money => format!("sum ({})", readable_subject(&a.subject)),
-        Kind::Percent => format!("share ({})", readable_subject(&a.subject)),
-        _ => readable_subject(if b.subject.starts_with("people_") {
-            &b.subject
+) {
+    use std::fmt::Write;
+    if verdict == Verdict::Agree {
+        // "'12 Tote' (12) and '12 Tote' (12) give the same people killed".
+        let start = out.len();
+        figure_into(out, a);
+        let end = out.len();
+        out.push_str(" and ");
+        if same_figure(a, b) {
+            out.extend_from_within(start..end);
         } else {
-            &a.subject
-        }),
-    };
+            figure_into(out, b);
+        }
+        out.push_str(" give the same ");
+        what_into(out, a, b);
+        return;
+    }
+    let mut what = String::new();
+    what_into(&mut what, a, b);
     let fa = figure(a);
     // A figure stated again in the same words means the same: written once.
     let fb = if same_figure(a, b) {
@@ -584,6 +635,7 @@ fn reason(
     } else {
         std::borrow::Cow::Owned(figure(b))
     };
+    // Writing to a String cannot fail.
     let other = if relation == Relation::Same {
         "the same text"
     } else {
@@ -595,33 +647,30 @@ fn reason(
         && same_words(&a.text(), &b.text())
         && a.days != b.days
     {
-        return format!(
+        let _ = write!(
+            out,
             "{fa} and {fb} are the same loose phrase read from different publication days, not two different dates"
         );
+        return;
     }
     if !matches!(verdict, Verdict::Agree) && va != vb {
         let who = |v: &Voice| match *v {
             Voice::Narrator => "the narrator".to_string(),
             Voice::Speaker(s) => s.to_string(),
         };
-        return format!(
+        let _ = write!(
+            out,
             "{fa} is {}'s figure and {fb} is {}'s: a quote against another voice, not a contradiction of fact",
             who(va),
             who(vb)
         );
+        return;
     }
-    match verdict {
-        Verdict::Agree => {
-            let mut out = String::with_capacity(fa.len() + fb.len() + what.len() + 20);
-            out.push_str(&fa);
-            out.push_str(" and ");
-            out.push_str(&fb);
-            out.push_str(" give the same ");
-            out.push_str(&what);
-            out
-        }
-        Verdict::Compatible => format!("{fa} and {fb} overlap, so both can be true of the {what}"),
-        Verdict::Contradiction => format!(
+    let _ = match verdict {
+        Verdict::Agree => Ok(()),
+        Verdict::Compatible => write!(out, "{fa} and {fb} overlap, so both can be true of the {what}"),
+        Verdict::Contradiction => write!(
+            out,
             "'{}' means {}, but {other} says '{}', which means {}; both cannot be true of the same {what}",
             a.text(),
             describe(a),
@@ -629,16 +678,43 @@ fn reason(
             describe(b)
         ),
         Verdict::Update => {
-            format!("the later text raises the {what} from {fa} to {fb}; a running tally that rises is an update")
+            write!(out, "the later text raises the {what} from {fa} to {fb}; a running tally that rises is an update")
         }
         Verdict::Correction if config_free_tally(a, b) => {
-            format!("the later text lowers the {what} from {fa} to {fb}; a running tally that falls is a correction")
+            write!(out, "the later text lowers the {what} from {fa} to {fb}; a running tally that falls is a correction")
         }
         Verdict::Correction => {
-            format!("the later text changes the {what} from {fa} to {fb}; a fixed fact that changes is a correction")
+            write!(out, "the later text changes the {what} from {fa} to {fb}; a fixed fact that changes is a correction")
         }
-        Verdict::Added => format!("new claim: {fb}"),
-        Verdict::Removed => format!("dropped claim: {fa}"),
+        Verdict::Added => write!(out, "new claim: {fb}"),
+        Verdict::Removed => write!(out, "dropped claim: {fa}"),
+    };
+}
+
+/// What two claims' figures are of, as a reason names it: "people killed", "sum", "share
+/// (turnout)".
+fn what_into(out: &mut String, a: &Claim, b: &Claim) {
+    match a.kind {
+        // A sum or share is "of" its subject; the figure itself is what clashes.
+        Kind::Money if a.subject == "money" => out.push_str("sum"),
+        Kind::Percent if a.subject == "percent" => out.push_str("share"),
+        Kind::Money | Kind::Percent => {
+            out.push_str(if a.kind == Kind::Money {
+                "sum ("
+            } else {
+                "share ("
+            });
+            readable_subject_into(out, &a.subject);
+            out.push(')');
+        }
+        _ => readable_subject_into(
+            out,
+            if b.subject.starts_with("people_") {
+                &b.subject
+            } else {
+                &a.subject
+            },
+        ),
     }
 }
 

@@ -666,3 +666,19 @@ fn judgement_on_real_coverage_7() {
     assert!(score.stories >= 8);
     assert_floors("real7", &score, &[("all", 0.28, 0.15)]);
 }
+
+/// The tenth blind set (`fixtures/blind10/`, its README): 27 invented stories (9 de, 9 en,
+/// 9 de↔en; 8 in versions mode, 19 in outlets mode), written on 2026-12-06 by someone who had
+/// read neither the judge nor the other sets.
+///
+/// First score (code of e2babd3, before that session's rule changes; gold frozen in d4c1409),
+/// 142 gold findings, 90 reported, 73 hit: contradiction P 0.92 R 0.36, correction P 0.70
+/// R 0.82, update P 0.81 R 0.74, all P 0.81 R 0.51; quiet pairs flagged 4 of 201. With that
+/// session's rules (fractions, feminine forms, cognates, cases and the displaced as tallies):
+/// 74 hit in 90, all P 0.82 R 0.52.
+#[test]
+fn judgement_on_the_tenth_blind_set() {
+    let score = score_set("blind10");
+    assert!(score.stories >= 20);
+    assert_floors("blind10", &score, &[("all", 0.79, 0.49)]);
+}

@@ -10,7 +10,8 @@ use crate::segment::Sentence;
 #[derive(Debug, Default)]
 pub struct Quotes {
     /// (start, end, speaker) in text offsets.
-    spans: Vec<(usize, usize, Option<String>)>,
+    /// The speaker is shared by the claims of the quote, not copied into each.
+    spans: Vec<(usize, usize, Option<crate::claim::SharedStr>)>,
 }
 
 fn is_open(c: char, lang: Lang) -> bool {
@@ -83,7 +84,7 @@ impl Quotes {
             spans.push((start, text.len(), None));
         }
         // Speakers: after the closing quote in its sentence, else before the opening one.
-        let mut last_speaker: Option<String> = None;
+        let mut last_speaker: Option<crate::claim::SharedStr> = None;
         for span in &mut spans {
             let sentence_of = |at: usize| {
                 sentences
@@ -93,12 +94,12 @@ impl Quotes {
             let mut speaker = None;
             if let Some(s) = sentence_of(span.1.saturating_sub(1)) {
                 let after = &text[span.1.min(s.end())..s.end()];
-                speaker = speaker_after(after, lexicon);
+                speaker = speaker_after(after, lexicon).map(crate::claim::SharedStr::from);
             }
             if speaker.is_none() {
                 if let Some(s) = sentence_of(span.0) {
                     let before = &text[s.start()..span.0];
-                    speaker = speaker_before(before, lexicon);
+                    speaker = speaker_before(before, lexicon).map(crate::claim::SharedStr::from);
                 }
             }
             if speaker.is_none() {
@@ -112,7 +113,7 @@ impl Quotes {
 
     /// The speaker of the quote that text offset `at` stands in, when it stands in one
     /// (`Some(None)`: a quote whose speaker the text does not name).
-    pub fn quoted_at(&self, at: usize) -> Option<&Option<String>> {
+    pub fn quoted_at(&self, at: usize) -> Option<&Option<crate::claim::SharedStr>> {
         self.spans
             .iter()
             .find(|(s, e, _)| *s <= at && at < *e)

@@ -231,15 +231,17 @@ struct Mention {
 }
 
 impl Mention {
-    /// The bytes a mention holds, roughly, as a memo weighs it: itself and its strings, each
-    /// with an allocation's overhead.
+    /// The bytes a mention holds, roughly, as a memo weighs it: itself and the strings it
+    /// holds of its own (interned ones are held once for the run).
     fn weight(&self) -> usize {
-        let string = |s: &str| s.len() + 16;
         std::mem::size_of::<Mention>()
-            + string(&self.subject)
-            + string(&self.subject_text)
-            + self.unit.as_deref().map_or(0, string)
-            + self.reported_speaker.as_deref().map_or(0, string)
+            + self.subject.held_bytes()
+            + self.subject_text.held_bytes()
+            + self.unit.as_ref().map_or(0, SharedStr::held_bytes)
+            + self
+                .reported_speaker
+                .as_ref()
+                .map_or(0, SharedStr::held_bytes)
             + if self.expr.is_some() { 64 } else { 0 }
     }
 }
@@ -279,7 +281,7 @@ fn place(
             None => (None, None),
         };
         let attribution = match quotes.quoted_at(start) {
-            Some(speaker) => speaker.clone().map(SharedStr::from),
+            Some(speaker) => speaker.clone(),
             None => m.reported_speaker.clone(),
         };
         out.push(Claim::from(ClaimFields {
@@ -2483,6 +2485,61 @@ mod tests {
             ],
             |k| k == Kind::Count,
         );
+    }
+
+    /// "N days of X" is how long X lasted; "two years of age" is no span of anything.
+    #[test]
+    fn spans_of_what_follows() {
+        expect_claims(
+            &[
+                (
+                    Lang::En,
+                    "After four days of torrential rain, the slope gave way.",
+                    &[("duration", "four days", "event")],
+                ),
+                (
+                    Lang::En,
+                    "Dockers staged six weeks of strikes.",
+                    &[("duration", "six weeks", "strike")],
+                ),
+                (Lang::En, "Children under two years of age ride free.", &[]),
+            ],
+            |k| k == Kind::Duration,
+        );
+    }
+
+    /// A whole number and a half (or another proper fraction) is one figure, however it is
+    /// written: "3½", "3 1/2", "two-and-a-half"; a date written with slashes stays a date.
+    #[test]
+    fn whole_numbers_with_a_fraction() {
+        let value = |lang, text| {
+            claims(lang, text)
+                .into_iter()
+                .map(|c| (c.kind.as_str(), c.text().to_string(), c.value))
+                .collect::<Vec<_>>()
+        };
+        for text in [
+            "The siege lasted for 3½ months.",
+            "The siege lasted for 3 1/2 months.",
+        ] {
+            let got = value(Lang::En, text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!((got[0].0, got[0].2), ("duration", Some(3.5)), "{text}");
+        }
+        let got = value(Lang::En, "He had planned it for two-and-a-half months.");
+        assert_eq!(
+            got,
+            [(
+                "duration",
+                "for two-and-a-half months".to_string(),
+                Some(2.5)
+            )]
+        );
+        let got = value(Lang::De, "Die Bergleute harrten 2½ Monate aus.");
+        assert_eq!(got, [("duration", "2½ Monate".to_string(), Some(2.5))]);
+        let got = value(Lang::En, "It ended on 3/4/2020.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "date");
     }
 
     /// Each sentence's claims of the kinds kept, as (kind, mention, subject), in order.

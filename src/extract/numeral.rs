@@ -255,6 +255,17 @@ fn digits_at(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<(f
             }
         }
     }
+    // "3½": a whole number and a fraction character glued to it.
+    if plain {
+        if let Some(f) = next(end).filter(|f| f.is_word() && !f.space_before) {
+            let mut chars = f.text.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                if let Some(&(_, v)) = VULGAR_FRACTIONS.iter().find(|(f, _)| *f == c) {
+                    return Some((value + v, end + 1));
+                }
+            }
+        }
+    }
     // "2.33 k", "1,674.5 G", "10 bln": a scale letter after a space.
     if let Some(s) = next(end).filter(|s| s.is_word()) {
         if let Some(&(_, scale)) = lexicon.scale_suffixes.iter().find(|(w, _)| *w == s.text) {

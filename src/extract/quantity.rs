@@ -1,7 +1,7 @@
 //! Numbers with their hedges: "fast 30", "zwischen 20 und 30", "Dutzende", "3,5 Millionen",
 //! "more than 200", each turned into a value, a qualifier and the interval the hedge allows.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, VULGAR_FRACTIONS};
 use super::token::{Token, TokenKind};
 use crate::claim::{Interval, Qualifier};
 use crate::config::Hedges;
@@ -119,6 +119,8 @@ pub fn number_at(
                 half
             } else if let Some((v, e)) = digits_with_scale(&t.lower, lexicon) {
                 (v * e, i + 1, false, true)
+            } else if let Some(v) = and_a_half(&t.lower, lexicon) {
+                (v, i + 1, false, false)
             } else {
                 let v = (lexicon.cardinal)(&t.lower)?;
                 let mut end = i + 1;
@@ -168,6 +170,14 @@ pub fn number_at(
         end += 3;
         weak = false;
     }
+    // "3½", "3 1/2": a proper fraction after a whole number of digits.
+    let whole_digits = t.kind == TokenKind::Number && t.text.bytes().all(|b| b.is_ascii_digit());
+    if whole_digits && end == i + 1 {
+        if let Some((f, e)) = fraction_after(tokens, end) {
+            value += f;
+            end = e;
+        }
+    }
     // Scale words: "3,5 Millionen", "Mio.", "2.5 billion".
     if let Some(next) = tokens.get(end) {
         let word = next.lower.trim_end_matches('.');
@@ -189,6 +199,33 @@ pub fn number_at(
     Some((value, end, weak, digits))
 }
 
+/// A proper fraction right after a whole number, ending before `end`: a fraction character
+/// glued to it ("3½") or digits over digits after a space ("3 1/2", not the date "3 1/2/2020").
+fn fraction_after(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
+    let t = tokens.get(at)?;
+    if t.kind == TokenKind::Word && !t.space_before {
+        let mut chars = t.text.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        return VULGAR_FRACTIONS
+            .iter()
+            .find(|(f, _)| *f == c)
+            .map(|&(_, v)| (v, at + 1));
+    }
+    let (bar, d) = (tokens.get(at + 1)?, tokens.get(at + 2)?);
+    let plain =
+        |t: &Token| t.kind == TokenKind::Number && t.text.bytes().all(|b| b.is_ascii_digit());
+    if !(t.space_before && plain(t) && bar.is_punct("/") && !bar.space_before)
+        || !(plain(d) && !d.space_before)
+        || tokens.get(at + 3).is_some_and(|s| s.is_punct("/"))
+    {
+        return None;
+    }
+    let (n, d): (f64, f64) = (t.text.parse().ok()?, d.text.parse().ok()?);
+    (n > 0.0 && n < d).then_some((n / d, at + 3))
+}
+
 /// Whether a word may be read as a number: an article, a number word, "half", digits with a
 /// scale ("5bn") — without building the number.
 /// Whether a quantity may start at this token: a number, or a word that is a number word or
@@ -206,6 +243,13 @@ fn could_be_number(t: &Token, lexicon: &'static Lexicon) -> bool {
         || lexicon.article_ones.contains(&t.lower.as_str())
         || t.lower == "half"
         || (lexicon.cardinal)(&t.lower).is_some()
+        || and_a_half(&t.lower, lexicon).is_some()
+}
+
+/// A number and a half said as one word: "two-and-a-half" (months).
+fn and_a_half(word: &str, lexicon: &'static Lexicon) -> Option<f64> {
+    let whole = word.strip_suffix("-and-a-half")?;
+    Some((lexicon.cardinal)(whole)? + 0.5)
 }
 
 /// A scale word, or "hundred" standing as one ("a hundred").
@@ -468,8 +512,7 @@ pub(crate) fn replaced_before(tokens: &[Token], i: usize, lexicon: &Lexicon) -> 
     // The opener's words, then at most one more ("statt bisher"); `words` runs backwards, so
     // an opener's last word is the first or the second of them, or the opener is not there.
     let opened = lexicon.replaced_openers.iter().any(|opener| {
-        let last = opener.rsplit(' ').next().unwrap_or(opener);
-        if words.first() != Some(&last) && words.get(1) != Some(&last) {
+        if !words.iter().take(2).any(|w| last_word_is(opener, w)) {
             return false;
         }
         let n = opener.split(' ').count();
@@ -481,6 +524,15 @@ pub(crate) fn replaced_before(tokens: &[Token], i: usize, lexicon: &Lexicon) -> 
         })
     });
     opened || from_to(tokens, i, words, lexicon)
+}
+
+/// Whether the last word of `phrase` (what follows its last space) is `word`, told from the
+/// phrase's end without searching it for the space.
+fn last_word_is(phrase: &str, word: &str) -> bool {
+    let Some(head) = phrase.strip_suffix(word) else {
+        return false;
+    };
+    (head.is_empty() || head.ends_with(' ')) && !word.contains(' ')
 }
 
 /// "von 33 Prozent auf 35,4 Prozent": the figure at `i` after the language's word of "from"

@@ -1939,7 +1939,14 @@ fn duration_at(
     if after.is_some_and(|a| lexicon.duration_closers.contains(&a.lower.as_str())) {
         return Some(TimeMention::duration(q.start, q.end + 2, &q, unit));
     }
-    if after.is_some_and(|a| lexicon.not_duration_after.contains(&a.lower.as_str())) {
+    // "four days of torrential rain": the span of what follows the link.
+    let span_of = after.is_some_and(|a| Some(a.lower.as_str()) == lexicon.span_of_link)
+        && tokens.get(q.end + 2).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !lexicon.span_of_blockers.contains(&n.lower.as_str())
+                && (lexicon.cardinal)(&n.lower).is_none()
+        });
+    if !span_of && after.is_some_and(|a| lexicon.not_duration_after.contains(&a.lower.as_str())) {
         return None;
     }
     if lexicon
@@ -2198,7 +2205,14 @@ mod tests {
                 Lang::En,
                 &[("over the past year", Duration)],
             ),
-            ("Only three days of frost were recorded.", Lang::En, &[]),
+            // "N days of X" is read as how long X lasted, as "four days of torrential rain"
+            // is; the figure is the same for days counted one by one.
+            (
+                "Only three days of frost were recorded.",
+                Lang::En,
+                &[("three days", Duration)],
+            ),
+            ("Children under two years of age ride free.", Lang::En, &[]),
             ("Mit 41 Jahren ist er der älteste Spieler.", Lang::De, &[]),
             ("Der Trainer ist seit 2019 im Amt.", Lang::De, &[]),
             (

@@ -73,6 +73,38 @@ pub fn safe_cell(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A number of whole tenths as that count of tenths ("35.4" is 354), when it is one: the
+/// nearest double to k/10 is `v` itself, so k/10 with one decimal is the shortest text that
+/// reads back as `v` (no whole number does, and two texts a tenth apart cannot both, below
+/// 10^14), which is what `Display` writes.
+fn tenths(v: f64) -> Option<usize> {
+    let k = (v * 10.0).round();
+    (k / 10.0 == v).then_some(k as usize)
+}
+
+/// Whether a cell holds `,`, `"`, CR or LF, looked for eight bytes at a time: most cells need
+/// no quotes, and a reason is long. A byte of a word equals `b` exactly when the word XOR `b`
+/// in every byte has a zero byte, which `(y - 0x01…) & !y & 0x80…` tells without a branch.
+fn needs_quotes(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let holds = |word: u64, b: u8| {
+        let y = word ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGHS != 0
+    };
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if holds(word, b',') | holds(word, b'"') | holds(word, b'\r') | holds(word, b'\n') {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+}
+
 /// Rows written straight into a buffer: RFC 4180 quoting exactly as the `csv` crate writes
 /// it (a cell holding `,`, `"`, CR or LF is quoted, quotes doubled; records end in LF), with
 /// no allocation per cell. A corpus run writes millions of rows; this is its inner loop.
@@ -80,11 +112,17 @@ pub struct Rows<'o> {
     out: &'o mut Vec<u8>,
     /// Whether the next cell is the first of its row.
     first: bool,
+    /// The reason of the finding being written: one buffer for every row.
+    reason: String,
 }
 
 impl<'o> Rows<'o> {
     pub fn new(out: &'o mut Vec<u8>) -> Rows<'o> {
-        Rows { out, first: true }
+        Rows {
+            out,
+            first: true,
+            reason: String::new(),
+        }
     }
 
     fn separate(&mut self) {
@@ -104,12 +142,7 @@ impl<'o> Rows<'o> {
     pub fn raw(&mut self, s: &str) {
         self.separate();
         let bytes = s.as_bytes();
-        // One pass over every byte, without stopping early, so that it runs on vectors: most
-        // cells need no quotes, and a reason is long.
-        let special = bytes.iter().fold(false, |any, &b| {
-            any | matches!(b, b',' | b'"' | b'\r' | b'\n')
-        });
-        if !special {
+        if !needs_quotes(bytes) {
             self.out.extend_from_slice(bytes);
             return;
         }
@@ -134,22 +167,30 @@ impl<'o> Rows<'o> {
     /// A cell holding a whole number.
     pub fn int(&mut self, n: usize) {
         self.separate();
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
+        // Lines, offsets and most figures have at most four digits: written as one array of a
+        // length known at compile time (no call to memcpy, no check of room per digit).
+        let d = |k: usize| b'0' + (k % 10) as u8;
+        match n {
+            0..=9 => self.out.push(d(n)),
+            10..=99 => self.out.extend_from_slice(&[d(n / 10), d(n)]),
+            100..=999 => self.out.extend_from_slice(&[d(n / 100), d(n / 10), d(n)]),
+            1000..=9999 => self
+                .out
+                .extend_from_slice(&[d(n / 1000), d(n / 100), d(n / 10), d(n)]),
+            _ => {
+                let mut digits = [0u8; 20];
+                let mut at = digits.len();
+                let mut n = n;
+                loop {
+                    at -= 1;
+                    digits[at] = d(n);
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                self.out.extend_from_slice(&digits[at..]);
             }
-        }
-        // Byte by byte into reserved room: a cell's few digits are not worth a call to memcpy,
-        // which a copy of a length not known at compile time makes.
-        self.out.reserve(digits.len() - at);
-        for &d in &digits[at..] {
-            self.out.push(d);
         }
     }
 
@@ -158,6 +199,13 @@ impl<'o> Rows<'o> {
         match n {
             Some(Number(v)) if v.fract() == 0.0 && (0.0..9.0e15).contains(&v) => {
                 self.int(v as usize)
+            }
+            Some(Number(v)) if (0.0..1.0e14).contains(&v) && tenths(v).is_some() => {
+                // "35.4", "0.5": tenths are what shares and hedged counts mostly hold.
+                let k = tenths(v).unwrap_or(0);
+                self.int(k / 10);
+                self.out.push(b'.');
+                self.out.push(b'0' + (k % 10) as u8);
             }
             Some(n) => self.display(n),
             None => self.separate(),
@@ -264,7 +312,11 @@ impl<'o> Rows<'o> {
 
     /// One finding that borrows its claims as a row under [`FINDING_COLUMNS`].
     pub fn judged(&mut self, f: &Judged) {
-        self.finding_of(f.verdict, f.kind, f.subject, f.a, f.b, &f.reason());
+        let mut reason = std::mem::take(&mut self.reason);
+        reason.clear();
+        f.reason_into(&mut reason);
+        self.finding_of(f.verdict, f.kind, f.subject, f.a, f.b, &reason);
+        self.reason = reason;
     }
 
     fn finding_of(
@@ -366,9 +418,57 @@ mod tests {
     }
 
     #[test]
+    fn cells_to_quote_are_found_wherever_the_byte_stands() {
+        for len in 0..40 {
+            for at in 0..len {
+                for special in [b',', b'"', b'\r', b'\n'] {
+                    let mut cell = vec![b'a'; len];
+                    cell[at] = special;
+                    assert!(super::needs_quotes(&cell), "{len} {at} {special}");
+                }
+            }
+            // Bytes next to the special ones, and every byte above ASCII, need no quotes.
+            let plain: Vec<u8> = (0..len)
+                .map(|k| [b'+', b'-', b'!', b'#', 0xc3, 0xff, 0x0b, 0x0e][k % 8])
+                .collect();
+            assert!(!super::needs_quotes(&plain), "{len}");
+        }
+    }
+
+    #[test]
     fn numbers_and_days_print_as_their_display_does() {
         let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let numbers = [0.0, -0.0, 7.0, 40.0, 2.5e9, -12.0, 3.5, 1e16, 0.1];
+        let mut numbers = vec![
+            0.0,
+            -0.0,
+            7.0,
+            40.0,
+            2.5e9,
+            -12.0,
+            3.5,
+            1e16,
+            0.1,
+            1e14 - 0.5,
+        ];
+        // Tenths and what lies near them: hundredths, thirds, sums of tenths.
+        for k in 0..3000 {
+            let k = k as f64;
+            numbers.extend([
+                k / 10.0,
+                k / 100.0,
+                k / 3.0,
+                k * 0.1,
+                0.1 + k * 0.2,
+                k + 0.05,
+            ]);
+        }
+        numbers.extend([
+            1e13 + 0.1,
+            5e13 + 0.7,
+            9.9e13 + 0.3,
+            123456789.1,
+            0.30000000000000004,
+        ]);
         let days = [
             day(2025, 3, 27),
             day(1, 1, 1),
@@ -386,6 +486,13 @@ mod tests {
             Rows::new(&mut ours).date(Some(d));
             ours.push(b' ');
             expected.push_str(&format!("{d} "));
+        }
+        for n in [
+            0, 7, 9, 10, 42, 99, 100, 505, 999, 1000, 4711, 9999, 10_000, 123_456,
+        ] {
+            Rows::new(&mut ours).int(n);
+            ours.push(b' ');
+            expected.push_str(&format!("{n} "));
         }
         Rows::new(&mut ours).int(18_446_744_073_709_551_615);
         expected.push_str("18446744073709551615");

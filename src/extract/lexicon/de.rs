@@ -204,6 +204,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("toter", "people_killed"),
         ("toten", "people_killed"),
         ("*todesopfer", "people_killed"),
+        // "drei Hitzetote", "die Zahl der Verkehrstoten".
+        ("*tote", "people_killed"),
         ("getötete", "people_killed"),
         ("opfer", "people_killed"),
         ("verletzte", "people_injured"),
@@ -685,6 +687,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("*kampfjet", "aircraft"),
     ],
     noun_endings: &["", "e", "n", "en", "er", "ern", "es", "s", "ns", "nen"],
+    feminine_endings: &["innen", "in"],
     predicate_reach: 16,
     predicate_reach_before: 8,
     predicates: &[
@@ -697,6 +700,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("tot", "killed"),
         ("starben", "killed"),
         ("starb", "killed"),
+        // The present tense of reports as they happen: "41 Menschen sterben dort".
+        ("sterben", "killed"),
+        ("stirbt", "killed"),
         ("gestorben", "killed"),
         ("verstorben", "killed"),
         ("verstarben", "killed"),
@@ -724,6 +730,9 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("inhaftiert", "arrested"),
         ("evakuiert", "evacuated"),
         ("in sicherheit gebracht", "evacuated"),
+        // "mussten ihre Häuser verlassen".
+        ("häuser verlassen", "evacuated"),
+        ("wohnungen verlassen", "evacuated"),
     ],
     linkers: &["von", "an"],
     label_words: &[
@@ -1090,6 +1099,8 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     exactly_words: &["genau", "exakt"],
     later_words: &["in"],
     not_duration_after: &["alt", "alte", "alten", "alter", "altes", "her"],
+    span_of_link: None,
+    span_of_blockers: &[],
     not_duration_before: &[
         "alter von",
         "alle",
@@ -1356,8 +1367,13 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     figure_nouns: &[
         ("zahl", None),
         ("anzahl", None),
+        ("gesamtzahl", None),
         ("bilanz", Some("people_killed")),
         ("opferzahl", Some("people_killed")),
+        ("todeszahl", Some("people_killed")),
+        ("totenzahl", Some("people_killed")),
+        ("opferbilanz", Some("people_killed")),
+        ("todesbilanz", Some("people_killed")),
     ],
 };
 
@@ -1476,18 +1492,37 @@ fn with_eszett(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `word` ends in one of `endings`. The last bytes are compared before the endings'
+/// whole: the scanner asks this of every word, and most end in a letter no ending ends in.
+fn ends_with_any(word: &str, endings: &[&str]) -> bool {
+    let last = word.as_bytes().last();
+    endings
+        .iter()
+        .any(|e| e.as_bytes().last().is_none_or(|b| Some(b) == last) && word.ends_with(e))
+}
+
 /// German cardinal words, compounds included ("einunddreißig", "viertausendvierhundert",
 /// "zweieinhalb").
 fn cardinal(word: &str) -> Option<f64> {
     // Every German cardinal ends in one of these; most words are turned away here, before
-    // any allocation (the scanner asks this for every word).
+    // any allocation (the scanner asks this several times of every word, so the endings are
+    // kept by their last byte and a word is held against those of its own last byte only).
     const ENDINGS: &[&str] = &[
         "null", "ein", "eins", "eine", "einen", "einem", "einer", "eines", "zwei", "zweier",
         "drei", "dreier", "vier", "fünf", "fuenf", "sechs", "sieben", "acht", "neun", "zehn",
         "elf", "zwölf", "zwoelf", "zig", "ßig", "ssig", "hundert", "tausend", "halb", "halbe",
         "halben",
     ];
-    if !ENDINGS.iter().any(|e| word.ends_with(e)) {
+    static BY_LAST_BYTE: std::sync::OnceLock<Vec<Vec<&str>>> = std::sync::OnceLock::new();
+    let by_last = BY_LAST_BYTE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        for e in ENDINGS {
+            table[usize::from(*e.as_bytes().last().unwrap_or(&0))].push(*e);
+        }
+        table
+    });
+    let last = usize::from(*word.as_bytes().last()?);
+    if !by_last[last].iter().any(|e| word.ends_with(e)) {
         return None;
     }
     let w = with_eszett(word);
@@ -1562,10 +1597,7 @@ fn ordinal(word: &str) -> Option<u32> {
     // Every ordinal stem ends in "t" ("dritt", "zwanzigst", "neunzehnt"; `ORDINAL_STEMS`), so
     // every ordinal in "t" and an ending. Most words are turned away here, before a respelling
     // (which never makes or takes a "t" or a final "e", "n", "r", "s" or "m").
-    if !["te", "ten", "ter", "tes", "tem"]
-        .iter()
-        .any(|e| word.ends_with(e))
-    {
+    if !ends_with_any(word, &["te", "ten", "ter", "tes", "tem"]) {
         return None;
     }
     let w = with_eszett(word);

@@ -592,6 +592,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("warplane", "aircraft"),
     ],
     noun_endings: &["", "s", "es"],
+    feminine_endings: &[],
     predicate_reach: 10,
     predicate_reach_before: 2,
     predicates: &[
@@ -600,6 +601,7 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("died", "killed"),
         ("die", "killed"),
         ("perished", "killed"),
+        ("dies", "killed"),
         ("drowned", "killed"),
         ("succumbed", "killed"),
         ("lost their lives", "killed"),
@@ -623,6 +625,11 @@ pub(super) static LEXICON: Lexicon = Lexicon {
         ("in custody", "arrested"),
         ("held", "arrested"),
         ("evacuated", "evacuated"),
+        // "forced 4,000 people to evacuate", "5,000 people are under evacuation orders".
+        ("evacuate", "evacuated"),
+        ("under evacuation orders", "evacuated"),
+        ("told to leave", "evacuated"),
+        ("ordered to leave", "evacuated"),
     ],
     linkers: &["of"],
     label_words: &[
@@ -933,6 +940,11 @@ pub(super) static LEXICON: Lexicon = Lexicon {
     exactly_words: &["exactly", "precisely"],
     later_words: &["in"],
     not_duration_after: &["old", "older", "younger", "ago", "of"],
+    span_of_link: Some("of"),
+    span_of_blockers: &[
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+        "these", "those", "age", "each", "every", "which", "whom", "it", "them", "him", "us",
+    ],
     not_duration_before: &["aged", "age of", "every", "in", "at"],
     age_openers: &[
         "in",

@@ -153,6 +153,9 @@ pub struct Lexicon {
     pub concepts: &'static [(&'static str, &'static str)],
     /// Endings a noun stem may carry.
     pub noun_endings: &'static [&'static str],
+    /// Endings that make a noun of persons feminine ("Patientinnen", "Ärztin"): a word the
+    /// lexicon does not know is the concept of its masculine form ("Patienten").
+    pub feminine_endings: &'static [&'static str],
     /// Words that make a head count a casualty count, with the predicate key.
     pub predicates: &'static [(&'static str, &'static str)],
     /// How many words after a counted noun its clause's predicate may stand: German puts the
@@ -251,6 +254,12 @@ pub struct Lexicon {
     /// duration ("63 Jahre alt", "three years ago"). A span to another event ("drei Tage
     /// später", "two years after") stays a duration, as the extraction gold has it.
     pub not_duration_after: &'static [&'static str],
+    /// A link after a number of units that makes it the span of what follows ("four days of
+    /// torrential rain", "six weeks of talks") when no word of `span_of_blockers` follows it
+    /// ("within 30 days of the ruling", "two years of age"); of the words in
+    /// `not_duration_after`, otherwise.
+    pub span_of_link: Option<&'static str>,
+    pub span_of_blockers: &'static [&'static str],
     /// Words before a number of units that make it an age ("im Alter von", "aged").
     pub not_duration_before: &'static [&'static str],
     /// Words before "its/the Nth week" that make it an event's age ("entering", "spending").
@@ -384,6 +393,47 @@ pub struct Lexicon {
     pub number_parts: fn() -> Vec<&'static str>,
 }
 
+/// The spelling of a per-language stem ("de:reaktor", "en:reactor") that its cognates in
+/// the other language share: the last part of a hyphenated word, umlauts and "ß" written
+/// out as plain letters, "k" and "z" as "c", "ph" as "f". `None` for concept keys and stems
+/// shorter than [`COGNATE_PREFIX`] letters, which say too little to be matched.
+pub fn cognate_spelling(subject: &str) -> Option<String> {
+    let (_, stem) = subject.split_once(':')?;
+    let last = stem.rsplit('-').next().unwrap_or(stem);
+    let mut out = String::with_capacity(last.len());
+    for c in last.chars() {
+        match c {
+            'ä' => out.push('a'),
+            'ö' => out.push('o'),
+            'ü' => out.push('u'),
+            'ß' => out.push_str("ss"),
+            'k' | 'z' => out.push('c'),
+            'h' if out.ends_with('p') => {
+                out.pop();
+                out.push('f');
+            }
+            c => out.push(c),
+        }
+    }
+    (out.chars().count() >= COGNATE_PREFIX).then_some(out)
+}
+
+/// How many letters two stems of two languages must share from their start to be cognates.
+pub const COGNATE_PREFIX: usize = 5;
+
+/// Whether two per-language stems of different languages name the same thing as cognates
+/// ("de:provinz" / "en:province", "de:reaktor" / "en:reactor"): their [`cognate_spelling`]s
+/// share at least [`COGNATE_PREFIX`] letters from the start, and all but at most two
+/// letters of the longer one (an ending).
+pub fn cognates(a: &str, b: &str) -> bool {
+    let (Some(x), Some(y)) = (cognate_spelling(a), cognate_spelling(b)) else {
+        return false;
+    };
+    let shared = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let longer = x.chars().count().max(y.chars().count());
+    shared >= COGNATE_PREFIX && shared + 2 >= longer
+}
+
 /// Fractions written as one character ("½", "⅔"), in every language.
 pub const VULGAR_FRACTIONS: &[(char, f64)] = &[
     ('½', 1.0 / 2.0),
@@ -480,6 +530,10 @@ pub const RUNNING_TALLIES: &[&str] = &[
     "people_missing",
     "people_arrested",
     "people_evacuated",
+    // An outbreak's confirmed cases, and the people a disaster drove from their homes, are
+    // counted on as they grow.
+    "case",
+    "displaced",
 ];
 
 /// Words right before a counted noun that make the figure an increment ("zwei weitere Tote",
@@ -700,10 +754,20 @@ impl Lexicon {
             }
         }
         // A hyphenated compound is what its last part is: "EU-Staaten", "Nato-Länder".
-        best.map(|(_, key)| key).or_else(|| {
-            let (_, last) = word.rsplit_once('-')?;
-            (!last.is_empty()).then(|| self.concept(last)).flatten()
-        })
+        best.map(|(_, key)| key)
+            .or_else(|| {
+                let (_, last) = word.rsplit_once('-')?;
+                (!last.is_empty()).then(|| self.concept(last)).flatten()
+            })
+            .or_else(|| {
+                self.feminine_endings.iter().find_map(|ending| {
+                    let masculine = word.strip_suffix(ending)?;
+                    (masculine.chars().count() > 3)
+                        .then(|| self.concept_unremembered(masculine))
+                        .flatten()
+                        .filter(|key| PERSON_KEYS.contains(key))
+                })
+            })
     }
 
     /// The concept key of a phrase of several lowercase words ("heads of state",
@@ -780,6 +844,12 @@ impl Lexicon {
     /// The number of an adjective made of a number, `part` and an inflection ending:
     /// "dreitägige" with "tägig", "27-stöckige" with "stöckig", "30-day" with "-day".
     fn number_before_part(&self, lower: &str, part: &str) -> Option<f64> {
+        // The word must end in `part` and an ending: asked of every word, most are turned away
+        // here, before a search for `part`.
+        let fits = |e: &&str| lower.strip_suffix(*e).is_some_and(|w| w.ends_with(part));
+        if !self.adjective_endings.iter().any(fits) {
+            return None;
+        }
         let at = lower.find(part)?;
         let ending = &lower[at + part.len()..];
         if !self.adjective_endings.contains(&ending) {
@@ -1348,5 +1418,40 @@ mod tests {
         ] {
             assert_eq!(en.concept(w), Some(k), "{w}");
         }
+    }
+
+    /// Stems the lexicon does not know meet their cognates in the other language; short
+    /// stems and words that only begin alike do not.
+    #[test]
+    fn cognate_stems() {
+        for (a, b) in [
+            ("de:reaktor", "en:reactor"),
+            ("de:provinz", "en:province"),
+            ("de:regio", "en:region"),
+            ("de:eisenbahn-tunnel", "en:tunnel"),
+            ("de:philosoph", "en:filosof"),
+        ] {
+            assert!(cognates(a, b), "{a} ~ {b}");
+        }
+        for (a, b) in [
+            ("de:rückruf", "en:recall"),
+            ("de:regierung", "en:region"),
+            ("de:tor", "en:tor"),
+            ("people", "people"),
+            ("de:strandung", "en:stranding"),
+        ] {
+            assert!(!cognates(a, b), "{a} ~ {b}");
+        }
+        // Umlauts are written out: "Zölle" and "zolle" are one spelling.
+        assert_eq!(cognate_spelling("de:zölle").as_deref(), Some("colle"));
+    }
+
+    /// A German feminine form of persons has its masculine form's concept.
+    #[test]
+    fn feminine_forms_of_persons() {
+        let de = Lexicon::of(Lang::De);
+        assert_eq!(de.concept("patientinnen"), Some("patient"));
+        assert_eq!(de.concept("lehrerin"), Some("teacher"));
+        assert_eq!(de.concept("berlin"), None);
     }
 }

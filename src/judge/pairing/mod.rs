@@ -24,6 +24,7 @@ use crate::align::{self, Context};
 use crate::claim::{Claim, Interval, Kind};
 use crate::config::Config;
 use crate::document::Document;
+use crate::extract::lexicon::{cognate_spelling, cognates, COGNATE_PREFIX};
 use crate::limits::{self, KEEP_PER_CLAIM};
 
 pub mod model;
@@ -44,6 +45,7 @@ fn loose_subjects(x: &Claim, y: &Claim) -> bool {
         && is_streak(y)
         && (unnamed(&x.subject) || unnamed(&y.subject));
     x.subject == y.subject
+        || (x.lang != y.lang && cognates(&x.subject, &y.subject))
         || unnamed_span
         || unnamed_streak
         || (matches!(x.kind, Kind::Percent | Kind::Money) && (generic_kind(x) || generic_kind(y)))
@@ -620,7 +622,10 @@ impl<'t, 'c> Pairing<'t, 'c> {
         let x = &self.a.claims[i];
         judgeable(x)
             && !matches!(x.subject.as_str(), "statement" | "report")
-            && !(x.subject.contains(':') && !self.same_lang && !is_streak(x))
+            && !(x.subject.contains(':')
+                && !self.same_lang
+                && !is_streak(x)
+                && cognate_spelling(&x.subject).is_none())
     }
 
     /// The rules that keep claim `i` of `a` and claim `j` of `b` apart, or what speaks for
@@ -1050,6 +1055,8 @@ fn rivals(claims: &[Claim], voices: &[Voice]) -> Vec<usize> {
 /// or for times, shares and sums its kind ([`loose_subjects`]).
 struct Blocks<'c> {
     by_subject: crate::judge::SubjectIndex<'c>,
+    /// Per-language stems by the first letters of their [`cognate_spelling`].
+    by_cognate: foldhash::HashMap<String, Vec<usize>>,
     /// Dates, durations, shares and sums by kind.
     by_kind: foldhash::HashMap<Kind, Vec<usize>>,
     /// The same, of those whose subject is generic or the kind itself.
@@ -1060,10 +1067,14 @@ impl<'c> Blocks<'c> {
     fn of(claims: &'c [Claim]) -> Blocks<'c> {
         let mut blocks = Blocks {
             by_subject: crate::judge::SubjectIndex::of(claims, |_| true),
+            by_cognate: Default::default(),
             by_kind: Default::default(),
             loose_by_kind: Default::default(),
         };
         for (j, c) in claims.iter().enumerate() {
+            if let Some(prefix) = cognate_prefix(&c.subject) {
+                blocks.by_cognate.entry(prefix).or_default().push(j);
+            }
             if loose_kind(c.kind) {
                 blocks.by_kind.entry(c.kind).or_default().push(j);
                 if loose_subject(c) {
@@ -1080,6 +1091,13 @@ impl<'c> Blocks<'c> {
         out.clear();
         let mut take = |block: &[usize]| out.extend(limits::nearest(block, at));
         take(self.by_subject.get(x.subject.as_str()).unwrap_or_default());
+        if let Some(prefix) = cognate_prefix(&x.subject) {
+            take(
+                self.by_cognate
+                    .get(&prefix)
+                    .map_or(&[][..], |b| b.as_slice()),
+            );
+        }
         if loose_kind(x.kind) {
             let block = match loose_subject(x) {
                 true => &self.by_kind,
@@ -1090,6 +1108,12 @@ impl<'c> Blocks<'c> {
         out.sort_unstable();
         out.dedup();
     }
+}
+
+/// The first letters of a per-language stem's [`cognate_spelling`], which its cognates share.
+fn cognate_prefix(subject: &str) -> Option<String> {
+    let spelling = cognate_spelling(subject)?;
+    Some(spelling.chars().take(COGNATE_PREFIX).collect())
 }
 
 /// Kinds whose claims may pair across subjects ([`loose_subjects`]).
