@@ -18,7 +18,7 @@
 //! assert_eq!(number_at(&tokens, 0, Lexicon::of(Lang::De)).map(|(v, _)| v), Some(2.0 / 3.0));
 //! ```
 
-use super::lexicon::{Lexicon, VULGAR_FRACTIONS};
+use super::lexicon::{vulgar_fraction, Lexicon};
 use super::quantity::{parse_digits, phrase_at};
 use super::token::{Token, TokenKind};
 use crate::document::Lang;
@@ -172,11 +172,8 @@ fn digits_at(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<(f
         return Some((format!("0.{}", digits.text).parse().ok()?, k + 2));
     }
     if t.is_word() {
-        let mut chars = t.text.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            if let Some(&(_, v)) = VULGAR_FRACTIONS.iter().find(|(f, _)| *f == c) {
-                return Some((v, k + 1));
-            }
+        if let Some(v) = vulgar_fraction(t.text) {
+            return Some((v, k + 1));
         }
         if t.text.starts_with(|c: char| c.is_ascii_digit()) {
             return digit_word(tokens, k, lexicon);
@@ -257,13 +254,11 @@ fn digits_at(tokens: &[Token], k: usize, lexicon: &'static Lexicon) -> Option<(f
     }
     // "3½": a whole number and a fraction character glued to it.
     if plain {
-        if let Some(f) = next(end).filter(|f| f.is_word() && !f.space_before) {
-            let mut chars = f.text.chars();
-            if let (Some(c), None) = (chars.next(), chars.next()) {
-                if let Some(&(_, v)) = VULGAR_FRACTIONS.iter().find(|(f, _)| *f == c) {
-                    return Some((value + v, end + 1));
-                }
-            }
+        if let Some(v) = next(end)
+            .filter(|f| f.is_word() && !f.space_before)
+            .and_then(|f| vulgar_fraction(f.text))
+        {
+            return Some((value + v, end + 1));
         }
     }
     // "2.33 k", "1,674.5 G", "10 bln": a scale letter after a space.

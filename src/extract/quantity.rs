@@ -1,7 +1,7 @@
 //! Numbers with their hedges: "fast 30", "zwischen 20 und 30", "Dutzende", "3,5 Millionen",
 //! "more than 200", each turned into a value, a qualifier and the interval the hedge allows.
 
-use super::lexicon::{Lexicon, VULGAR_FRACTIONS};
+use super::lexicon::{vulgar_fraction, Lexicon};
 use super::token::{Token, TokenKind};
 use crate::claim::{Interval, Qualifier};
 use crate::config::Hedges;
@@ -199,19 +199,13 @@ pub fn number_at(
     Some((value, end, weak, digits))
 }
 
-/// A proper fraction right after a whole number, ending before `end`: a fraction character
-/// glued to it ("3½") or digits over digits after a space ("3 1/2", not the date "3 1/2/2020").
+/// A proper fraction at token `at`, right after a whole number, and the token after it: a
+/// fraction character glued to the number ("3½") or digits over digits after a space ("3 1/2",
+/// not the date "3 1/2/2020").
 fn fraction_after(tokens: &[Token], at: usize) -> Option<(f64, usize)> {
     let t = tokens.get(at)?;
     if t.kind == TokenKind::Word && !t.space_before {
-        let mut chars = t.text.chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else {
-            return None;
-        };
-        return VULGAR_FRACTIONS
-            .iter()
-            .find(|(f, _)| *f == c)
-            .map(|&(_, v)| (v, at + 1));
+        return vulgar_fraction(t.text).map(|v| (v, at + 1));
     }
     let (bar, d) = (tokens.get(at + 1)?, tokens.get(at + 2)?);
     let plain =

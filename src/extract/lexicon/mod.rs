@@ -456,6 +456,18 @@ pub const VULGAR_FRACTIONS: &[(char, f64)] = &[
     ('⅒', 1.0 / 10.0),
 ];
 
+/// The value of a word that is one fraction character ("½" → 0.5), in every language.
+pub fn vulgar_fraction(word: &str) -> Option<f64> {
+    let mut chars = word.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    VULGAR_FRACTIONS
+        .iter()
+        .find(|(f, _)| *f == c)
+        .map(|&(_, v)| v)
+}
+
 /// Keys of concepts that are people, so a casualty predicate turns them into `people_<predicate>`.
 pub const PERSON_KEYS: &[&str] = &[
     "people",
